@@ -49,10 +49,13 @@ public sealed class ConnectionMultiplexer : IConnectionMultiplexer
     /// <summary>Parses "host:port,password=…" (the Aspire connection string) and opens the connection.</summary>
     public static async Task<ConnectionMultiplexer> ConnectAsync(string configuration)
     {
-        var multiplexer = new ConnectionMultiplexer(configuration);
+        var multiplexer = Create(configuration);
         await multiplexer.GetDatabase().PingAsync();
         return multiplexer;
     }
+
+    /// <summary>Parses the configuration; the connection opens with the first command.</summary>
+    public static ConnectionMultiplexer Create(string configuration) => new(configuration);
 
     public IDatabase GetDatabase() => new Database(this);
 

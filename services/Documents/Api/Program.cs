@@ -1,0 +1,11 @@
+using Assemblee.Documents.Extensions;
+using Assemblee.ServiceDefaults.Status;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapServiceStatus("documents");
+app.Run();

@@ -1,0 +1,15 @@
+using Assemblee.Membership.Api;
+using Assemblee.Membership.Extensions;
+using Assemblee.Membership.Grpc;
+using Assemblee.ServiceDefaults.Status;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapServiceStatus("membership");
+app.MapBodiesApi();
+app.MapGrpcService<MembershipService>();
+app.Run();

@@ -1,0 +1,11 @@
+using Assemblee.Sessions.Extensions;
+using Assemblee.ServiceDefaults.Status;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapServiceStatus("sessions");
+app.Run();

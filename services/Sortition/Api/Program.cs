@@ -1,0 +1,15 @@
+using Assemblee.ServiceDefaults.Status;
+using Assemblee.Sortition.Api;
+using Assemblee.Sortition.Extensions;
+using Assemblee.Sortition.Grpc;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapServiceStatus("sortition");
+app.MapBodiesApi();
+app.MapGrpcService<SortitionService>();
+app.Run();

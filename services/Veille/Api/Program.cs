@@ -1,0 +1,13 @@
+using Assemblee.Veille.Extensions;
+using Assemblee.ServiceDefaults.Status;
+using Assemblee.Veille.Grpc;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapServiceStatus("veille");
+app.MapGrpcService<VeilleService>();
+app.Run();
