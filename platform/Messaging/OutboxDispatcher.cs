@@ -15,6 +15,7 @@ namespace Assemblee.Platform.Messaging;
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     NpgsqlDataSource dataSource,
+    Assemblee.Platform.Data.Migrations.DatabaseMigrator migrator,
     IServiceScopeFactory scopes,
     OutboxSignal signal,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -25,6 +26,7 @@ internal sealed partial class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await migrator.WhenCompleted.WaitAsync(stoppingToken);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -15,7 +15,12 @@ public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, Assemb
 {
     private const long AdvisoryLockKey = 0x417373656d626c65; // "Assemble"
 
-    public bool Completed { get; private set; }
+    private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool Completed => _completed.Task.IsCompleted;
+
+    /// <summary>Completes once the schema is up to date; work on the database waits for it.</summary>
+    public Task WhenCompleted => _completed.Task;
 
     public static IReadOnlyList<(string Version, string Sql)> ScriptsOf(Assembly assembly) =>
     [
@@ -75,7 +80,7 @@ public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, Assemb
         {
             await Execute(connection, null, $"SELECT pg_advisory_unlock({AdvisoryLockKey})", CancellationToken.None);
         }
-        Completed = true;
+        _completed.TrySetResult();
     }
 
     /// <summary>The last migration applied to the database, or null before the first.</summary>

@@ -1,0 +1,17 @@
+using Assemblee.Gateway.Routing;
+
+namespace Assemblee.Gateway.OpenApi;
+
+public static class ServiceDocuments
+{
+    /// <summary>/openapi: one page listing every service's OpenAPI document (each proxied at /openapi/{service}.json).</summary>
+    public static void MapServiceDocuments(this WebApplication app) => app.UseSwaggerUI(options =>
+    {
+        options.RoutePrefix = "openapi";
+        options.DocumentTitle = "Assemblée APIs";
+        foreach (var service in ServiceRoutes.Services)
+        {
+            options.SwaggerEndpoint($"/openapi/{service}.json", service);
+        }
+    });
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Assemblee.Gateway.RateLimiting;
+
+/// <summary>Limits each client: the token's subject when authenticated, otherwise the client address.</summary>
+public sealed class RateLimitMiddleware(RequestDelegate next, RedisRateLimiter limiter)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.Path.StartsWithSegments(Microsoft.Extensions.Hosting.Extensions.HealthEndpointPath) ||
+            context.Request.Path.StartsWithSegments(Microsoft.Extensions.Hosting.Extensions.AlivenessEndpointPath))
+        {
+            await next(context);
+            return;
+        }
+        var client = context.User.Identity?.IsAuthenticated == true
+            ? "sub:" + context.User.FindFirst("sub")?.Value
+            : "ip:" + context.Connection.RemoteIpAddress;
+        // Keys are hashed so that Redis never holds an address or a subject in clear.
+        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(client)))[..32];
+        if (await limiter.TryAcquireAsync(key) is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            await TypedResults.Problem(
+                title: "Too many requests",
+                detail: $"At most {limiter.PermitsPerWindow} requests a minute per client.",
+                statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context);
+            return;
+        }
+        await next(context);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Reflection;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
+
+namespace Aspire.Hosting;
+
+internal sealed class DistributedApplicationBuilder : IDistributedApplicationBuilder
+{
+    private readonly List<Resource> _resources = [];
+
+    public DistributedApplicationBuilder(DistributedApplicationOptions options, Assembly appHostAssembly)
+    {
+        Options = options;
+        AppHostDirectory = appHostAssembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "AppHostProjectDirectory")?.Value ?? AppContext.BaseDirectory;
+        var configuration = new ConfigurationManager();
+        configuration.AddJsonFile(Path.Combine(AppHostDirectory, "appsettings.json"), optional: true);
+        configuration.AddEnvironmentVariables();
+        configuration.AddCommandLine(options.Args);
+        Configuration = configuration;
+        PublisherOutputPath = configuration["publisher"] == "manifest"
+            ? configuration["output-path"] ?? "aspire-manifest.json"
+            : null;
+        ExecutionContext = new DistributedApplicationExecutionContext(isPublishMode: PublisherOutputPath is not null);
+        options.KeepState |= configuration.GetValue("keep-state", false);
+        options.StateDirectory ??= configuration["state-dir"];
+        options.OtlpEndpoint ??= configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] ?? configuration["DOTNET_DASHBOARD_OTLP_ENDPOINT_URL"];
+        options.DisableDashboard |= configuration.GetValue("no-dashboard", false);
+    }
+
+    public DistributedApplicationOptions Options { get; }
+
+    public string? PublisherOutputPath { get; }
+
+    public IConfigurationManager Configuration { get; }
+
+    public DistributedApplicationExecutionContext ExecutionContext { get; }
+
+    public IReadOnlyList<Resource> Resources => _resources;
+
+    public string AppHostDirectory { get; }
+
+    public IResourceBuilder<T> AddResource<T>(T resource) where T : Resource
+    {
+        if (_resources.Any(r => string.Equals(r.Name, resource.Name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new InvalidOperationException($"A resource named '{resource.Name}' already exists.");
+        }
+        _resources.Add(resource);
+        return new ResourceBuilder<T>(this, resource);
+    }
+
+    public IResourceBuilder<T> CreateResourceBuilder<T>(string name) where T : Resource =>
+        new ResourceBuilder<T>(this, _resources.OfType<T>().SingleOrDefault(r => r.Name == name)
+            ?? throw new ArgumentException($"No {typeof(T).Name} named '{name}'.", nameof(name)));
+
+    public DistributedApplication Build()
+    {
+        // Under test, hand the model to the testing builder instead of running it (see DistributedApplicationTestingBuilder).
+        if (TestingHook.Current is { } hook)
+        {
+            hook.Capture(this);
+        }
+        return new DistributedApplication(this);
+    }
+}
+
+/// <summary>Lets a test run the AppHost's entry point and take its builder at Build().</summary>
+internal sealed class TestingHook
+{
+    private static readonly AsyncLocal<TestingHook?> CurrentHook = new();
+
+    public static TestingHook? Current
+    {
+        get => CurrentHook.Value;
+        set => CurrentHook.Value = value;
+    }
+
+    public required DistributedApplicationOptions Options { get; init; }
+
+    public DistributedApplicationBuilder? Builder { get; private set; }
+
+    public void Capture(DistributedApplicationBuilder builder)
+    {
+        Builder = builder;
+        throw new BuilderCapturedException();
+    }
+
+    internal sealed class BuilderCapturedException() : Exception("The AppHost's builder was captured for a test.");
+}
