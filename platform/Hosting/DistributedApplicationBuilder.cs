@@ -26,6 +26,7 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
         options.StateDirectory ??= configuration["state-dir"];
         options.OtlpEndpoint ??= configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] ?? configuration["DOTNET_DASHBOARD_OTLP_ENDPOINT_URL"];
         options.DisableDashboard |= configuration.GetValue("no-dashboard", false);
+        options.RandomizePorts |= configuration.GetValue("randomize-ports", false);
     }
 
     public DistributedApplicationOptions Options { get; }

@@ -15,12 +15,17 @@ public abstract class IdempotentConsumer<TMessage>(NpgsqlDataSource dataSource) 
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(context.CancellationToken);
         await using (var claim = new NpgsqlCommand(
-            "INSERT INTO inbox_messages (message_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING", connection, transaction))
+            """
+            INSERT INTO inbox_messages (message_id, consumer) VALUES ($1, $2)
+            ON CONFLICT (message_id, consumer) DO UPDATE SET duplicates = inbox_messages.duplicates + 1
+            RETURNING duplicates
+            """, connection, transaction))
         {
             claim.Parameters.Add(new NpgsqlParameter { Value = messageId });
             claim.Parameters.Add(new NpgsqlParameter { Value = GetType().FullName });
-            if (await claim.ExecuteNonQueryAsync(context.CancellationToken) == 0)
+            if ((int)(await claim.ExecuteScalarAsync(context.CancellationToken))! > 0)
             {
+                await transaction.CommitAsync(context.CancellationToken);
                 return;
             }
         }

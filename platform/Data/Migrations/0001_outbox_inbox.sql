@@ -15,5 +15,7 @@ CREATE TABLE inbox_messages (
     message_id uuid NOT NULL,
     consumer text NOT NULL,
     processed_at timestamptz NOT NULL DEFAULT now(),
+    -- Redeliveries recognised and skipped: visible evidence of at-least-once delivery at work.
+    duplicates integer NOT NULL DEFAULT 0,
     PRIMARY KEY (message_id, consumer)
 );

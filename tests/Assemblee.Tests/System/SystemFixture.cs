@@ -1,0 +1,55 @@
+using System.Net.Http.Headers;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Assemblee.ServiceDefaults.Authentication;
+
+namespace Assemblee.Tests.System;
+
+/// <summary>The whole application, from the AppHost's own model, started once for the collection.</summary>
+public sealed class SystemFixture : IAsyncLifetime
+{
+    public const int GatewayPermitsPerMinute = 150;
+
+    public static readonly IReadOnlyList<string> Services = ["sortition", "membership", "sessions", "documents", "notifications", "veille"];
+
+    private string _signingKey = "";
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(timeout.Token);
+        builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("RateLimiting__PermitsPerMinute", $"{GatewayPermitsPerMinute}");
+        _signingKey = builder.CreateResourceBuilder<ParameterResource>("jwt-signing-key").Resource.Value;
+        App = await builder.BuildAsync(timeout.Token);
+        await App.StartAsync(timeout.Token);
+        foreach (var resource in Services.Append("gateway"))
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        }
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+
+    public HttpClient Gateway(string? subject = null, string[]? roles = null, string[]? bodies = null)
+    {
+        var client = App.CreateHttpClient("gateway");
+        if (subject is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(subject, roles ?? [], bodies ?? []));
+        }
+        return client;
+    }
+
+    public string Token(string subject, string[] roles, string[] bodies) => DevelopmentTokens.Create(_signingKey, subject, roles, bodies);
+
+    public async Task<string> ConnectionStringAsync(string database) => (await App.GetConnectionStringAsync(database))!;
+}
+
+[CollectionDefinition(Name)]
+public sealed class SystemCollection : ICollectionFixture<SystemFixture>
+{
+    public const string Name = "system";
+}
