@@ -16,18 +16,22 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
         var configuration = new ConfigurationManager();
         configuration.AddJsonFile(Path.Combine(AppHostDirectory, "appsettings.json"), optional: true);
         configuration.AddEnvironmentVariables();
-        configuration.AddCommandLine(options.Args);
+        // Switches take no value; the rest ("--publisher manifest", "--Parameters:x=y") is configuration.
+        var switches = options.Args.Where(Switches.Contains).ToHashSet();
+        configuration.AddCommandLine([.. options.Args.Where(arg => !Switches.Contains(arg))]);
         Configuration = configuration;
         PublisherOutputPath = configuration["publisher"] == "manifest"
             ? configuration["output-path"] ?? "aspire-manifest.json"
             : null;
         ExecutionContext = new DistributedApplicationExecutionContext(isPublishMode: PublisherOutputPath is not null);
-        options.KeepState |= configuration.GetValue("keep-state", false);
+        options.KeepState |= switches.Contains("--keep-state");
         options.StateDirectory ??= configuration["state-dir"];
         options.OtlpEndpoint ??= configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] ?? configuration["DOTNET_DASHBOARD_OTLP_ENDPOINT_URL"];
-        options.DisableDashboard |= configuration.GetValue("no-dashboard", false);
-        options.RandomizePorts |= configuration.GetValue("randomize-ports", false);
+        options.DisableDashboard |= switches.Contains("--no-dashboard");
+        options.RandomizePorts |= switches.Contains("--randomize-ports");
     }
+
+    private static readonly string[] Switches = ["--keep-state", "--randomize-ports", "--no-dashboard"];
 
     public DistributedApplicationOptions Options { get; }
 

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs, from Debian's packages, what the system needs to run (and, with --tests, to be tested) and is missing:
+# PostgreSQL, Redis and RabbitMQ servers (run as local processes by the AppHost, not as system services),
+# python3-grpcio for gRPC interop tests, python3-jsonschema for the manifest schema check.
+set -euo pipefail
+
+packages=()
+compgen -G "/usr/lib/postgresql/*/bin/postgres" > /dev/null || packages+=(postgresql)
+[ -x /usr/bin/redis-server ] || packages+=(redis-server)
+[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || packages+=(rabbitmq-server)
+if [ "${1:-}" = "--tests" ]; then
+  /usr/bin/python3 -c 'import grpc, grpc_tools' 2> /dev/null || packages+=(python3-grpcio python3-grpc-tools)
+  /usr/bin/python3 -c 'import jsonschema' 2> /dev/null || packages+=(python3-jsonschema)
+fi
+command -v dotnet > /dev/null || { echo "The .NET 10 SDK is required: https://dot.net" >&2; exit 1; }
+
+if [ ${#packages[@]} -gt 0 ]; then
+  echo "Installing: ${packages[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" > /dev/null
+fi
