@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Aspire.Hosting;
+using Assemblee.Tests.Infrastructure;
+
+namespace Assemblee.Tests.System;
+
+/// <summary>What developers rely on from the AppHost while the system runs.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class AppHostTests(SystemFixture system)
+{
+    private sealed record TokenResponse(string AccessToken, string TokenType);
+
+    [Fact]
+    public async Task A_crashed_service_is_restarted_and_serves_again()
+    {
+        var before = system.App.ResourceNotifications.Get("notifications");
+
+        using (var process = Process.GetProcessById(before.ProcessIds.Single()))
+        {
+            process.Kill();
+        }
+        var after = await Eventually.ReturnsAsync(
+            () => Task.FromResult(system.App.ResourceNotifications.Get("notifications")),
+            s => s.Restarts == before.Restarts + 1 && s.State == KnownResourceStates.Running && s.IsHealthy,
+            TimeSpan.FromSeconds(90), "notifications should be restarted");
+
+        Assert.NotEqual(before.ProcessIds, after.ProcessIds);
+        Assert.Contains(system.App.GetResourceLogs("notifications"), line => line.Text.Contains("restarting", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await system.Gateway().GetAsync("/api/notifications/status")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_development_token_from_the_gateway_grants_exactly_the_roles_asked_for()
+    {
+        var issued = await system.Gateway().PostAsJsonAsync("/dev/token", new { subject = "dev-admin", roles = new[] { "body-admin" }, bodies = Array.Empty<string>() });
+        var token = (await issued.Content.ReadFromJsonAsync<TokenResponse>())!;
+        var admin = system.Gateway();
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
+
+        var registered = await admin.PostAsJsonAsync("/api/membership/bodies", new { id = BodyEventsTests.UniqueBodyId(), name = "Conseil", kind = "other" });
+        var unknownRole = await system.Gateway().PostAsJsonAsync("/dev/token", new { subject = "x", roles = new[] { "mayor" }, bodies = Array.Empty<string>() });
+
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownRole.StatusCode);
+    }
+}
