@@ -1,5 +1,5 @@
-using Assemblee.Sessions.Extensions;
 using Assemblee.ServiceDefaults.Status;
+using Assemblee.Sessions.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

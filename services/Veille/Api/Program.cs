@@ -1,5 +1,5 @@
-using Assemblee.Veille.Extensions;
 using Assemblee.ServiceDefaults.Status;
+using Assemblee.Veille.Extensions;
 using Assemblee.Veille.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
