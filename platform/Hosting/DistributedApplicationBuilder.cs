@@ -26,7 +26,16 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
         ExecutionContext = new DistributedApplicationExecutionContext(isPublishMode: PublisherOutputPath is not null);
         options.KeepState |= switches.Contains("--keep-state");
         options.StateDirectory ??= configuration["state-dir"];
-        options.OtlpEndpoint ??= configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] ?? configuration["DOTNET_DASHBOARD_OTLP_ENDPOINT_URL"];
+        if (options.OtlpEndpoint is null)
+        {
+            // Aspire's names: the gRPC endpoint wins; the HTTP one sends http/protobuf.
+            options.OtlpEndpoint = configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] ?? configuration["DOTNET_DASHBOARD_OTLP_ENDPOINT_URL"];
+            if (options.OtlpEndpoint is null && configuration["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] is { } httpEndpoint)
+            {
+                options.OtlpEndpoint = httpEndpoint;
+                options.OtlpProtocol = "http/protobuf";
+            }
+        }
         options.DisableDashboard |= switches.Contains("--no-dashboard");
         options.RandomizePorts |= switches.Contains("--randomize-ports");
     }

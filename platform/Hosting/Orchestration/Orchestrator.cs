@@ -247,6 +247,10 @@ internal sealed class Orchestrator(
             {
                 environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp;
                 environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = owner.Options.OtlpProtocol;
+                // Aspire's development intervals: telemetry shows up within a second, not a minute.
+                environment["OTEL_BSP_SCHEDULE_DELAY"] = "1000";
+                environment["OTEL_BLRP_SCHEDULE_DELAY"] = "1000";
+                environment["OTEL_METRIC_EXPORT_INTERVAL"] = "1000";
             }
             var context = new EnvironmentCallbackContext(isPublishMode: false, replica);
             foreach (var callback in resource.EnvironmentCallbacks)

@@ -31,6 +31,19 @@ public sealed class AppHostTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.OK, (await system.Gateway().GetAsync("/api/notifications/status")).StatusCode);
     }
 
+    [Theory]
+    [MemberData(nameof(GatewayTests.Services), MemberType = typeof(GatewayTests))]
+    public async Task Every_service_exports_traces_metrics_and_logs_over_OTLP(string service)
+    {
+        await system.Gateway().GetAsync($"/api/{service}/status");
+
+        foreach (var signal in new[] { "traces", "metrics", "logs" })
+        {
+            await Eventually.ReturnsAsync(() => Task.FromResult(system.Telemetry.HasReceived(signal, service)), received => received,
+                TimeSpan.FromSeconds(30), $"{service} should export {signal}");
+        }
+    }
+
     [Fact]
     public async Task A_development_token_from_the_gateway_grants_exactly_the_roles_asked_for()
     {

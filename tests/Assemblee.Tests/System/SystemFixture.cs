@@ -3,6 +3,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Assemblee.ServiceDefaults.Authentication;
+using Assemblee.Tests.Infrastructure;
 
 namespace Assemblee.Tests.System;
 
@@ -17,10 +18,14 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    public OtlpSink Telemetry { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(timeout.Token);
+        Telemetry = await OtlpSink.StartAsync();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            [$"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL={Telemetry.Url}"], timeout.Token);
         builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("RateLimiting__PermitsPerMinute", $"{GatewayPermitsPerMinute}");
         _signingKey = builder.CreateResourceBuilder<ParameterResource>("jwt-signing-key").Resource.Value;
         App = await builder.BuildAsync(timeout.Token);
@@ -31,7 +36,11 @@ public sealed class SystemFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Telemetry.DisposeAsync();
+    }
 
     public HttpClient Gateway(string? subject = null, string[]? roles = null, string[]? bodies = null)
     {
