@@ -14,6 +14,13 @@ public sealed class ServiceEndpointResolver(IConfiguration configuration)
 
     public Uri Resolve(Uri address)
     {
+        var all = ResolveAll(address);
+        return all[(int)((uint)Interlocked.Increment(ref _next) % all.Count)];
+    }
+
+    /// <summary>Every configured address of the service (one per replica), or the address itself for DNS.</summary>
+    public IReadOnlyList<Uri> ResolveAll(Uri address)
+    {
         var schemes = address.Scheme.Split('+');
         var (endpointName, serviceName) = address.Host.StartsWith('_') && address.Host.IndexOf('.') is > 1 and var dot
             ? (address.Host[1..dot], address.Host[(dot + 1)..])
@@ -28,11 +35,10 @@ public sealed class ServiceEndpointResolver(IConfiguration configuration)
             var endpoints = candidates.Select(Parse).Where(uri => endpointName is not null || name == "default" || uri.Scheme == name).ToList();
             if (endpoints.Count > 0)
             {
-                var chosen = endpoints[(int)((uint)Interlocked.Increment(ref _next) % endpoints.Count)];
-                return new UriBuilder(address) { Scheme = chosen.Scheme, Host = chosen.Host, Port = chosen.Port }.Uri;
+                return [.. endpoints.Select(chosen => new UriBuilder(address) { Scheme = chosen.Scheme, Host = chosen.Host, Port = chosen.Port }.Uri)];
             }
         }
-        return schemes.Length == 1 ? address : new UriBuilder(address) { Scheme = schemes[^1] }.Uri;
+        return [schemes.Length == 1 ? address : new UriBuilder(address) { Scheme = schemes[^1] }.Uri];
     }
 
     private static Uri Parse(string value) => value.Contains("://", StringComparison.Ordinal) ? new Uri(value) : new Uri("http://" + value);

@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Assemblee.ServiceDefaults.Status;
 
-public sealed record ServiceStatusResponse(string Service, string Version, string? SchemaVersion);
+/// <param name="Instance">Which replica answered: the host (the pod, once deployed) and process.</param>
+public sealed record ServiceStatusResponse(string Service, string Version, string? SchemaVersion, string Instance);
 
 /// <summary>
 /// GET /api/{service}/status and assemblee.common.v1.ServiceStatus/GetStatus: the service's name, build and
@@ -42,7 +43,7 @@ public sealed class ServiceIdentity
     public string Name { get; set; } = "unknown";
 
     public async Task<ServiceStatusResponse> DescribeAsync(DatabaseMigrator migrator, CancellationToken cancellationToken) =>
-        new(Name, Version, await migrator.GetSchemaVersionAsync(cancellationToken));
+        new(Name, Version, await migrator.GetSchemaVersionAsync(cancellationToken), $"{Environment.MachineName}/{Environment.ProcessId}");
 }
 
 internal sealed class ServiceStatusGrpc(ServiceIdentity identity, DatabaseMigrator migrator) : ServiceStatus.ServiceStatusBase
@@ -50,6 +51,6 @@ internal sealed class ServiceStatusGrpc(ServiceIdentity identity, DatabaseMigrat
     public override async Task<ServiceStatusReply> GetStatus(GetStatusRequest request, ServerCallContext context)
     {
         var status = await identity.DescribeAsync(migrator, context.CancellationToken);
-        return new ServiceStatusReply { Service = status.Service, Version = status.Version, SchemaVersion = status.SchemaVersion ?? "" };
+        return new ServiceStatusReply { Service = status.Service, Version = status.Version, SchemaVersion = status.SchemaVersion ?? "", Instance = status.Instance };
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Assemblee.ServiceDefaults.ServiceDiscovery;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.LoadBalancing;
 
 namespace Assemblee.Gateway.Routing;
 
@@ -27,7 +28,7 @@ public static class ServiceRoutes
         var clusters = new List<ClusterConfig>();
         foreach (var service in Services)
         {
-            clusters.Add(Cluster(service, resolver.Resolve(new Uri($"http://{service}")), http2: false));
+            clusters.Add(Cluster(service, resolver.ResolveAll(new Uri($"http://{service}")), http2: false));
             routes.Add(new RouteConfig { RouteId = $"{service}-api", ClusterId = service, Match = new RouteMatch { Path = $"/api/{service}/{{**rest}}" } });
             routes.Add(new RouteConfig
             {
@@ -39,16 +40,18 @@ public static class ServiceRoutes
         }
         foreach (var (service, grpcService) in PublicGrpcServices)
         {
-            clusters.Add(Cluster($"{service}-grpc", resolver.Resolve(new Uri($"http://_grpc.{service}")), http2: true));
+            clusters.Add(Cluster($"{service}-grpc", resolver.ResolveAll(new Uri($"http://_grpc.{service}")), http2: true));
             routes.Add(new RouteConfig { RouteId = $"{service}-grpc", ClusterId = $"{service}-grpc", Match = new RouteMatch { Path = $"/{grpcService}/{{method}}" } });
         }
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
     }
 
-    private static ClusterConfig Cluster(string id, Uri address, bool http2) => new()
+    /// <summary>One destination per replica, taken in turn.</summary>
+    private static ClusterConfig Cluster(string id, IReadOnlyList<Uri> addresses, bool http2) => new()
     {
         ClusterId = id,
-        Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = address.ToString() } },
+        LoadBalancingPolicy = LoadBalancingPolicies.RoundRobin,
+        Destinations = addresses.Select((address, i) => (address, i)).ToDictionary(d => $"replica-{d.i}", d => new DestinationConfig { Address = d.address.ToString() }),
         HttpRequest = http2
             ? new ForwarderRequestConfig { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact }
             : null,

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Aspire.Hosting;
+using Assemblee.ServiceDefaults.Status;
 using Assemblee.Tests.Infrastructure;
 
 namespace Assemblee.Tests.System;
@@ -29,6 +30,21 @@ public sealed class AppHostTests(SystemFixture system)
         Assert.NotEqual(before.ProcessIds, after.ProcessIds);
         Assert.Contains(system.App.GetResourceLogs("notifications"), line => line.Text.Contains("restarting", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await system.Gateway().GetAsync("/api/notifications/status")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_gateway_spreads_requests_over_every_replica_of_a_service()
+    {
+        var gateway = system.Gateway();
+
+        var instances = new HashSet<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            instances.Add((await gateway.GetFromJsonAsync<ServiceStatusResponse>("/api/membership/status"))!.Instance);
+        }
+
+        Assert.Equal(SystemFixture.MembershipReplicas, system.App.ResourceNotifications.Get("membership").ProcessIds.Count);
+        Assert.Equal(SystemFixture.MembershipReplicas, instances.Count);
     }
 
     [Theory]

@@ -12,6 +12,8 @@ public sealed class SystemFixture : IAsyncLifetime
 {
     public const int GatewayPermitsPerMinute = 150;
 
+    public const int MembershipReplicas = 2;
+
     public static readonly IReadOnlyList<string> Services = ["sortition", "membership", "sessions", "documents", "notifications", "veille"];
 
     private string _signingKey = "";
@@ -27,6 +29,8 @@ public sealed class SystemFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             [$"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL={Telemetry.Url}"], timeout.Token);
         builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("RateLimiting__PermitsPerMinute", $"{GatewayPermitsPerMinute}");
+        // Two membership replicas: they migrate one database at once and share the outbox.
+        builder.CreateResourceBuilder<ProjectResource>("membership").WithReplicas(MembershipReplicas);
         _signingKey = builder.CreateResourceBuilder<ParameterResource>("jwt-signing-key").Resource.Value;
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
