@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, what the system needs to run (and, with --tests, to be tested) and is missing:
-# PostgreSQL, Redis and RabbitMQ servers (run as local processes by the AppHost, not as system services),
+# PostgreSQL, Redis and RabbitMQ servers (run as local processes by the AppHost, not as system services), COIN-OR CBC,
 # python3-grpcio for gRPC interop tests, python3-jsonschema for the manifest schema check.
 set -euo pipefail
 
@@ -8,6 +8,8 @@ packages=()
 compgen -G "/usr/lib/postgresql/*/bin/postgres" > /dev/null || packages+=(postgresql)
 [ -x /usr/bin/redis-server ] || packages+=(redis-server)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || packages+=(rabbitmq-server)
+# COIN-OR CLP and CBC: the LP and ILP solvers of the sortition engine.
+compgen -G "/usr/lib/*/libCbcSolver.so.3" > /dev/null || packages+=(coinor-libcbc3)
 if [ "${1:-}" = "--tests" ]; then
   /usr/bin/python3 -c 'import grpc, grpc_tools' 2> /dev/null || packages+=(python3-grpcio python3-grpc-tools)
   /usr/bin/python3 -c 'import jsonschema' 2> /dev/null || packages+=(python3-jsonschema)

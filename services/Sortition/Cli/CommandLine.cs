@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Assemblee.Sortition.Engine.Algorithms;
 using Assemblee.Sortition.Engine.Csv;
+using Assemblee.Sortition.Engine.Instances;
 using Assemblee.Sortition.Engine.Randomness;
 
 namespace Assemblee.Sortition.Cli;
@@ -29,8 +30,9 @@ public static class CommandLine
     private const string Help = """
         usage:
           sortition select --categories C.csv --respondents R.csv --panel-size K [--algorithm leximin|legacy]
-                           [--legacy-runs N] [--output result.json]
+                           [--legacy-runs N] [--output result.json] [--progress true]
           sortition verify --record record.json
+          sortition generate --pool-size N --output-directory DIR   (a synthetic Paris-like instance)
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
@@ -51,6 +53,7 @@ public static class CommandLine
             return args[0] switch
             {
                 "select" => await SelectAsync(options, output, error),
+                "generate" => await GenerateAsync(options, output, error),
                 _ => await UnknownAsync(args[0], error),
             };
         }
@@ -89,7 +92,7 @@ public static class CommandLine
         var algorithm = options.GetValueOrDefault("algorithm", Leximin.Name);
         var result = algorithm switch
         {
-            Leximin.Name => Leximin.Select(problem),
+            Leximin.Name => Leximin.Select(problem, new LeximinOptions { Progress = options.ContainsKey("progress") ? line => error.WriteLine(line) : null }),
             Legacy.Name => Legacy.Select(problem, int.Parse(options.GetValueOrDefault("legacy-runs", "1000")), DrawRandom.FromText("legacy-estimate")),
             _ => null,
         };
@@ -102,6 +105,19 @@ public static class CommandLine
             Math.Round(result.Elapsed.TotalSeconds, 3), result.Distribution?.Panels.Count ?? 0,
             [.. problem.Pool.Select((person, i) => new PersonProbability(person.Id, result.Probabilities[i]))]);
         await WriteAsync(report, options.GetValueOrDefault("output"), output);
+        return Ok;
+    }
+
+    private static async Task<int> GenerateAsync(Dictionary<string, string> options, TextWriter output, TextWriter error)
+    {
+        if (!options.TryGetValue("output-directory", out var directory) || !int.TryParse(options.GetValueOrDefault("pool-size", "1000"), out var poolSize))
+        {
+            await error.WriteLineAsync("generate needs --output-directory and a whole --pool-size.\n" + Help);
+            return Usage;
+        }
+        var problem = ParisLikeInstance.Generate(poolSize, options.GetValueOrDefault("seed", "paris-like"));
+        InstanceFiles.Write(problem, directory);
+        await output.WriteLineAsync($"Wrote {problem.Pool.Count} respondents and {problem.Quotas.Count} quotas (panel size {problem.PanelSize}) to {directory}");
         return Ok;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Assemblee.Contracts;
 using Assemblee.Contracts.Sortition.V1;
 using Assemblee.Tests.Infrastructure;
 using Grpc.Core;
@@ -18,7 +19,7 @@ public sealed class GrpcTests(SystemFixture system)
         await events.RegisterAsync(id);
         await events.WaitUntilSortitionListsAsync(id);
         using var channel = GrpcChannel.ForAddress(system.App.GetEndpoint("gateway", "grpc"));
-        var client = new Sortition.SortitionClient(channel);
+        var client = new Contracts.Sortition.V1.Sortition.SortitionClient(channel);
 
         using var call = client.ListBodies(new ListBodiesRequest(), deadline: DateTime.UtcNow.AddSeconds(10));
         var bodies = await call.ResponseStream.ReadAllAsync().ToListAsync();

@@ -13,6 +13,9 @@ public sealed record LeximinOptions
     public int WarmStartRoundsPerProfile { get; init; } = 3;
 
     public int MaxWarmStartRounds { get; init; } = 300;
+
+    /// <summary>Where progress goes (stage, panels, timings), for operators and benchmarks; nothing personal.</summary>
+    public Action<string>? Progress { get; init; }
 }
 
 /// <summary>
@@ -26,6 +29,12 @@ public static class Leximin
 {
     public const string Name = "leximin";
     private const int MaxPricingRounds = 20_000;
+    // Margins are per person: a pool of n people frees n times as much mass for the profiles fixed later.
+    private const double FixingMargin = 1e-9;
+    private const double InfeasibilityStep = 1e-7;
+
+    /// <summary>Duals past this size mean a ray: the fixed probabilities are slightly too high to be met together.</summary>
+    private const double LargestBox = 1e6;
 
     public static SelectionResult Select(SelectionProblem problem, LeximinOptions? options = null)
     {
@@ -40,10 +49,10 @@ public static class Leximin
         using var finder = new PanelFinder(pool, pool.Problem.OneOfEachHousehold);
         var profiles = pool.Profiles.Count;
         var panels = new PanelSet();
-        var first = finder.FindBest([.. pool.Profiles.Select(_ => 1.0)])
-            ?? throw new InfeasibleQuotasException(QuotaDiagnosis.Diagnose(pool));
-        panels.Add(first);
+        _ = finder.FindBest([.. pool.Profiles.Select(_ => 1.0)]) ?? throw new InfeasibleQuotasException(QuotaDiagnosis.Diagnose(pool));
+        var watch = Stopwatch.StartNew();
         WarmStart(pool, finder, panels, options);
+        options.Progress?.Invoke($"{pool.Profiles.Count} profiles; warm start found {panels.All.Count} panels in {watch.Elapsed.TotalSeconds:F1} s");
 
         var fixedAt = new double?[profiles];
         // People who are on no feasible panel at all get probability zero from the start.
@@ -73,8 +82,10 @@ public static class Leximin
             // Σ duals over unfixed profiles is 1, so some dual is large unless there are very many profiles.
             foreach (var t in positive.Count > 0 ? positive : [unfixed.MaxBy(t => duals[t])])
             {
-                fixedAt[t] = Math.Clamp(value, 0, 1);
+                // A hair below the optimum, so that solver round-off cannot make the next stage infeasible.
+                fixedAt[t] = Math.Clamp(value - FixingMargin, 0, 1);
             }
+            options.Progress?.Invoke($"stage: fixed {Math.Max(1, positive.Count)} profiles at {value:F5}; {fixedAt.Count(f => f is null)} left; {panels.All.Count} panels; {watch.Elapsed.TotalSeconds:F1} s");
         }
         return FinalDistribution(pool, panels, [.. fixedAt.Select(f => f!.Value)]);
     }
@@ -112,74 +123,166 @@ public static class Leximin
     }
 
     /// <summary>
-    /// One stage, in dual form: minimise ŷ − Σ_fixed f_t·y_t subject to Σ_unfixed y_t = 1 and, for every panel P,
-    /// Σ_t y_t·x_{P,t}/c_t ≤ ŷ; panels that violate the last constraint are priced in until none does.
+    /// One stage: maximise z, the smallest probability among profiles not yet fixed, keeping fixed profiles at
+    /// their value, over the panels found so far (columns λ_P, Σ λ_P ≤ 1); panels whose reduced cost is positive
+    /// under the row duals y are priced in until none is. Rows are per profile, so the barrier's normal equations
+    /// stay small however many panels there are. Elastic columns of cost B bound the duals by B (boxstep
+    /// stabilisation, which keeps the early rounds from swinging); B doubles whenever one is used, so the answer is
+    /// that of the unboxed stage.
     /// </summary>
     private static (double Value, double[] Duals) SolveStage(
         ProfilePool pool, PanelFinder finder, PanelSet panels, double?[] fixedAt, LeximinOptions options)
     {
         var profiles = pool.Profiles.Count;
-        for (var round = 0; round < MaxPricingRounds; round++)
+        var box = 1.0;
+        var (lp, z, mass, elastic) = BuildStage(pool, panels, fixedAt, box);
+        var lpTime = TimeSpan.Zero;
+        var pricingTime = TimeSpan.Zero;
+        try
         {
-            var lp = new LinearProgram();
-            for (var t = 0; t < profiles; t++)
+            for (var round = 0; round < MaxPricingRounds; round++)
             {
-                lp.AddColumn(0, LinearProgram.Infinity, -(fixedAt[t] ?? 0));
-            }
-            var cap = lp.AddColumn(0, LinearProgram.Infinity, 1);
-            lp.AddRow(Enumerable.Range(0, profiles).Where(t => fixedAt[t] is null).Select(t => (t, 1.0)), 1, 1);
-            foreach (var panel in panels.All)
-            {
-                lp.AddRow(Enumerable.Range(0, profiles).Where(t => panel[t] > 0)
-                    .Select(t => (t, (double)panel[t] / pool.Profiles[t].Count)).Append((cap, -1.0)), -LinearProgram.Infinity, 0);
-            }
-            var solution = lp.Solve(minimize: true, interiorPoint: true);
-            if (solution.Status != LpStatus.Optimal)
-            {
-                // Fixed probabilities a hair too high make the stage infeasible: lower them all slightly.
-                for (var t = 0; t < profiles; t++)
+                var started = Stopwatch.GetTimestamp();
+                var solution = lp.Solve(maximize: true, LpMethod.Simplex);
+                lpTime += Stopwatch.GetElapsedTime(started);
+                if (solution.Status != LpStatus.Optimal || box > LargestBox)
                 {
-                    fixedAt[t] = fixedAt[t] is { } f ? Math.Max(0, f - 1e-4) : null;
+                    // Fixed probabilities a hair too high to be met together: lower them all slightly.
+                    for (var t = 0; t < profiles; t++)
+                    {
+                        fixedAt[t] = fixedAt[t] is { } f ? Math.Max(0, f - InfeasibilityStep) : null;
+                    }
+                    options.Progress?.Invoke("fixed probabilities lowered by 1e-7 to keep the stage feasible");
+                    lp.Dispose();
+                    return SolveStage(pool, finder, panels, fixedAt, options);
                 }
-                continue;
+                started = Stopwatch.GetTimestamp();
+                var added = PriceNewPanels(pool, finder, panels, Duals(solution, profiles), Math.Abs(solution.RowDuals[mass]) + options.Epsilon);
+                pricingTime += Stopwatch.GetElapsedTime(started);
+                if (added.Count > 0)
+                {
+                    added.ForEach(panel => AddPanelColumn(lp, pool, mass, panel));
+                    continue;
+                }
+                if (elastic.Any(e => solution.Columns[e] > 1e-9))
+                {
+                    box *= 2;
+                    foreach (var e in elastic)
+                    {
+                        lp.SetObjective(e, -box);
+                    }
+                    continue;
+                }
+                // The simplex optimum is priced out. Barrier, on a copy so the simplex keeps its basis, gives the
+                // interior duals that decide whom to fix; they must be priced out too.
+                started = Stopwatch.GetTimestamp();
+                var (interiorLp, interiorZ, interiorMass, _) = BuildStage(pool, panels, fixedAt, box);
+                using (interiorLp)
+                {
+                    var interior = interiorLp.Solve(maximize: true, LpMethod.InteriorPoint);
+                    lpTime += Stopwatch.GetElapsedTime(started);
+                    var duals = Duals(interior, profiles);
+                    added = PriceNewPanels(pool, finder, panels, duals, Math.Abs(interior.RowDuals[interiorMass]) + options.Epsilon);
+                    if (added.Count == 0 && interior.Status == LpStatus.Optimal)
+                    {
+                        options.Progress?.Invoke($"  {round + 1} rounds, LP {lpTime.TotalSeconds:F1} s, pricing {pricingTime.TotalSeconds:F1} s");
+                        return (interior.Columns[interiorZ], duals);
+                    }
+                    added.ForEach(panel => AddPanelColumn(lp, pool, mass, panel));
+                }
             }
-            var duals = solution.Columns[..profiles];
-            var weights = duals.Select((y, t) => y / pool.Profiles[t].Count).ToArray();
-            var best = finder.FindBest(weights)!;
-            var bestValue = best.Select((x, t) => x * weights[t]).Sum();
-            if (bestValue <= solution.Columns[cap] + options.Epsilon || !panels.Add(best))
-            {
-                return (solution.Objective, duals);
-            }
+        }
+        finally
+        {
+            lp.Dispose();
         }
         throw new InvalidOperationException($"LEXIMIN did not converge within {MaxPricingRounds} pricing rounds.");
     }
 
-    /// <summary>Panel weights giving every profile its fixed probability, up to the smallest possible shortfall.</summary>
+    private static double[] Duals(LpSolution solution, int profiles) => [.. solution.RowDuals[..profiles].Select(Math.Abs)];
+
+    /// <summary>The stage's LP over the panels found so far: rows per profile and for the total mass.</summary>
+    private static (LinearProgram Lp, int Z, int Mass, int[] Elastic) BuildStage(ProfilePool pool, PanelSet panels, double?[] fixedAt, double box)
+    {
+        var profiles = pool.Profiles.Count;
+        var lp = new LinearProgram();
+        for (var t = 0; t < profiles; t++)
+        {
+            lp.AddRow(fixedAt[t] ?? 0, LinearProgram.Infinity);
+        }
+        var mass = lp.AddRow(-LinearProgram.Infinity, 1);
+        var z = lp.AddColumn(0, LinearProgram.Infinity, 1, Enumerable.Range(0, profiles).Where(t => fixedAt[t] is null).Select(t => (t, -1.0)));
+        var elastic = Enumerable.Range(0, profiles).Select(t => lp.AddColumn(0, LinearProgram.Infinity, -box, [(t, 1.0)])).ToArray();
+        foreach (var panel in panels.All)
+        {
+            AddPanelColumn(lp, pool, mass, panel);
+        }
+        return (lp, z, mass, elastic);
+    }
+
+    private static void AddPanelColumn(LinearProgram lp, ProfilePool pool, int mass, int[] panel) => lp.AddColumn(0, LinearProgram.Infinity, 0,
+        Enumerable.Range(0, panel.Length).Where(t => panel[t] > 0).Select(t => (t, (double)panel[t] / pool.Profiles[t].Count)).Append((mass, 1.0)));
+
+    /// <summary>
+    /// The heaviest panel under the duals and, when it violates the bound, a few more found by making the last
+    /// panel's members lighter: each LP solve then brings several panels, which saves rounds.
+    /// </summary>
+    private static List<int[]> PriceNewPanels(ProfilePool pool, PanelFinder finder, PanelSet panels, double[] duals, double bound)
+    {
+        const int ExtraPanels = 4;
+        var weights = duals.Select((y, t) => y / pool.Profiles[t].Count).ToArray();
+        var search = (double[])weights.Clone();
+        var added = new List<int[]>();
+        for (var attempt = 0; attempt <= ExtraPanels; attempt++)
+        {
+            var panel = finder.FindBest(search)!;
+            if (panel.Select((x, t) => x * weights[t]).Sum() <= bound || !panels.Add(panel))
+            {
+                break;
+            }
+            added.Add(panel);
+            for (var t = 0; t < search.Length; t++)
+            {
+                if (panel[t] > 0)
+                {
+                    search[t] *= 0.8;
+                }
+            }
+        }
+        return added;
+    }
+
+    /// <summary>
+    /// Panel weights giving every profile its fixed probability, within the smallest possible ε either way: fixed
+    /// values sit a hair below the optimum, and the mass left over must be spread, not given to one person.
+    /// </summary>
     private static Distribution FinalDistribution(ProfilePool pool, PanelSet panels, double[] fixedAt)
     {
-        var lp = new LinearProgram();
+        using var lp = new LinearProgram();
+        var profiles = pool.Profiles.Count;
+        for (var t = 0; t < profiles; t++)
+        {
+            lp.AddRow(fixedAt[t], LinearProgram.Infinity);
+            lp.AddRow(-LinearProgram.Infinity, fixedAt[t]);
+        }
+        var mass = lp.AddRow(1, 1);
+        lp.AddColumn(0, LinearProgram.Infinity, -1, Enumerable.Range(0, profiles).SelectMany(t => new[] { (2 * t, 1.0), ((2 * t) + 1, -1.0) }));
         var all = panels.All;
-        for (var p = 0; p < all.Count; p++)
+        foreach (var panel in all)
         {
-            lp.AddColumn(0, LinearProgram.Infinity, 0);
+            lp.AddColumn(0, LinearProgram.Infinity, 0, Enumerable.Range(0, profiles).Where(t => panel[t] > 0)
+                .SelectMany(t => new[] { (2 * t, (double)panel[t] / pool.Profiles[t].Count), ((2 * t) + 1, (double)panel[t] / pool.Profiles[t].Count) })
+                .Append((mass, 1.0)));
         }
-        var shortfall = lp.AddColumn(0, LinearProgram.Infinity, 1);
-        for (var t = 0; t < pool.Profiles.Count; t++)
-        {
-            var profile = t;
-            lp.AddRow(Enumerable.Range(0, all.Count).Where(p => all[p][profile] > 0)
-                .Select(p => (p, (double)all[p][profile] / pool.Profiles[profile].Count)).Append((shortfall, 1.0)), fixedAt[t], LinearProgram.Infinity);
-        }
-        lp.AddRow(Enumerable.Range(0, all.Count).Select(p => (p, 1.0)), 1, 1);
-        var solution = lp.Solve(minimize: true, interiorPoint: false);
+        var solution = lp.Solve(maximize: true, LpMethod.Simplex);
         if (solution.Status != LpStatus.Optimal)
         {
             throw new InvalidOperationException("The final LEXIMIN distribution could not be computed.");
         }
-        var kept = Enumerable.Range(0, all.Count).Where(p => solution.Columns[p] > 1e-9).ToList();
-        var total = kept.Sum(p => solution.Columns[p]);
-        return new Distribution([.. kept.Select(p => all[p])], [.. kept.Select(p => solution.Columns[p] / total)]);
+        var weights = solution.Columns[1..];
+        var kept = Enumerable.Range(0, all.Count).Where(p => weights[p] > 1e-9).ToList();
+        var total = kept.Sum(p => weights[p]);
+        return new Distribution([.. kept.Select(p => all[p])], [.. kept.Select(p => weights[p] / total)]);
     }
 }
 

@@ -25,6 +25,16 @@ public static class InstanceFiles
         return new SelectionProblem(categories, quotas, pool, panelSize);
     }
 
+    /// <summary>Writes a problem in the same format (fields are plain words: no quoting needed).</summary>
+    public static void Write(SelectionProblem problem, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllLines(Path.Combine(directory, "categories.csv"),
+            ["category,feature,min,max", .. problem.Quotas.Select(q => $"{q.Category},{q.Feature},{q.Min},{q.Max}")]);
+        File.WriteAllLines(Path.Combine(directory, "respondents.csv"),
+            [string.Join(',', ["id", .. problem.Categories]), .. problem.Pool.Select(p => string.Join(',', [p.Id, .. p.Features]))]);
+    }
+
     private static List<Quota> ReadQuotas(TextReader reader, string file)
     {
         var errors = new List<string>();

@@ -53,6 +53,16 @@ internal static partial class CoinNative
     [LibraryImport(Clp)] public static partial int Clp_initialBarrierNoCrossSolve(IntPtr model);
     [LibraryImport(Clp)] public static partial int Clp_initialSolve(IntPtr model);
     [LibraryImport(Clp)] public static partial int Clp_status(IntPtr model);
+    [LibraryImport(Clp)] public static partial int Clp_dual(IntPtr model, int ifValuesPass);
+    [LibraryImport(Clp)] public static partial int Clp_getNumRows(IntPtr model);
+    [LibraryImport(Clp)] public static unsafe partial void Clp_chgObjCoefficients(IntPtr model, double* objective);
+    [LibraryImport(Clp)] public static partial int Clp_primal(IntPtr model, int ifValuesPass);
+    [LibraryImport(Clp)]
+    public static unsafe partial void Clp_addColumns(IntPtr model, int number, double* columnLower, double* columnUpper, double* objective,
+        int* columnStarts, int* rows, double* elements);
+    [LibraryImport(Clp)] public static partial int Clp_getNumCols(IntPtr model);
+    [LibraryImport(Clp)]
+    public static unsafe partial void Clp_addRows(IntPtr model, int number, double* rowLower, double* rowUpper, int* rowStarts, int* columns, double* elements);
     [LibraryImport(Clp)] public static partial IntPtr Clp_getColSolution(IntPtr model);
     [LibraryImport(Clp)] public static partial IntPtr Clp_getRowPrice(IntPtr model);
     [LibraryImport(Clp)] public static partial double Clp_getObjValue(IntPtr model);

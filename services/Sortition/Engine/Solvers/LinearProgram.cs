@@ -10,92 +10,133 @@ internal enum LpStatus
     Failed,
 }
 
+internal enum LpMethod
+{
+    /// <summary>Primal simplex from the previous basis: right after adding columns.</summary>
+    Simplex,
+
+    /// <summary>
+    /// Barrier without crossover, from scratch: an interior optimum, whose strictly positive duals mark every
+    /// constraint that is tight in all optimal solutions.
+    /// </summary>
+    InteriorPoint,
+}
+
 internal sealed record LpSolution(LpStatus Status, double Objective, double[] Columns, double[] RowDuals);
 
-/// <summary>A linear program built row by row and solved by CLP, by simplex or by barrier without crossover.</summary>
-internal sealed class LinearProgram
+/// <summary>
+/// A linear program held by CLP, built with its rows first, then columns; columns can be added and objective
+/// coefficients changed between solves (what column generation does on every round).
+/// </summary>
+internal sealed class LinearProgram : IDisposable
 {
     public const double Infinity = double.MaxValue;
 
-    private readonly List<(double Lower, double Upper, double Objective)> _columns = [];
-    private readonly List<(int[] Columns, double[] Values, double Lower, double Upper)> _rows = [];
+    private readonly List<(double Lower, double Upper)> _rows = [];
+    private readonly List<double> _objective = [];
+    private readonly List<(double Lower, double Upper, double Objective, int[] Rows, double[] Values)> _pendingColumns = [];
+    private IntPtr _model;
 
-    public int AddColumn(double lower, double upper, double objective)
+    public int Rows => _rows.Count;
+
+    public int Columns => _objective.Count + _pendingColumns.Count;
+
+    public int AddRow(double lower, double upper)
     {
-        _columns.Add((lower, upper, objective));
-        return _columns.Count - 1;
+        if (_model != IntPtr.Zero)
+        {
+            throw new InvalidOperationException("Rows are added before the first solve.");
+        }
+        _rows.Add((lower, upper));
+        return _rows.Count - 1;
     }
 
-    public void AddRow(IEnumerable<(int Column, double Value)> terms, double lower, double upper)
+    public int AddColumn(double lower, double upper, double objective, IEnumerable<(int Row, double Value)> entries)
     {
-        var list = terms.Where(t => t.Value != 0).ToList();
-        _rows.Add(([.. list.Select(t => t.Column)], [.. list.Select(t => t.Value)], lower, upper));
+        var list = entries.Where(e => e.Value != 0).ToList();
+        _pendingColumns.Add((lower, upper, objective, [.. list.Select(e => e.Row)], [.. list.Select(e => e.Value)]));
+        return Columns - 1;
     }
 
-    /// <param name="interiorPoint">
-    /// Barrier without crossover: an interior optimum, whose strictly positive values mark every variable that is
-    /// positive in some optimal solution (what LEXIMIN needs to fix many agents at once).
-    /// </param>
-    public unsafe LpSolution Solve(bool minimize, bool interiorPoint)
+    public unsafe void SetObjective(int column, double value)
+    {
+        Load();
+        _objective[column] = value;
+        var objective = _objective.ToArray();
+        fixed (double* o = objective)
+        {
+            CoinNative.Clp_chgObjCoefficients(_model, o);
+        }
+    }
+
+    public LpSolution Solve(bool maximize, LpMethod method)
+    {
+        var fresh = _model == IntPtr.Zero;
+        Load();
+        CoinNative.Clp_setOptimizationDirection(_model, maximize ? -1 : 1);
+        _ = method == LpMethod.InteriorPoint ? CoinNative.Clp_initialBarrierNoCrossSolve(_model)
+            : fresh ? CoinNative.Clp_initialSolve(_model)
+            : CoinNative.Clp_primal(_model, 0);
+        var status = CoinNative.Clp_status(_model) switch
+        {
+            0 => LpStatus.Optimal,
+            1 => LpStatus.Infeasible,
+            2 => LpStatus.Unbounded,
+            _ => LpStatus.Failed,
+        };
+        var solution = new double[_objective.Count];
+        var duals = new double[_rows.Count];
+        Marshal.Copy(CoinNative.Clp_getColSolution(_model), solution, 0, solution.Length);
+        Marshal.Copy(CoinNative.Clp_getRowPrice(_model), duals, 0, duals.Length);
+        return new LpSolution(status, CoinNative.Clp_getObjValue(_model), solution, duals);
+    }
+
+    /// <summary>Creates the model with its rows on first use, then appends the columns added since.</summary>
+    private unsafe void Load()
     {
         CoinNative.EnsureLoaded();
-        // Column-major copy of the rows.
-        var perColumn = new List<(int Row, double Value)>[_columns.Count];
-        for (var c = 0; c < perColumn.Length; c++)
+        if (_model == IntPtr.Zero)
         {
-            perColumn[c] = [];
-        }
-        for (var r = 0; r < _rows.Count; r++)
-        {
-            for (var i = 0; i < _rows[r].Columns.Length; i++)
+            _model = CoinNative.Clp_newModel();
+            CoinNative.Clp_setLogLevel(_model, 0);
+            var starts = new int[1];
+            var lower = _rows.Select(r => r.Lower).ToArray();
+            var upper = _rows.Select(r => r.Upper).ToArray();
+            fixed (int* s = starts)
+            fixed (double* rl = lower, ru = upper)
             {
-                perColumn[_rows[r].Columns[i]].Add((r, _rows[r].Values[i]));
+                CoinNative.Clp_loadProblem(_model, 0, _rows.Count, s, null, null, null, null, null, rl, ru);
             }
         }
-        var starts = new int[_columns.Count + 1];
-        for (var c = 0; c < perColumn.Length; c++)
+        if (_pendingColumns.Count == 0)
         {
-            starts[c + 1] = starts[c] + perColumn[c].Count;
+            return;
         }
-        var indices = perColumn.SelectMany(column => column.Select(e => e.Row)).ToArray();
-        var values = perColumn.SelectMany(column => column.Select(e => e.Value)).ToArray();
-        var columnLower = _columns.Select(c => c.Lower).ToArray();
-        var columnUpper = _columns.Select(c => c.Upper).ToArray();
-        var objective = _columns.Select(c => c.Objective).ToArray();
-        var rowLower = _rows.Select(r => r.Lower).ToArray();
-        var rowUpper = _rows.Select(r => r.Upper).ToArray();
+        var columnStarts = new int[_pendingColumns.Count + 1];
+        for (var c = 0; c < _pendingColumns.Count; c++)
+        {
+            columnStarts[c + 1] = columnStarts[c] + _pendingColumns[c].Rows.Length;
+        }
+        var rows = _pendingColumns.SelectMany(c => c.Rows).ToArray();
+        var values = _pendingColumns.SelectMany(c => c.Values).ToArray();
+        var columnLower = _pendingColumns.Select(c => c.Lower).ToArray();
+        var columnUpper = _pendingColumns.Select(c => c.Upper).ToArray();
+        var objective = _pendingColumns.Select(c => c.Objective).ToArray();
+        fixed (int* cs = columnStarts, r = rows.Length == 0 ? [0] : rows)
+        fixed (double* v = values.Length == 0 ? [0] : values, cl = columnLower, cu = columnUpper, o = objective)
+        {
+            CoinNative.Clp_addColumns(_model, _pendingColumns.Count, cl, cu, o, cs, r, v);
+        }
+        _objective.AddRange(objective);
+        _pendingColumns.Clear();
+    }
 
-        var model = CoinNative.Clp_newModel();
-        try
+    public void Dispose()
+    {
+        if (_model != IntPtr.Zero)
         {
-            fixed (int* s = starts, ix = indices.Length == 0 ? [0] : indices)
-            fixed (double* v = values.Length == 0 ? [0] : values, cl = columnLower, cu = columnUpper, o = objective,
-                   rl = rowLower.Length == 0 ? [0] : rowLower, ru = rowUpper.Length == 0 ? [0] : rowUpper)
-            {
-                CoinNative.Clp_loadProblem(model, _columns.Count, _rows.Count, s, ix, v, cl, cu, o, rl, ru);
-            }
-            CoinNative.Clp_setLogLevel(model, 0);
-            CoinNative.Clp_setOptimizationDirection(model, minimize ? 1 : -1);
-            _ = interiorPoint ? CoinNative.Clp_initialBarrierNoCrossSolve(model) : CoinNative.Clp_initialSolve(model);
-            var status = CoinNative.Clp_status(model) switch
-            {
-                0 => LpStatus.Optimal,
-                1 => LpStatus.Infeasible,
-                2 => LpStatus.Unbounded,
-                _ => LpStatus.Failed,
-            };
-            var solution = new double[_columns.Count];
-            var duals = new double[_rows.Count];
-            Marshal.Copy(CoinNative.Clp_getColSolution(model), solution, 0, solution.Length);
-            if (duals.Length > 0)
-            {
-                Marshal.Copy(CoinNative.Clp_getRowPrice(model), duals, 0, duals.Length);
-            }
-            return new LpSolution(status, CoinNative.Clp_getObjValue(model), solution, duals);
-        }
-        finally
-        {
-            CoinNative.Clp_deleteModel(model);
+            CoinNative.Clp_deleteModel(_model);
+            _model = IntPtr.Zero;
         }
     }
 }
