@@ -229,7 +229,7 @@ public static class Leximin
     /// </summary>
     private static List<int[]> PriceNewPanels(ProfilePool pool, PanelFinder finder, PanelSet panels, double[] duals, double bound)
     {
-        const int ExtraPanels = 4;
+        const int ExtraPanels = 24;
         var weights = duals.Select((y, t) => y / pool.Profiles[t].Count).ToArray();
         var search = (double[])weights.Clone();
         var added = new List<int[]>();
