@@ -30,10 +30,6 @@ public static class Legacy
         return new SelectionResult(Name, [.. counts.Select(c => (double)c / runs)], null, watch.Elapsed);
     }
 
-    /// <summary>One panel, as indices into the pool.</summary>
-    public static IReadOnlyList<int> DrawPanel(SelectionProblem problem, DrawRandom random, int maxAttempts = 100) =>
-        new LegacyState(problem).Draw(random, maxAttempts);
-
     private sealed class LegacyState
     {
         private readonly SelectionProblem _problem;

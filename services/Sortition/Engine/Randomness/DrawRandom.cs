@@ -8,8 +8,7 @@ namespace Assemblee.Sortition.Engine.Randomness;
 /// The documented generator every draw uses, so that anyone can recompute a draw in a few lines of any language:
 /// block i = SHA-256(seed ‖ i as 8 bytes big-endian), i = 0, 1, …; the blocks' bytes are read in order, 8 at a time,
 /// as big-endian unsigned 64-bit integers. An integer below n is drawn by rejection: read x until
-/// x &lt; 2^64 − (2^64 mod n), then return x mod n (no modulo bias). Independent streams of one seed are made with
-/// <see cref="Derive"/>: seed' = SHA-256(seed ‖ UTF-8 label).
+/// x &lt; 2^64 − (2^64 mod n), then return x mod n (no modulo bias).
 /// </summary>
 public sealed class DrawRandom(byte[] seed)
 {
@@ -19,8 +18,6 @@ public sealed class DrawRandom(byte[] seed)
     private int _position = 32;
 
     public static DrawRandom FromText(string text) => new(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    public DrawRandom Derive(string label) => new(SHA256.HashData([.. _seed, .. Encoding.UTF8.GetBytes(label)]));
 
     public ulong NextUInt64()
     {
@@ -50,15 +47,5 @@ public sealed class DrawRandom(byte[] seed)
         }
         while (x > limit);
         return (int)(x % n);
-    }
-
-    /// <summary>Fisher–Yates, from the last position down, with <see cref="NextInt"/>.</summary>
-    public void Shuffle<T>(IList<T> items)
-    {
-        for (var i = items.Count - 1; i > 0; i--)
-        {
-            var j = NextInt(i + 1);
-            (items[i], items[j]) = (items[j], items[i]);
-        }
     }
 }

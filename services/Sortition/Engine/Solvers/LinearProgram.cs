@@ -37,8 +37,6 @@ internal sealed class LinearProgram : IDisposable
     private readonly List<(double Lower, double Upper, double Objective, int[] Rows, double[] Values)> _pendingColumns = [];
     private IntPtr _model;
 
-    public int Rows => _rows.Count;
-
     public int Columns => _objective.Count + _pendingColumns.Count;
 
     public int AddRow(double lower, double upper)
