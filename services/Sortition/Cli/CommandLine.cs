@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using Assemblee.Sortition.Engine.Algorithms;
 using Assemblee.Sortition.Engine.Csv;
 using Assemblee.Sortition.Engine.Instances;
+using Assemblee.Sortition.Engine.Lottery;
+using Assemblee.Sortition.Engine.Model;
 using Assemblee.Sortition.Engine.Randomness;
 
 namespace Assemblee.Sortition.Cli;
@@ -31,6 +33,9 @@ public static class CommandLine
         usage:
           sortition select --categories C.csv --respondents R.csv --panel-size K [--algorithm leximin|legacy]
                            [--legacy-runs N] [--output result.json] [--progress true]
+          sortition prepare --categories C.csv --respondents R.csv --panel-size K [--panels M] [--substitutes S]
+                            [--title T] --output prepared.json        (LEXIMIN, rounded lottery, commitment)
+          sortition draw --record prepared.json --dice D --beacon B --output record.json [--readable record.md]
           sortition verify --record record.json
           sortition generate --pool-size N --output-directory DIR   (a synthetic Paris-like instance)
         """;
@@ -53,6 +58,9 @@ public static class CommandLine
             return args[0] switch
             {
                 "select" => await SelectAsync(options, output, error),
+                "prepare" => await PrepareAsync(options, output, error),
+                "draw" => await DrawAsync(options, output, error),
+                "verify" => await VerifyAsync(options, output, error),
                 "generate" => await GenerateAsync(options, output, error),
                 _ => await UnknownAsync(args[0], error),
             };
@@ -68,7 +76,7 @@ public static class CommandLine
             await error.WriteLineAsync(JsonSerializer.Serialize(ex.Diagnosis, Json));
             return Infeasible;
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or DllNotFoundException)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or DllNotFoundException or JsonException or ArgumentException)
         {
             await error.WriteLineAsync(ex.Message);
             return BadInput;
@@ -77,22 +85,14 @@ public static class CommandLine
 
     private static async Task<int> SelectAsync(Dictionary<string, string> options, TextWriter output, TextWriter error)
     {
-        if (!options.TryGetValue("categories", out var categories) || !options.TryGetValue("respondents", out var respondents) ||
-            !options.TryGetValue("panel-size", out var size) || !int.TryParse(size, out var panelSize))
+        if (await ReadProblemAsync(options, error) is not { } problem)
         {
-            await error.WriteLineAsync("select needs --categories, --respondents and a whole --panel-size.\n" + Help);
-            return Usage;
-        }
-        var problem = InstanceFiles.Read(categories, respondents, panelSize);
-        if (problem.Validate() is { Count: > 0 } problems)
-        {
-            await error.WriteLineAsync(string.Join('\n', problems));
-            return BadInput;
+            return options.ContainsKey("categories") ? BadInput : Usage;
         }
         var algorithm = options.GetValueOrDefault("algorithm", Leximin.Name);
         var result = algorithm switch
         {
-            Leximin.Name => Leximin.Select(problem, new LeximinOptions { Progress = options.ContainsKey("progress") ? line => error.WriteLine(line) : null }),
+            Leximin.Name => Leximin.Select(problem, LeximinOptions(options, error)),
             Legacy.Name => Legacy.Select(problem, int.Parse(options.GetValueOrDefault("legacy-runs", "1000")), DrawRandom.FromText("legacy-estimate")),
             _ => null,
         };
@@ -106,6 +106,96 @@ public static class CommandLine
             [.. problem.Pool.Select((person, i) => new PersonProbability(person.Id, result.Probabilities[i]))]);
         await WriteAsync(report, options.GetValueOrDefault("output"), output);
         return Ok;
+    }
+
+    private static async Task<int> PrepareAsync(Dictionary<string, string> options, TextWriter output, TextWriter error)
+    {
+        if (!int.TryParse(options.GetValueOrDefault("panels", "1000"), out var panels) || panels < 1 ||
+            !int.TryParse(options.GetValueOrDefault("substitutes", "0"), out var substitutes) || substitutes < 0 || !options.ContainsKey("output"))
+        {
+            await error.WriteLineAsync("prepare needs --output, and --panels and --substitutes must be whole numbers.\n" + Help);
+            return Usage;
+        }
+        if (await ReadProblemAsync(options, error) is not { } problem)
+        {
+            return options.ContainsKey("categories") ? BadInput : Usage;
+        }
+        var result = Leximin.Select(problem, LeximinOptions(options, error));
+        var record = DrawRecord.Prepare(problem, result, panels, substitutes, DateTimeOffset.UtcNow, options.GetValueOrDefault("title"));
+        await WriteAsync(record, options["output"], output);
+        await output.WriteLineAsync($"Commitment {record.Commitment} ({record.Panels.Count} panels; largest change of a probability {record.MaxDeviation:F4}).");
+        return Ok;
+    }
+
+    private static async Task<int> DrawAsync(Dictionary<string, string> options, TextWriter output, TextWriter error)
+    {
+        if (!options.TryGetValue("record", out var path) || !options.TryGetValue("dice", out var dice) ||
+            !options.TryGetValue("beacon", out var beacon) || !options.TryGetValue("output", out var target))
+        {
+            await error.WriteLineAsync("draw needs --record, --dice, --beacon and --output.\n" + Help);
+            return Usage;
+        }
+        var prepared = await ReadRecordAsync(path);
+        if (DrawVerifier.Verify(prepared) is { Count: > 0 } problems)
+        {
+            await error.WriteLineAsync("The prepared record does not check out:\n" + string.Join('\n', problems));
+            return VerificationFailed;
+        }
+        var record = prepared.Draw(dice, beacon);
+        await WriteAsync(record, target, output);
+        if (options.TryGetValue("readable", out var readable))
+        {
+            await File.WriteAllTextAsync(readable, ProcesVerbal.Render(record));
+        }
+        await output.WriteLineAsync($"Panel {record.PanelIndex} of {record.Panels.Count}; seed {record.Seed}.");
+        return Ok;
+    }
+
+    private static async Task<int> VerifyAsync(Dictionary<string, string> options, TextWriter output, TextWriter error)
+    {
+        if (!options.TryGetValue("record", out var path))
+        {
+            await error.WriteLineAsync("verify needs --record.\n" + Help);
+            return Usage;
+        }
+        var record = await ReadRecordAsync(path);
+        var problems = DrawVerifier.Verify(record);
+        if (problems.Count > 0)
+        {
+            await error.WriteLineAsync("The record does NOT check out:\n- " + string.Join("\n- ", problems));
+            return VerificationFailed;
+        }
+        await output.WriteLineAsync(record.IsDrawn
+            ? $"The record checks out: commitment, seed, panel {record.PanelIndex}, {record.Members!.Count} members, {record.Substitutes!.Count} substitutes and {record.Replacements?.Count ?? 0} replacements recomputed."
+            : $"The prepared record checks out: {record.Panels.Count} panels meet every quota and match the commitment.");
+        return Ok;
+    }
+
+    private static async Task<DrawRecord> ReadRecordAsync(string path)
+    {
+        await using var stream = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<DrawRecord>(stream, Json) ?? throw new JsonException("The record is empty.");
+    }
+
+    private static LeximinOptions LeximinOptions(Dictionary<string, string> options, TextWriter error) =>
+        new() { Progress = options.ContainsKey("progress") ? line => error.WriteLine(line) : null };
+
+    /// <summary>The problem from --categories, --respondents and --panel-size; null (with the reasons written) when unusable.</summary>
+    private static async Task<SelectionProblem?> ReadProblemAsync(Dictionary<string, string> options, TextWriter error)
+    {
+        if (!options.TryGetValue("categories", out var categories) || !options.TryGetValue("respondents", out var respondents) ||
+            !options.TryGetValue("panel-size", out var size) || !int.TryParse(size, out var panelSize))
+        {
+            await error.WriteLineAsync("This command needs --categories, --respondents and a whole --panel-size.\n" + Help);
+            return null;
+        }
+        var problem = InstanceFiles.Read(categories, respondents, panelSize);
+        if (problem.Validate() is { Count: > 0 } problems)
+        {
+            await error.WriteLineAsync(string.Join('\n', problems));
+            return null;
+        }
+        return problem;
     }
 
     private static async Task<int> GenerateAsync(Dictionary<string, string> options, TextWriter output, TextWriter error)

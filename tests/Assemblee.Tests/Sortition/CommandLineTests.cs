@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Assemblee.Sortition.Cli;
 
 namespace Assemblee.Tests.Sortition;
@@ -52,6 +53,45 @@ public sealed class CommandLineTests
         finally
         {
             File.Delete(categories);
+        }
+    }
+
+    [Fact]
+    public async Task Prepare_draw_and_verify_make_a_record_anyone_can_check_and_verify_refuses_a_changed_one()
+    {
+        var directory = PublicInstances.Directory("example_small_20");
+        var work = Directory.CreateTempSubdirectory("sortition-cli-");
+        try
+        {
+            string In(string name) => Path.Combine(work.FullName, name);
+            var output = new StringWriter();
+            var error = new StringWriter();
+
+            var prepared = await CommandLine.RunAsync(
+                ["prepare", "--categories", Path.Combine(directory, "categories.csv"), "--respondents", Path.Combine(directory, "respondents.csv"),
+                 "--panel-size", "20", "--substitutes", "8", "--output", In("prepared.json")], output, error);
+            var drawn = await CommandLine.RunAsync(
+                ["draw", "--record", In("prepared.json"), "--dice", "6 6 2 5", "--beacon", "pulse-42", "--output", In("record.json"), "--readable", In("record.md")],
+                output, error);
+            var verified = await CommandLine.RunAsync(["verify", "--record", In("record.json")], output, error);
+
+            Assert.Equal((CommandLine.Ok, CommandLine.Ok, CommandLine.Ok), (prepared, drawn, verified));
+            Assert.Contains("checks out", output.ToString());
+            var record = JsonNode.Parse(await File.ReadAllTextAsync(In("record.json")))!;
+            Assert.Equal(20, record["members"]!.AsArray().Count);
+            Assert.Equal(8, record["substitutes"]!.AsArray().Count);
+            Assert.Contains(record["commitment"]!.GetValue<string>(), await File.ReadAllTextAsync(In("record.md")));
+
+            record["beacon"] = "pulse-43";
+            await File.WriteAllTextAsync(In("changed.json"), record.ToJsonString());
+            var refused = await CommandLine.RunAsync(["verify", "--record", In("changed.json")], output, error);
+
+            Assert.Equal(CommandLine.VerificationFailed, refused);
+            Assert.Contains("seed", error.ToString());
+        }
+        finally
+        {
+            work.Delete(recursive: true);
         }
     }
 

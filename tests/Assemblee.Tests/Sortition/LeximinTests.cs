@@ -1,6 +1,4 @@
 using Assemblee.Sortition.Engine.Algorithms;
-using Assemblee.Sortition.Engine.Instances;
-using Assemblee.Sortition.Engine.Model;
 using Assemblee.Sortition.Engine.Randomness;
 
 namespace Assemblee.Tests.Sortition;
@@ -20,29 +18,6 @@ public sealed class LeximinTests
         Assert.All(leximin.Probabilities, p => Assert.InRange(p, 0.099, 0.101));
         Assert.Equal(panelSize, leximin.Probabilities.Sum(), 6);
         Assert.True(legacy.MinProbability < 0.5 * leximin.MinProbability, $"LEGACY minimum {legacy.MinProbability}");
-    }
-
-    [Fact]
-    public void Every_panel_of_a_Paris_like_lottery_meets_every_quota_and_LEXIMIN_lifts_the_least_favoured()
-    {
-        var problem = ParisLikeInstance.Generate(poolSize: 400, seed: "test-paris-like");
-        var pool = new ProfilePool(problem);
-
-        var leximin = Leximin.Select(problem);
-        var legacy = Legacy.Select(problem, runs: 300, DrawRandom.FromText("legacy-paris"));
-
-        Assert.NotNull(leximin.Distribution);
-        Assert.Equal(1, leximin.Distribution.Weights.Sum(), 6);
-        foreach (var panel in leximin.Distribution.Panels)
-        {
-            Assert.Equal(ParisLikeInstance.PanelSize, panel.Sum());
-            foreach (var quota in pool.Quotas)
-            {
-                Assert.InRange(quota.Profiles.Sum(t => panel[t]), quota.Min, quota.Max);
-            }
-        }
-        Assert.Equal(ParisLikeInstance.PanelSize, leximin.Probabilities.Sum(), 4);
-        Assert.True(leximin.MinProbability > legacy.MinProbability, $"LEXIMIN {leximin.MinProbability} vs LEGACY {legacy.MinProbability}");
     }
 
     [Fact]
