@@ -83,8 +83,13 @@ public sealed record DrawRecord(
         var (seed, index, members, substitutes) = Commitments.Outcome(this, dice.Trim(), beacon.Trim());
         return this with
         {
-            Dice = dice.Trim(), Beacon = beacon.Trim(), Seed = Convert.ToHexStringLower(seed), PanelIndex = index,
-            Members = members, Substitutes = substitutes, Replacements = [],
+            Dice = dice.Trim(),
+            Beacon = beacon.Trim(),
+            Seed = Convert.ToHexStringLower(seed),
+            PanelIndex = index,
+            Members = members,
+            Substitutes = substitutes,
+            Replacements = [],
         };
     }
 
