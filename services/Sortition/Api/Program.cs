@@ -11,5 +11,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapServiceStatus("sortition");
 app.MapBodiesApi();
+app.MapDrawsApi();
+app.MapPublicApi();
 app.MapGrpcService<SortitionService>();
 app.Run();

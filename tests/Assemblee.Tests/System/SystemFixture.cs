@@ -29,6 +29,8 @@ public sealed class SystemFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             [$"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL={Telemetry.Url}"], timeout.Token);
         builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("RateLimiting__PermitsPerMinute", $"{GatewayPermitsPerMinute}");
+        // Erasure on schedule, checked every two seconds instead of hourly.
+        builder.CreateResourceBuilder<ProjectResource>("sortition").WithEnvironment("Retention__IntervalSeconds", "2");
         // Two membership replicas: they migrate one database at once and share the outbox.
         builder.CreateResourceBuilder<ProjectResource>("membership").WithReplicas(MembershipReplicas);
         _signingKey = builder.CreateResourceBuilder<ParameterResource>("jwt-signing-key").Resource.Value;
@@ -53,6 +55,14 @@ public sealed class SystemFixture : IAsyncLifetime
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(subject, roles ?? [], bodies ?? []));
         }
+        return client;
+    }
+
+    /// <summary>A service called directly, not through the gateway, for tests that make many calls.</summary>
+    public HttpClient Service(string name, string subject, string[] roles, string[] bodies)
+    {
+        var client = App.CreateHttpClient(name);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(subject, roles, bodies));
         return client;
     }
 

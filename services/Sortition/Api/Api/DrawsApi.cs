@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using Assemblee.ServiceDefaults.Authentication;
+using Assemblee.Sortition.Data;
+using Assemblee.Sortition.Domain;
+using Assemblee.Sortition.Workers;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace Assemblee.Sortition.Api;
+
+public sealed record InvitationDrawRequest(string Seed);
+
+public sealed record InvitationDrawResponse(int Invitations, IReadOnlyDictionary<string, int> BySeatGroup, int Strata, double Seconds);
+
+public sealed record ImportResponse(string List, int Rows, double Seconds);
+
+public sealed record FinalDrawRequest(string Dice, string Beacon);
+
+public sealed record FinalDrawResponse(string Commitment, string Seed, int PanelIndex, IReadOnlyList<string> Members, IReadOnlyList<string> Substitutes);
+
+public sealed record ReplacementRequest(string Leaving, string Reason);
+
+public sealed record ReplacementResponse(string Leaving, string Substitute, string SeatGroup);
+
+/// <summary>A body's draws, run by its secretariat only.</summary>
+public static class DrawsApi
+{
+    public static IEndpointRouteBuilder MapDrawsApi(this IEndpointRouteBuilder app)
+    {
+        var draws = app.MapGroup("/api/sortition/bodies/{bodyId}/draws").WithTags("Draws").RequireBodyRoles(Roles.Secretariat);
+        draws.MapPost("/", CreateAsync).WithName("CreateDraw").WithSummary("Creates a draw from its specification.");
+        draws.MapGet("/", ListAsync).WithName("ListDraws");
+        draws.MapGet("/{drawId:guid}", GetAsync).WithName("GetDraw");
+        draws.MapPut("/{drawId:guid}/lists/{listName}", ImportAsync).WithName("ImportSourceList")
+            .Accepts<string>("text/csv").WithSummary("Imports a source list (CSV), whole or not at all; re-importing replaces it.");
+        draws.MapPost("/{drawId:guid}/invitations", DrawInvitationsAsync).WithName("DrawInvitations")
+            .WithSummary("Stage 1: draws the invitations and erases the uninvited.");
+        draws.MapGet("/{drawId:guid}/invitations", LettersAsync).WithName("ListInvitationLetters").WithSummary("Letter data for the mail merge (logged).");
+        draws.MapGet("/{drawId:guid}/respondents", RespondentsAsync).WithName("ListRespondents").WithSummary("Respondents with contact data (logged).");
+        draws.MapPost("/{drawId:guid}/prepare", PrepareAsync).WithName("PrepareFinalDraw")
+            .WithSummary("Stage 2: computes LEXIMIN, rounds it to the published panels and commits to them (runs in the background).");
+        draws.MapPost("/{drawId:guid}/draw", DrawAsync).WithName("RunFinalDraw").WithSummary("Draws the panel with the dice and the beacon value.");
+        draws.MapPost("/{drawId:guid}/replacements", ReplaceAsync).WithName("DesignateSubstitute");
+        app.MapGet("/api/sortition/bodies/{bodyId}/draws/{drawId:guid}/personal-data-reads", ReadsAsync).WithTags("Draws")
+            .WithName("ListPersonalDataReads").RequireBodyRoles(Roles.Secretariat, Roles.Guarantor);
+        return app;
+    }
+
+    private static async Task<Results<Created<Draw>, ValidationProblem>> CreateAsync(string bodyId, DrawSpecification specification, DrawStore store,
+        CancellationToken cancellationToken)
+    {
+        if (specification.Validate() is { Count: > 0 } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var draw = await store.CreateAsync(bodyId, specification, cancellationToken);
+        return TypedResults.Created($"/api/sortition/bodies/{bodyId}/draws/{draw.Id}", draw);
+    }
+
+    private static async Task<Ok<IReadOnlyList<Draw>>> ListAsync(string bodyId, DrawStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.ListAsync(bodyId, cancellationToken));
+
+    private static async Task<Results<Ok<Draw>, NotFound>> GetAsync(string bodyId, Guid drawId, DrawStore store, CancellationToken cancellationToken) =>
+        await store.FindAsync(bodyId, drawId, cancellationToken) is { } draw ? TypedResults.Ok(draw) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<ImportResponse>, NotFound, ProblemHttpResult>> ImportAsync(string bodyId, Guid drawId, string listName,
+        HttpContext http, DrawStore store, SourceListImporter importer, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(bodyId, drawId, cancellationToken) is not { } draw)
+        {
+            return TypedResults.NotFound();
+        }
+        if (draw.Specification.SeatGroups.All(g => g.SourceList != listName))
+        {
+            return Problem(400, "Unknown list", $"No seat group of this draw uses a list named '{listName}'.");
+        }
+        if (draw.State != DrawStates.Open)
+        {
+            return Problem(409, "Lists are closed", "Lists can only be imported before the invitations are drawn.");
+        }
+        // The CSV parser reads synchronously; a roll is a few hundred megabytes, streamed rather than buffered.
+        http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var rows = await importer.ImportAsync(drawId, listName, http.Request.Body, cancellationToken);
+            return TypedResults.Ok(new ImportResponse(listName, rows, Math.Round(watch.Elapsed.TotalSeconds, 3)));
+        }
+        catch (SourceListRejectedException ex)
+        {
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = 422,
+                Title = "The list was refused; nothing was imported",
+                Detail = $"{ex.ErrorCount} line(s) cannot be used. Fix them and import the whole file again.",
+                Extensions = { ["errors"] = ex.Errors, ["errorCount"] = ex.ErrorCount },
+            });
+        }
+    }
+
+    private static async Task<Results<Ok<InvitationDrawResponse>, NotFound, ProblemHttpResult>> DrawInvitationsAsync(string bodyId, Guid drawId,
+        InvitationDrawRequest request, DrawStore store, InvitationDraw invitations, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(bodyId, drawId, cancellationToken) is not { } draw)
+        {
+            return TypedResults.NotFound();
+        }
+        if (string.IsNullOrWhiteSpace(request.Seed) || request.Seed.Length > 200)
+        {
+            return Problem(400, "A seed is required", "Give the seed (1 to 200 characters) that makes this draw reproducible.");
+        }
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            return await invitations.DrawAsync(draw, request.Seed, cancellationToken) is { } summary
+                ? TypedResults.Ok(new InvitationDrawResponse(summary.Invitations, summary.BySeatGroup, summary.Strata, Math.Round(watch.Elapsed.TotalSeconds, 3)))
+                : Problem(409, "Invitations already drawn", "The invitations of this draw have already been drawn.");
+        }
+        catch (NotEnoughPeopleException ex)
+        {
+            return Problem(422, "Not enough people", ex.Message);
+        }
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<InvitationLetter>>, NotFound>> LettersAsync(string bodyId, Guid drawId, HttpContext http,
+        DrawStore store, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(bodyId, drawId, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+        return TypedResults.Ok(await InvitationLetters.ListAsync(dataSource, drawId, Actor(http), cancellationToken));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<RespondentView>>, NotFound>> RespondentsAsync(string bodyId, Guid drawId, HttpContext http,
+        DrawStore store, RespondentStore respondents, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(bodyId, drawId, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+        return TypedResults.Ok(await respondents.ListAsync(drawId, Actor(http), cancellationToken));
+    }
+
+    private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> PrepareAsync(string bodyId, Guid drawId, DrawStore store,
+        PreparationQueue queue, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(bodyId, drawId, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!await store.TransitionAsync(drawId, [DrawStates.Invited, DrawStates.Infeasible], DrawStates.Preparing, cancellationToken: cancellationToken))
+        {
+            return Problem(409, "Cannot prepare now", "A draw is prepared once its invitations are out, and only once.");
+        }
+        queue.Enqueue(drawId);
+        return TypedResults.Accepted($"/api/sortition/bodies/{bodyId}/draws/{drawId}");
+    }
+
+    private static async Task<Results<Ok<FinalDrawResponse>, NotFound, ProblemHttpResult>> DrawAsync(string bodyId, Guid drawId,
+        FinalDrawRequest request, DrawStore store, FinalDraw finalDraw, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(bodyId, drawId, cancellationToken) is not { } draw)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!IsLine(request.Dice) || !IsLine(request.Beacon))
+        {
+            return Problem(400, "Dice and beacon required", "Enter the dice and the public beacon value, each on one line.");
+        }
+        return await finalDraw.DrawAsync(draw, request.Dice, request.Beacon, cancellationToken) is { } record
+            ? TypedResults.Ok(new FinalDrawResponse(record.Commitment, record.Seed!, record.PanelIndex!.Value, record.Members!, record.Substitutes!))
+            : Problem(409, "Not ready to draw", $"The draw is {draw.State}; it must be prepared (and not yet drawn).");
+    }
+
+    private static async Task<Results<Ok<ReplacementResponse>, NotFound, ProblemHttpResult>> ReplaceAsync(string bodyId, Guid drawId,
+        ReplacementRequest request, DrawStore store, FinalDraw finalDraw, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(bodyId, drawId, cancellationToken) is not { } draw)
+        {
+            return TypedResults.NotFound();
+        }
+        if (string.IsNullOrWhiteSpace(request.Leaving) || string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 200)
+        {
+            return Problem(400, "Who and why", "Give the leaving member's id and a reason (declined, no answer, resigned…).");
+        }
+        try
+        {
+            var substitute = await finalDraw.ReplaceAsync(draw, request.Leaving, request.Reason.Trim(), cancellationToken);
+            return TypedResults.Ok(new ReplacementResponse(request.Leaving, substitute.RespondentId, substitute.SeatGroup));
+        }
+        catch (ReplacementRefusedException ex)
+        {
+            return Problem(409, "No replacement", ex.Message);
+        }
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<PersonalDataRead>>, NotFound>> ReadsAsync(string bodyId, Guid drawId, DrawStore store,
+        PersonalDataLog log, CancellationToken cancellationToken) =>
+        await store.FindAsync(bodyId, drawId, cancellationToken) is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(await log.ListAsync(drawId, cancellationToken));
+
+    internal static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
+
+    private static bool IsLine(string? value) => !string.IsNullOrWhiteSpace(value) && value.Length <= 500 && value.IndexOfAny(['\n', '\r']) < 0;
+
+    private static string Actor(HttpContext http) => http.User.FindFirst("sub")?.Value ?? "unknown";
+}

@@ -1,0 +1,45 @@
+using Assemblee.Sortition.Data;
+using Assemblee.Sortition.Engine.Lottery;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Assemblee.Sortition.Api;
+
+/// <summary>What anyone may call: answering an invitation (the letter's code is the credential) and reading records.</summary>
+public static class PublicApi
+{
+    public static IEndpointRouteBuilder MapPublicApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/sortition/respondents", RegisterAsync).WithTags("Respondents").WithName("AnswerInvitation")
+            .WithSummary("An invitee answers with the code on their letter and their profile.").AllowAnonymous();
+        var records = app.MapGroup("/api/sortition/draws/{drawId:guid}").WithTags("Records").AllowAnonymous();
+        records.MapGet("/record", RecordAsync).WithName("GetDrawRecord")
+            .WithSummary("The procès-verbal as JSON: published with its commitment before the draw, complete after it.");
+        records.MapGet("/record.md", ReadableRecordAsync).WithName("GetReadableDrawRecord");
+        return app;
+    }
+
+    private static async Task<Results<Created<Registered>, ValidationProblem, ProblemHttpResult>> RegisterAsync(RegistrationRequest request,
+        RespondentStore respondents, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.InvitationCode))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["invitationCode"] = ["The code printed on the letter is required."] });
+        }
+        var (registered, refusal) = await respondents.RegisterAsync(request, cancellationToken);
+        if (refusal is { Errors: { } errors })
+        {
+            return TypedResults.ValidationProblem(errors, refusal.Detail, title: refusal.Title);
+        }
+        return registered is not null
+            ? TypedResults.Created($"/api/sortition/draws/{registered.DrawId}/record", registered)
+            : DrawsApi.Problem(refusal!.Status, refusal.Title, refusal.Detail);
+    }
+
+    private static async Task<Results<Ok<DrawRecord>, NotFound>> RecordAsync(Guid drawId, DrawStore store, CancellationToken cancellationToken) =>
+        await store.RecordAsync(drawId, cancellationToken) is { } record ? TypedResults.Ok(record) : TypedResults.NotFound();
+
+    private static async Task<Results<ContentHttpResult, NotFound>> ReadableRecordAsync(Guid drawId, DrawStore store, CancellationToken cancellationToken) =>
+        await store.RecordAsync(drawId, cancellationToken) is { } record
+            ? TypedResults.Text(ProcesVerbal.Render(record), "text/markdown; charset=utf-8")
+            : TypedResults.NotFound();
+}

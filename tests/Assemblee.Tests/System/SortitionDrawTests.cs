@@ -1,0 +1,282 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Assemblee.Contracts.Sortition.V1;
+using Assemblee.Sortition.Engine.Lottery;
+using Assemblee.Tests.Infrastructure;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Npgsql;
+
+namespace Assemblee.Tests.System;
+
+/// <summary>A whole draw through the sortition service: lists, invitations, answers, lottery, draw, replacement, erasure.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class SortitionDrawTests(SystemFixture system)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly string _body = BodyEventsTests.UniqueBodyId();
+
+    private HttpClient Secretariat => system.Service("sortition", "secretary-1", ["secretariat"], [_body]);
+
+    private static object Specification(DateTimeOffset responseDeadline) => new
+    {
+        title = "Panel de test",
+        panelSize = 10,
+        seatGroups = new[]
+        {
+            new { name = "electoral-list", seats = 8, sourceList = "electoral", invitations = 60, minAge = 18, maxAge = 120 },
+            new { name = "citizen-card", seats = 2, sourceList = "citizen-card", invitations = 20, minAge = 18, maxAge = 120 },
+        },
+        categories = new[]
+        {
+            new { name = "gender", values = new[] { new { value = "female", min = 4, max = 6 }, new { value = "male", min = 4, max = 6 } } },
+            new { name = "age", values = new[] { new { value = "18-44", min = 3, max = 7 }, new { value = "45+", min = 3, max = 7 } } },
+        },
+        ageClasses = new[] { new { name = "18-44", minAge = 18, maxAge = 44 }, new { name = "45+", minAge = 45, maxAge = 120 } },
+        invitationStrata = new[] { "arrondissement", "age-class" },
+        oneOfEachHousehold = false,
+        substitutes = 20,
+        referenceDate = "2026-11-01",
+        responseDeadline = responseDeadline,
+        substitutesValidUntil = DateOnly.FromDateTime(responseDeadline.UtcDateTime.AddDays(60)).ToString("yyyy-MM-dd"),
+    };
+
+    /// <summary>A source list of <paramref name="rows"/> people (synthetic), the same for the same prefix.</summary>
+    private static string SourceList(string prefix, int rows)
+    {
+        var random = new Random(prefix.Length * 7919);
+        var csv = new StringBuilder("id,family_name,given_name,birth_date,sex,address,postcode\n");
+        for (var i = 0; i < rows; i++)
+        {
+            var arrondissement = 1 + random.Next(20);
+            csv.Append(global::System.Globalization.CultureInfo.InvariantCulture,
+                $"{prefix}{i:D6},Nom{i},Prénom{i},{1940 + random.Next(65)}-{1 + random.Next(12):D2}-{1 + random.Next(28):D2},{(random.Next(2) == 0 ? "F" : "M")},\"{i} rue de Test, bât. A\",750{arrondissement:D2}\n");
+        }
+        return csv.ToString();
+    }
+
+    private async Task<Guid> CreateDrawAsync(DateTimeOffset? deadline = null)
+    {
+        var response = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{_body}/draws", Specification(deadline ?? DateTimeOffset.UtcNow.AddDays(1)));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private async Task<HttpResponseMessage> ImportAsync(Guid draw, string list, string csv) =>
+        await Secretariat.PutAsync($"/api/sortition/bodies/{_body}/draws/{draw}/lists/{list}", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+    private async Task<Guid> InvitedDrawAsync(string seed)
+    {
+        var draw = await CreateDrawAsync();
+        Assert.Equal(HttpStatusCode.OK, (await ImportAsync(draw, "electoral", SourceList("E", 3000))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ImportAsync(draw, "citizen-card", SourceList("CC", 400))).StatusCode);
+        var invitations = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{_body}/draws/{draw}/invitations", new { seed });
+        Assert.Equal(HttpStatusCode.OK, invitations.StatusCode);
+        return draw;
+    }
+
+    [Fact]
+    public async Task A_bad_list_is_refused_whole_with_its_line_numbers_and_the_list_already_imported_stays()
+    {
+        var draw = await CreateDrawAsync();
+        var good = SourceList("E", 500);
+        var lines = good.TrimEnd('\n').Split('\n');
+        lines[11] = lines[11].Replace(",Nom10,", ",,", StringComparison.Ordinal);
+        lines[21] = lines[21][..^5] + "78020";
+        var bad = string.Join('\n', lines) + "\n" + lines[4] + "\nE999999,Nom,Jean,1980-02-30,M,1 rue X,75011\n";
+
+        var imported = await ImportAsync(draw, "electoral", good);
+        var refused = await ImportAsync(draw, "electoral", bad);
+        var unknownList = await ImportAsync(draw, "phone-book", good);
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(500, (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rows").GetInt32());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Equal(4, problem.GetProperty("errorCount").GetInt32());
+        Assert.Equal(["line 12: family_name", "line 22: postcode '78020'", "line 502: this id appears", "line 503: birth_date '1980-02-30'"],
+            errors.Select((e, i) => e[..new[] { 20, 25, 25, 33 }[i]]));
+        Assert.Equal(HttpStatusCode.BadRequest, unknownList.StatusCode);
+        Assert.Equal(500L, await ScalarAsync<long>($"SELECT count(*) FROM list_rows_{draw:N}"));
+    }
+
+    [Fact]
+    public async Task The_invitation_draw_is_stratified_reproducible_from_its_seed_and_erases_the_uninvited()
+    {
+        var first = await InvitedDrawAsync("seed-2026-11");
+        var second = await InvitedDrawAsync("seed-2026-11");
+
+        var invited = await InvitedLinesAsync(first);
+        Assert.Equal(80, invited.Count);
+        Assert.Equal(invited, await InvitedLinesAsync(second));
+        Assert.Null(await ScalarAsync<string?>($"SELECT to_regclass('list_rows_{first:N}')::text"));
+        // Proportional allocation: every arrondissement with at least 3 % of the roll gets at least one letter.
+        Assert.True(await ScalarAsync<long>($"SELECT count(DISTINCT split_part(stratum, '|', 1)) FROM invitations WHERE draw_id = '{first}' AND seat_group = 'electoral-list'") >= 18);
+        await Eventually.ReturnsAsync(
+            () => ScalarAsync<long>($"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%InvitationsDrawn%' AND body->>'drawId' = '{first}' AND dispatched_at IS NOT NULL"),
+            n => n == 1, because: "InvitationsDrawn should be published");
+    }
+
+    [Fact]
+    public async Task From_answers_to_a_verifiable_draw_with_a_replacement_keeping_every_quota()
+    {
+        var draw = await InvitedDrawAsync("seed-final");
+        var letters = (await Secretariat.GetFromJsonAsync<List<JsonElement>>($"/api/sortition/bodies/{_body}/draws/{draw}/invitations"))!;
+        Assert.Equal(80, letters.Count);
+
+        // 40 answers, half of them women; then the refusals.
+        var answering = letters.Where(l => l.GetProperty("seatGroup").GetString() == "electoral-list").Take(30)
+            .Concat(letters.Where(l => l.GetProperty("seatGroup").GetString() == "citizen-card").Take(10)).ToList();
+        var anonymous = system.App.CreateHttpClient("sortition");
+        for (var i = 0; i < answering.Count; i++)
+        {
+            var answer = await anonymous.PostAsJsonAsync("/api/sortition/respondents", new
+            {
+                invitationCode = answering[i].GetProperty("code").GetString(),
+                profile = new Dictionary<string, string> { ["gender"] = i % 2 == 0 ? "female" : "male" },
+                email = $"person{i}@example.org",
+            });
+            Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
+        }
+        var again = await anonymous.PostAsJsonAsync("/api/sortition/respondents", new { invitationCode = answering[0].GetProperty("code").GetString(), profile = new { gender = "female" } });
+        var unknown = await anonymous.PostAsJsonAsync("/api/sortition/respondents", new { invitationCode = "NOSUCHCODE", profile = new { gender = "female" } });
+        var badProfile = await anonymous.PostAsJsonAsync("/api/sortition/respondents", new { invitationCode = letters.Except(answering).First().GetProperty("code").GetString(), profile = new { gender = "unknown", shoeSize = "42" } });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badProfile.StatusCode);
+        var badErrors = (await badProfile.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(badErrors.TryGetProperty("profile.gender", out _) && badErrors.TryGetProperty("profile.shoeSize", out _));
+
+        // Stage 2: the lottery is prepared and committed before any randomness.
+        Assert.Equal(HttpStatusCode.Accepted, (await Secretariat.PostAsync($"/api/sortition/bodies/{_body}/draws/{draw}/prepare", null)).StatusCode);
+        await Eventually.ReturnsAsync(() => StateAsync(draw), state => state == "prepared", TimeSpan.FromSeconds(60), "the lottery should be prepared");
+        var committed = (await system.Gateway().GetFromJsonAsync<DrawRecord>($"/api/sortition/draws/{draw}/record", Json))!;
+        Assert.False(committed.IsDrawn);
+        Assert.Empty(DrawVerifier.Verify(committed));
+
+        var drawn = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{_body}/draws/{draw}/draw", new { dice = "5 2 6 6 1", beacon = "drand-4242-0x9f" });
+        var drawnTwice = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{_body}/draws/{draw}/draw", new { dice = "1 1 1 1 1", beacon = "other" });
+        Assert.Equal(HttpStatusCode.OK, drawn.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, drawnTwice.StatusCode);
+        var record = (await system.Gateway().GetFromJsonAsync<DrawRecord>($"/api/sortition/draws/{draw}/record", Json))!;
+        Assert.Equal(committed.Commitment, record.Commitment);
+        Assert.Equal(10, record.Members!.Count);
+        Assert.Empty(DrawVerifier.Verify(record));
+        Assert.Contains(record.Commitment, await system.Gateway().GetStringAsync($"/api/sortition/draws/{draw}/record.md"));
+
+        // Two members from the electoral lists leave: the first substitute keeping every quota takes each seat, over REST then over gRPC.
+        // Members leave: the first substitute (in drawn order) keeping every quota takes each seat, as the engine says; when no
+        // substitute can, the service says so and changes nothing. Quotas often sit at a bound, so not every member can be replaced.
+        var now = DateTimeOffset.UtcNow;
+        var outcomes = record.Members.Select(id => (Leaving: id, Substitute: record.Replace(id, "declined", now).Substitute)).ToList();
+        var (first, firstSubstitute) = outcomes.First(o => o.Substitute is not null);
+        var afterFirst = record.Replace(first, "declined", now).Record;
+        var second = afterFirst.CurrentMembers().First(id => id != firstSubstitute && afterFirst.Replace(id, "no answer", now).Substitute is not null);
+        if (outcomes.FirstOrDefault(o => o.Substitute is null).Leaving is { } irreplaceable)
+        {
+            var refused = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{_body}/draws/{draw}/replacements", new { leaving = irreplaceable, reason = "declined" });
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Contains("No remaining substitute keeps every quota", await refused.Content.ReadAsStringAsync());
+        }
+        var declined = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{_body}/draws/{draw}/replacements", new { leaving = first, reason = "declined" });
+        Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+        Assert.Equal(firstSubstitute, (await declined.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("substitute").GetString());
+        using var channel = GrpcChannel.ForAddress(system.App.GetEndpoint("gateway", "grpc"));
+        var client = new Contracts.Sortition.V1.Sortition.SortitionClient(channel);
+        var request = new DesignateSubstituteRequest { BodyId = _body, DrawId = draw.ToString(), Leaving = second, Reason = "no answer" };
+        var asMember = await Assert.ThrowsAsync<RpcException>(() => client.DesignateSubstituteAsync(request, Bearer("member-1", "member", _body)).ResponseAsync);
+        var otherBody = await Assert.ThrowsAsync<RpcException>(() => client.DesignateSubstituteAsync(request, Bearer("secretary-2", "secretariat", "other-body")).ResponseAsync);
+        var reply = await client.DesignateSubstituteAsync(request, Bearer("secretary-1", "secretariat", _body));
+        Assert.Equal(StatusCode.PermissionDenied, asMember.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, otherBody.StatusCode);
+
+        var published = await client.GetDrawRecordAsync(new GetDrawRecordRequest { DrawId = draw.ToString() });
+        var final = JsonSerializer.Deserialize<DrawRecord>(published.RecordJson, Json)!;
+        Assert.Equal(2, final.Replacements!.Count);
+        Assert.Contains(reply.Substitute, published.CurrentMembers);
+        Assert.DoesNotContain(second, published.CurrentMembers);
+        Assert.Equal(afterFirst.Replace(second, "no answer", now).Substitute, reply.Substitute);
+        Assert.Empty(DrawVerifier.Verify(final));
+        await Eventually.ReturnsAsync(
+            () => ScalarAsync<long>($"SELECT count(*) FROM outbox_messages WHERE (message_type LIKE '%PanelDrawn%' OR message_type LIKE '%SubstituteDesignated%') AND body->>'drawId' = '{draw}' AND dispatched_at IS NOT NULL"),
+            n => n == 3, because: "PanelDrawn and two SubstituteDesignated should be published");
+
+        // Every read of personal data is logged: the letters, and what the events carried.
+        var reads = (await system.Service("sortition", "guarantor-1", ["guarantor"], [_body])
+            .GetFromJsonAsync<List<JsonElement>>($"/api/sortition/bodies/{_body}/draws/{draw}/personal-data-reads"))!;
+        Assert.Contains(reads, r => r.GetProperty("actor").GetString() == "secretary-1" && r.GetProperty("purpose").GetString() == "invitation letters" && r.GetProperty("people").GetInt32() == 80);
+        Assert.Contains(reads, r => r.GetProperty("purpose").GetString() == "PanelDrawn event to membership" && r.GetProperty("people").GetInt32() == 10);
+
+        // Time passes: the response deadline, then the substitute list's validity. Letters of those who did not answer go
+        // first, then contact data of those not selected; the members' stay (membership holds them from now on).
+        await ExecuteAsync($"UPDATE draws SET specification = jsonb_set(specification, '{{responseDeadline}}', '\"2026-01-01T00:00:00Z\"') WHERE id = '{draw}'");
+        await Eventually.ReturnsAsync(() => ScalarAsync<long>($"SELECT count(*) FROM invitations WHERE draw_id = '{draw}' AND family_name IS NULL"), n => n == 40,
+            because: "the 40 who did not answer should be erased");
+        await ExecuteAsync($"UPDATE draws SET specification = jsonb_set(specification, '{{substitutesValidUntil}}', '\"2026-01-02\"') WHERE id = '{draw}'");
+        await Eventually.ReturnsAsync(() => ScalarAsync<long>($"SELECT count(*) FROM respondents WHERE draw_id = '{draw}' AND email IS NOT NULL"), n => n == 10,
+            because: "only the 10 seated now (2 of them designated substitutes) keep their contact data");
+        Assert.Equal(40L - 10, await ScalarAsync<long>($"SELECT count(*) FROM invitations i JOIN respondents r ON r.invitation_id = i.id WHERE r.draw_id = '{draw}' AND i.family_name IS NULL"));
+    }
+
+    [Fact]
+    public async Task Only_the_bodys_secretariat_runs_its_draws()
+    {
+        var draw = await CreateDrawAsync();
+        var specification = Specification(DateTimeOffset.UtcNow.AddDays(1));
+        var paths = new[] { $"/api/sortition/bodies/{_body}/draws", $"/api/sortition/bodies/{_body}/draws/{draw}", $"/api/sortition/bodies/{_body}/draws/{draw}/respondents",
+            $"/api/sortition/bodies/{_body}/draws/{draw}/invitations" };
+
+        foreach (var (subject, roles, bodies) in new[] { ("member-1", "member", _body), ("secretary-9", "secretariat", "another-body"), ("exec-1", "executive", _body) })
+        {
+            var client = system.Gateway(subject, [roles], [bodies]);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync(paths[0], specification)).StatusCode);
+            foreach (var path in paths)
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(path)).StatusCode);
+            }
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"{paths[1]}/draw", new { dice = "1", beacon = "2" })).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await system.Gateway().GetAsync(paths[1])).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await system.Gateway("member-1", ["member"], [_body]).GetAsync($"{paths[1]}/personal-data-reads")).StatusCode);
+        var invalid = await Secretariat.PostAsJsonAsync(paths[0], new { title = "", panelSize = 0, seatGroups = Array.Empty<object>() });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Equal("application/problem+json", invalid.Content.Headers.ContentType?.MediaType);
+    }
+
+    private Metadata Bearer(string subject, string role, string body) => new() { { "authorization", $"Bearer {system.Token(subject, [role], [body])}" } };
+
+    private async Task<string?> StateAsync(Guid draw) =>
+        (await Secretariat.GetFromJsonAsync<JsonElement>($"/api/sortition/bodies/{_body}/draws/{draw}")).GetProperty("state").GetString();
+
+    private async Task<List<string>> InvitedLinesAsync(Guid draw)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await system.ConnectionStringAsync("sortitiondb"));
+        await using var command = dataSource.CreateCommand("SELECT seat_group || ':' || list_line || ':' || stratum FROM invitations WHERE draw_id = $1 ORDER BY 1");
+        command.Parameters.Add(new NpgsqlParameter { Value = draw });
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+        return lines;
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await system.ConnectionStringAsync("sortitiondb"));
+        var value = await dataSource.CreateCommand(sql).ExecuteScalarAsync();
+        return value is null or DBNull ? default! : (T)value;
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await system.ConnectionStringAsync("sortitiondb"));
+        await dataSource.CreateCommand(sql).ExecuteNonQueryAsync();
+    }
+}
