@@ -72,7 +72,8 @@ public static class DrawsApi
         {
             return TypedResults.NotFound();
         }
-        if (draw.Specification.SeatGroups.All(g => g.SourceList != listName))
+        var listIndex = draw.Specification.SourceLists.ToList().IndexOf(listName);
+        if (listIndex < 0)
         {
             return Problem(400, "Unknown list", $"No seat group of this draw uses a list named '{listName}'.");
         }
@@ -85,7 +86,7 @@ public static class DrawsApi
         var watch = Stopwatch.StartNew();
         try
         {
-            var rows = await importer.ImportAsync(drawId, listName, http.Request.Body, cancellationToken);
+            var rows = await importer.ImportAsync(drawId, listName, listIndex, http.Request.Body, cancellationToken);
             return TypedResults.Ok(new ImportResponse(listName, rows, Math.Round(watch.Elapsed.TotalSeconds, 3)));
         }
         catch (SourceListRejectedException ex)

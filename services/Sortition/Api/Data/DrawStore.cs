@@ -9,7 +9,7 @@ namespace Assemblee.Sortition.Data;
 /// <summary>Draws, their state and their record.</summary>
 public sealed class DrawStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>Creates the draw and the partition its source lists go to.</summary>
+    /// <summary>Creates the draw and the partitions its source lists go to (list names are checked words, safe in SQL).</summary>
     public async Task<Draw> CreateAsync(string bodyId, DrawSpecification specification, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
@@ -25,8 +25,12 @@ public sealed class DrawStore(NpgsqlDataSource dataSource)
             insert.Parameters.Add(new NpgsqlParameter { Value = DrawStates.Open });
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
+        // One partition per draw, one sub-partition per source list: a list is scanned, replaced or dropped alone.
+        var lists = specification.SourceLists;
+        var partitions = string.Join(";\n", lists.Select((list, i) =>
+            $"CREATE TABLE {Partitions.ListRows(id, i)} PARTITION OF {Partitions.ListRows(id)} FOR VALUES IN ('{list}')"));
         await using (var partition = new NpgsqlCommand(
-            $"CREATE TABLE {Partitions.ListRows(id)} PARTITION OF list_rows FOR VALUES IN ('{id}')", connection, transaction))
+            $"CREATE TABLE {Partitions.ListRows(id)} PARTITION OF list_rows FOR VALUES IN ('{id}') PARTITION BY LIST (list_name);\n{partitions}", connection, transaction))
         {
             await partition.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -1,7 +1,7 @@
+using System.Threading.Channels;
 using Assemblee.Sortition.Domain;
 using Assemblee.Sortition.Engine.Csv;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Assemblee.Sortition.Data;
 
@@ -23,22 +23,73 @@ public sealed class SourceListRejectedException(IReadOnlyList<string> errors, in
 /// </summary>
 public sealed class SourceListImporter(NpgsqlDataSource dataSource, TimeProvider time)
 {
-    public async Task<int> ImportAsync(Guid drawId, string listName, Stream csv, CancellationToken cancellationToken)
+    /// <param name="listIndex">The list's place in <see cref="DrawSpecification.SourceLists"/>.</param>
+    public async Task<int> ImportAsync(Guid drawId, string listName, int listIndex, Stream csv, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var partition = Partitions.ListRows(drawId);
-        await using (var clear = new NpgsqlCommand($"DELETE FROM {partition} WHERE list_name = $1", connection, transaction))
+        var partition = Partitions.ListRows(drawId, listIndex);
+        await using (var clear = new NpgsqlCommand($"TRUNCATE {partition}", connection, transaction))
         {
-            clear.Parameters.Add(new NpgsqlParameter { Value = listName });
             await clear.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        // Parsing and validating (this thread's reader) overlap with sending rows to PostgreSQL (below).
+        var batches = Channel.CreateBounded<List<(int Line, SourceListRow Row)>>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var validation = Task.Run(() => Validate(csv, batches.Writer, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), stop.Token), stop.Token);
+        var copy = await BinaryCopyWriter.BeginAsync(connection,
+            $"COPY {partition} (draw_id, list_name, line, person_ref, family_name, given_name, birth_date, sex, address, postcode, arrondissement) FROM STDIN (FORMAT BINARY, FREEZE)",
+            cancellationToken);
+        int rows;
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            {
+                // Synchronous writes: the buffer flushes rarely, and awaiting 11 calls per row would cost more than the row.
+                foreach (var (line, row) in batch)
+                {
+                    copy.StartRow(11);
+                    copy.Write(drawId);
+                    copy.Write(listName);
+                    copy.Write(line);
+                    copy.Write(row.PersonRef);
+                    copy.Write(row.FamilyName);
+                    copy.Write(row.GivenName);
+                    copy.Write(row.BirthDate);
+                    copy.Write(row.Sex);
+                    copy.Write(row.Address);
+                    copy.Write(row.Postcode);
+                    copy.Write(row.Arrondissement);
+                }
+            }
+            (rows, var errors, var errorCount) = await validation;
+            if (errorCount > 0)
+            {
+                throw new SourceListRejectedException(errors, errorCount);
+            }
+            await copy.CompleteAsync(cancellationToken);
+        }
+        finally
+        {
+            // Disposing an uncompleted COPY cancels it; the transaction then rolls back. A reader still running stops.
+            await stop.CancelAsync();
+            await copy.DisposeAsync();
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return rows;
+    }
+
+    /// <summary>Reads and checks every row; rows go to <paramref name="output"/> until the first error, then only errors are counted.</summary>
+    private static (int Rows, List<string> Errors, int ErrorCount) Validate(Stream csv, ChannelWriter<List<(int, SourceListRow)>> output, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        const int BatchSize = 2000;
         var errors = new List<string>();
         var errorCount = 0;
         var rows = 0;
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var batch = new List<(int, SourceListRow)>(BatchSize);
         void Refuse(int line, string reason)
         {
             if (++errorCount <= SourceListRejectedException.Listed)
@@ -46,10 +97,6 @@ public sealed class SourceListImporter(NpgsqlDataSource dataSource, TimeProvider
                 errors.Add($"line {line}: {reason}");
             }
         }
-
-        var copy = await connection.BeginBinaryImportAsync(
-            $"COPY {partition} (draw_id, list_name, line, person_ref, family_name, given_name, birth_date, sex, address, postcode, arrondissement) FROM STDIN (FORMAT BINARY)",
-            cancellationToken);
         try
         {
             using var reader = new StreamReader(csv);
@@ -77,44 +124,49 @@ public sealed class SourceListImporter(NpgsqlDataSource dataSource, TimeProvider
                 {
                     continue; // Nothing will be kept: only look for further errors.
                 }
-                copy.StartRow();
-                copy.Write(drawId, NpgsqlDbType.Uuid);
-                copy.Write(listName, NpgsqlDbType.Text);
-                copy.Write(line, NpgsqlDbType.Integer);
-                copy.Write(row.PersonRef, NpgsqlDbType.Text);
-                copy.Write(row.FamilyName, NpgsqlDbType.Text);
-                copy.Write(row.GivenName, NpgsqlDbType.Text);
-                copy.Write(row.BirthDate, NpgsqlDbType.Date);
-                copy.Write(row.Sex, NpgsqlDbType.Text);
-                copy.Write(row.Address, NpgsqlDbType.Text);
-                copy.Write(row.Postcode, NpgsqlDbType.Text);
-                copy.Write(row.Arrondissement, NpgsqlDbType.Smallint);
+                batch.Add((line, row));
+                if (batch.Count == BatchSize)
+                {
+                    Send(output, batch, cancellationToken);
+                    batch = new(BatchSize);
+                }
+            }
+            if (errorCount == 0 && batch.Count > 0)
+            {
+                Send(output, batch, cancellationToken);
             }
             if (rows == 0 && errorCount == 0)
             {
                 Refuse(1, "the file has no rows");
             }
-            if (errorCount > 0)
-            {
-                throw new SourceListRejectedException(errors, errorCount);
-            }
-            await copy.CompleteAsync(cancellationToken);
         }
         catch (CsvFormatException ex)
         {
-            throw new SourceListRejectedException(ex.Errors, ex.Errors.Count);
+            errors.AddRange(ex.Errors);
+            errorCount += ex.Errors.Count;
         }
         finally
         {
-            // Disposing an uncompleted COPY cancels it; the transaction then rolls back.
-            await copy.DisposeAsync();
+            output.Complete();
         }
-        await transaction.CommitAsync(cancellationToken);
-        return rows;
+        return (rows, errors, errorCount);
+    }
+
+    private static void Send(ChannelWriter<List<(int, SourceListRow)>> output, List<(int, SourceListRow)> batch, CancellationToken cancellationToken)
+    {
+        while (!output.TryWrite(batch))
+        {
+            if (!output.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
+            {
+                return;
+            }
+        }
     }
 }
 
 internal static class Partitions
 {
     public static string ListRows(Guid drawId) => $"list_rows_{drawId:N}";
+
+    public static string ListRows(Guid drawId, int listIndex) => $"list_rows_{drawId:N}_{listIndex}";
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Assemblee.Sortition.Engine.Model;
 
 namespace Assemblee.Sortition.Domain;
@@ -129,7 +130,12 @@ public sealed record DrawSpecification(
     }
 
     /// <summary>The quota categories of the final draw: seat groups first, then the specification's categories.</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> QuotaCategories => [SeatGroupCategory, .. Categories.Select(c => c.Name)];
+
+    /// <summary>The source lists, each once, in the order seat groups name them.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> SourceLists => [.. SeatGroups.Select(g => g.SourceList).Distinct()];
 
     public IEnumerable<Quota> Quotas() =>
         SeatGroups.Select(g => new Quota(SeatGroupCategory, g.Name, g.Seats, g.Seats))

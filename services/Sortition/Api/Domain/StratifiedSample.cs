@@ -3,7 +3,7 @@ using Assemblee.Sortition.Engine.Randomness;
 namespace Assemblee.Sortition.Domain;
 
 /// <summary>
-/// Stage 1 sampling, reproducible from its seed: strata in ordinal order of their key; each stratum gets n·size/total
+/// Stage 1 sampling, reproducible from its seed: strata in ascending order of their number; each stratum gets n·size/total
 /// invitations rounded down, the remaining ones going to the largest fractional parts (ties: stratum order); within a
 /// stratum, rows in list order are drawn by a partial Fisher–Yates shuffle (for i = 0…k−1, swap i with
 /// i + NextInt(size − i)) using <see cref="DrawRandom"/>.
@@ -11,9 +11,9 @@ namespace Assemblee.Sortition.Domain;
 public static class StratifiedSample
 {
     /// <returns>The chosen positions in <paramref name="strata"/>, and the number of strata.</returns>
-    public static (List<int> Chosen, int Strata) Select(IReadOnlyList<string> strata, int count, DrawRandom random)
+    public static (List<int> Chosen, int Strata) Select(IReadOnlyList<int> strata, int count, DrawRandom random)
     {
-        var groups = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+        var groups = new SortedDictionary<int, List<int>>();
         for (var i = 0; i < strata.Count; i++)
         {
             if (!groups.TryGetValue(strata[i], out var members))

@@ -14,79 +14,82 @@ public sealed class CsvFormatException(string file, IReadOnlyList<string> errors
 /// <summary>RFC 4180 records: comma-separated, double-quoted fields may hold commas, quotes ("") and line breaks.</summary>
 public static class CsvReader
 {
-    /// <returns>Each record with the line it starts on (1-based).</returns>
+    /// <returns>Each non-blank record with the line it starts on (1-based). Read a line at a time and cut with
+    /// IndexOf: a 1.4-million-row roll must parse faster than PostgreSQL can store it.</returns>
     public static IEnumerable<(int Line, string[] Fields)> Read(TextReader reader)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var quoted = false;
-        var any = false;
-        int c;
-        while ((c = reader.Read()) != -1)
+        var lineNumber = 0;
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
         {
-            var ch = (char)c;
-            any = true;
-            if (quoted)
+            lineNumber++;
+            var recordLine = lineNumber;
+            if (line.Length == 0)
             {
-                if (ch == '"')
+                continue;
+            }
+            fields.Clear();
+            var i = 0;
+            while (true)
+            {
+                if (i < line.Length && line[i] == '"')
                 {
-                    if (reader.Peek() == '"')
+                    field.Clear();
+                    i++;
+                    while (true)
                     {
-                        field.Append('"');
-                        reader.Read();
+                        var quote = line.IndexOf('"', i);
+                        if (quote < 0)
+                        {
+                            // The field goes on after a line break (an unterminated quote takes the rest of the file).
+                            field.Append(line, i, line.Length - i);
+                            var next = reader.ReadLine();
+                            if (next is null)
+                            {
+                                i = line.Length;
+                                break;
+                            }
+                            field.Append('\n');
+                            line = next;
+                            lineNumber++;
+                            i = 0;
+                            continue;
+                        }
+                        field.Append(line, i, quote - i);
+                        if (quote + 1 < line.Length && line[quote + 1] == '"')
+                        {
+                            field.Append('"');
+                            i = quote + 2;
+                            continue;
+                        }
+                        i = quote + 1;
+                        break;
                     }
-                    else
+                    // Text after the closing quote, up to the next comma, belongs to the same field.
+                    var end = line.IndexOf(',', i);
+                    field.Append(line, i, (end < 0 ? line.Length : end) - i);
+                    fields.Add(field.ToString());
+                    if (end < 0)
                     {
-                        quoted = false;
+                        break;
                     }
+                    i = end + 1;
                 }
                 else
                 {
-                    if (ch == '\n')
+                    var comma = line.IndexOf(',', i);
+                    if (comma < 0)
                     {
-                        line++;
+                        fields.Add(line[i..]);
+                        break;
                     }
-                    field.Append(ch);
+                    fields.Add(line[i..comma]);
+                    i = comma + 1;
                 }
-                continue;
             }
-            switch (ch)
-            {
-                case '"' when field.Length == 0:
-                    quoted = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    if (fields.Count > 1 || fields[0].Length > 0)
-                    {
-                        yield return (recordLine, [.. fields]);
-                    }
-                    fields.Clear();
-                    line++;
-                    recordLine = line;
-                    any = false;
-                    break;
-                default:
-                    field.Append(ch);
-                    break;
-            }
-        }
-        if (any)
-        {
-            fields.Add(field.ToString());
-            if (fields.Count > 1 || fields[0].Length > 0)
-            {
-                yield return (recordLine, [.. fields]);
-            }
+            yield return (recordLine, [.. fields]);
         }
     }
 }

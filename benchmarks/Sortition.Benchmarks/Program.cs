@@ -1,0 +1,3 @@
+using Assemblee.Benchmarks;
+
+return await SortitionBenchmarks.RunAsync(args);

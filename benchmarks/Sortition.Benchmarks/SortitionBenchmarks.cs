@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Aspire.Hosting;
+using Assemblee.Platform.Data.Migrations;
+using Assemblee.Platform.Messaging;
+using Assemblee.Sortition.Data;
+using Assemblee.Sortition.Domain;
+using Assemblee.Sortition.Engine.Algorithms;
+using Assemblee.Sortition.Engine.Csv;
+using Assemblee.Sortition.Engine.Instances;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Assemblee.Benchmarks;
+
+/// <summary>
+/// Measures what issue 3 sets targets for, on real PostgreSQL (started by the platform's hosting, as in the tests):
+/// import of a generated Paris-sized roll against psql \copy of the same file, the 7,000-invitation draw, and LEXIMIN
+/// on the public instances and a Paris-like pool. Each figure is the median of the runs.
+/// </summary>
+public static class SortitionBenchmarks
+{
+    private const string Usage = "usage: Sortition.Benchmarks [all|import|invitations|leximin] [--rows 1400000] [--runs 3] [--instances DIR] [--paris-pool 1000]";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+        string Option(string name, string fallback) => args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? fallback;
+        var rows = int.Parse(Option("rows", "1400000"), CultureInfo.InvariantCulture);
+        var runs = int.Parse(Option("runs", "3"), CultureInfo.InvariantCulture);
+        var instances = Option("instances", Path.Combine("..", "shared", "sortition-instances"));
+        var parisPool = int.Parse(Option("paris-pool", "1000"), CultureInfo.InvariantCulture);
+        if (what is not ("all" or "import" or "invitations" or "leximin"))
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        if (what is "all" or "import" or "invitations")
+        {
+            await DatabaseBenchmarksAsync(what, rows, runs);
+        }
+        if (what is "all" or "leximin")
+        {
+            Leximins(instances, parisPool);
+        }
+        return 0;
+    }
+
+    private static async Task DatabaseBenchmarksAsync(string what, int rows, int runs)
+    {
+        var work = Directory.CreateTempSubdirectory("assemblee-bench-");
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { RandomizePorts = true, DisableDashboard = true, EchoResourceLogs = false });
+        builder.AddPostgres("postgres").AddDatabase("benchdb");
+        await using var app = builder.Build();
+        await app.StartAsync();
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("postgres");
+        var connectionString = (await app.GetConnectionStringAsync("benchdb"))!;
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var migrator = new DatabaseMigrator(dataSource, typeof(SourceListImporter).Assembly, NullLogger<DatabaseMigrator>.Instance);
+        await migrator.MigrateAsync(CancellationToken.None);
+        try
+        {
+            var roll = Path.Combine(work.FullName, "roll.csv");
+            var watch = Stopwatch.StartNew();
+            WriteRoll(roll, "E", rows, seed: 1);
+            Console.WriteLine($"generated a roll of {rows:N0} rows ({new FileInfo(roll).Length / 1048576.0:F0} MiB) in {watch.Elapsed.TotalSeconds:F1} s");
+
+            watch.Restart();
+            var parsed = ParseOnly(roll);
+            Console.WriteLine($"parse and validate only (no database): {parsed:N0} rows in {watch.Elapsed.TotalSeconds:F2} s");
+
+            var store = new DrawStore(dataSource);
+            var importer = new SourceListImporter(dataSource, TimeProvider.System);
+            var imports = new List<double>();
+            var copies = new List<double>();
+            for (var run = 0; run < runs; run++)
+            {
+                var draw = await store.CreateAsync("bench", ParisSpecification(), CancellationToken.None);
+                await using (var file = File.OpenRead(roll))
+                {
+                    watch.Restart();
+                    var imported = await importer.ImportAsync(draw.Id, "electoral", 0, file, CancellationToken.None);
+                    imports.Add(watch.Elapsed.TotalSeconds);
+                    if (imported != rows)
+                    {
+                        throw new InvalidOperationException($"imported {imported} rows, expected {rows}");
+                    }
+                }
+                copies.Add(await PsqlCopyAsync(connectionString, roll, run));
+            }
+            Console.WriteLine($"import {rows:N0} rows (validated, binary COPY): median {Median(imports):F2} s  [{string.Join(", ", imports.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))}]");
+            Console.WriteLine($"psql \\copy of the same file (CSV):          median {Median(copies):F2} s  [{string.Join(", ", copies.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))}]");
+            Console.WriteLine($"ratio import / psql \\copy: {Median(imports) / Median(copies):F2}");
+
+            if (what is "all" or "invitations")
+            {
+                await InvitationsAsync(dataSource, store, importer, work.FullName, rows, runs, roll);
+            }
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static async Task InvitationsAsync(NpgsqlDataSource dataSource, DrawStore store, SourceListImporter importer, string work, int rows, int runs, string roll)
+    {
+        var citizenCard = Path.Combine(work, "citizen-card.csv");
+        var minors = Path.Combine(work, "minors.csv");
+        WriteRoll(citizenCard, "C", Math.Max(1000, rows / 10), seed: 2);
+        WriteRoll(minors, "M", Math.Max(1000, rows / 30), seed: 3, minors: true);
+        var invitations = new InvitationDraw(dataSource, new Outbox(new OutboxSignal()), TimeProvider.System);
+        var times = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            var draw = await store.CreateAsync("bench", ParisSpecification(), CancellationToken.None);
+            foreach (var (list, index, path) in new[] { ("electoral", 0, roll), ("citizen-card", 1, citizenCard), ("minors", 2, minors) })
+            {
+                await using var file = File.OpenRead(path);
+                await importer.ImportAsync(draw.Id, list, index, file, CancellationToken.None);
+            }
+            var watch = Stopwatch.StartNew();
+            var summary = await invitations.DrawAsync(draw, $"bench-{run}", CancellationToken.None)
+                ?? throw new InvalidOperationException("The draw was not open.");
+            times.Add(watch.Elapsed.TotalSeconds);
+            if (run == 0)
+            {
+                Console.WriteLine($"invitations: {summary.Invitations:N0} in {summary.Strata} strata ({string.Join(", ", summary.BySeatGroup.Select(g => $"{g.Key} {g.Value}"))}), lists of {rows:N0} + {rows / 10:N0} + {rows / 30:N0} rows, uninvited erased");
+            }
+        }
+        Console.WriteLine($"invitation draw (read lists, stratify, sample, store, erase): median {Median(times):F2} s  [{string.Join(", ", times.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))}]");
+    }
+
+    private static void Leximins(string instances, int parisPool)
+    {
+        foreach (var (name, size) in new[] { ("example_small_20", 20), ("example_large_200", 200) })
+        {
+            var directory = Path.Combine(instances, name);
+            if (!Directory.Exists(directory))
+            {
+                Console.WriteLine($"LEXIMIN {name}: skipped, {directory} not found (--instances DIR)");
+                continue;
+            }
+            Report(name, InstanceFiles.Read(Path.Combine(directory, "categories.csv"), Path.Combine(directory, "respondents.csv"), size));
+        }
+        Report($"paris-like {parisPool}", ParisLikeInstance.Generate(parisPool));
+    }
+
+    private static void Report(string name, Assemblee.Sortition.Engine.Model.SelectionProblem problem)
+    {
+        var leximin = Leximin.Select(problem);
+        var legacy = Legacy.Select(problem, 1000, Assemblee.Sortition.Engine.Randomness.DrawRandom.FromText("bench-legacy"));
+        Console.WriteLine($"LEXIMIN {name}: pool {problem.Pool.Count}, panel {problem.PanelSize}, {leximin.Elapsed.TotalSeconds:F2} s, " +
+            $"{leximin.Distribution!.Panels.Count} panels, min probability {leximin.MinProbability:P2} (LEGACY min {legacy.MinProbability:P2})");
+    }
+
+    private static async Task<double> PsqlCopyAsync(string connectionString, string file, int run)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(connectionString);
+        var table = $"psql_copy_{run}";
+        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+        {
+            await dataSource.CreateCommand($"CREATE TABLE {table} (person_ref text NOT NULL, family_name text NOT NULL, given_name text NOT NULL, birth_date date NOT NULL, sex text NOT NULL, address text NOT NULL, postcode text NOT NULL)")
+                .ExecuteNonQueryAsync();
+        }
+        var psql = new ProcessStartInfo("psql", ["-X", "-q", "-h", connection.Host!, "-p", connection.Port.ToString(CultureInfo.InvariantCulture),
+            "-U", connection.Username!, "-d", connection.Database!, "-c", $"\\copy {table} FROM '{file}' WITH (FORMAT csv, HEADER true)"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        psql.Environment["PGPASSWORD"] = connection.Password;
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(psql)!;
+        await process.WaitForExitAsync();
+        var seconds = watch.Elapsed.TotalSeconds;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException("psql failed: " + await process.StandardError.ReadToEndAsync());
+        }
+        return seconds;
+    }
+
+    /// <summary>A synthetic list in the import format (no real person): names, birth dates, sexes and Paris postcodes.</summary>
+    private static void WriteRoll(string path, string prefix, int rows, int seed, bool minors = false)
+    {
+        var random = new Random(seed);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
+        writer.Write("id,family_name,given_name,birth_date,sex,address,postcode\n");
+        var today = new DateOnly(2026, 11, 1);
+        for (var i = 0; i < rows; i++)
+        {
+            var birth = minors ? today.AddDays(-(16 * 365) - random.Next(700)) : today.AddDays(-(18 * 365) - random.Next(72 * 365));
+            var arrondissement = 1 + random.Next(20);
+            writer.Write(string.Create(CultureInfo.InvariantCulture,
+                $"{prefix}{i:D8},NOM{random.Next(100000)},Prénom{random.Next(5000)},{birth:yyyy-MM-dd},{(random.Next(2) == 0 ? 'F' : 'M')},\"{1 + random.Next(200)} rue {random.Next(6000)}, bât. {(char)('A' + random.Next(4))}\",{(arrondissement == 16 && random.Next(2) == 0 ? "75116" : $"750{arrondissement:D2}")}\n"));
+        }
+    }
+
+    /// <summary>Paris: 80/15/5 seats, 7,000 letters stratified by arrondissement × age class.</summary>
+    private static DrawSpecification ParisSpecification()
+    {
+        AgeClass[] ages = [new("16-24", 16, 24), new("25-39", 25, 39), new("40-54", 40, 54), new("55-69", 55, 69), new("70+", 70, 130)];
+        return new DrawSpecification("Assemblée citoyenne de Paris (benchmark)", 100,
+            [new SeatGroup("electoral-list", 80, "electoral", 5600, 18, 130), new SeatGroup("citizen-card", 15, "citizen-card", 1050, 18, 130), new SeatGroup("minor", 5, "minors", 350, 16, 17)],
+            [new CategorySpecification("age", [.. ages.Select(a => new QuotaRange(a.Name, 0, 100))])], ages, ["arrondissement", "age-class"],
+            OneOfEachHousehold: false, Substitutes: 30, new DateOnly(2026, 11, 1), DateTimeOffset.UtcNow.AddDays(30), DateOnly.FromDateTime(DateTime.UtcNow.AddDays(400)));
+    }
+
+    private static int ParseOnly(string path)
+    {
+        using var reader = new StreamReader(path);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return CsvReader.Read(reader).Skip(1).Count(record => SourceListRow.Parse(record.Fields, today).Row is { } row && seen.Add(row.PersonRef));
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+}
