@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Assemblee.Tests.Infrastructure;
-using Npgsql;
 
 namespace Assemblee.Tests.System;
 
@@ -112,20 +111,7 @@ public sealed class BodyEventsTests(SystemFixture system)
     private Task<Guid> OutboxMessageIdAsync(string id) =>
         ScalarAsync<Guid>("membershipdb", "SELECT id FROM outbox_messages WHERE body->>'bodyId' = $1", id);
 
-    private async Task<T> ScalarAsync<T>(string database, string sql, object parameter)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(await system.ConnectionStringAsync(database));
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        var value = await command.ExecuteScalarAsync();
-        return value is null or DBNull ? default! : (T)value;
-    }
+    private Task<T> ScalarAsync<T>(string database, string sql, object parameter) => system.ScalarAsync<T>(database, sql, parameter);
 
-    private async Task ExecuteAsync(string database, string sql, object parameter)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(await system.ConnectionStringAsync(database));
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task ExecuteAsync(string database, string sql, object parameter) => system.ExecuteAsync(database, sql, parameter);
 }

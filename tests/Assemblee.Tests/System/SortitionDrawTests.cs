@@ -267,16 +267,7 @@ public sealed class SortitionDrawTests(SystemFixture system)
         return lines;
     }
 
-    private async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(await system.ConnectionStringAsync("sortitiondb"));
-        var value = await dataSource.CreateCommand(sql).ExecuteScalarAsync();
-        return value is null or DBNull ? default! : (T)value;
-    }
+    private Task<T> ScalarAsync<T>(string sql) => system.ScalarAsync<T>("sortitiondb", sql);
 
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(await system.ConnectionStringAsync("sortitiondb"));
-        await dataSource.CreateCommand(sql).ExecuteNonQueryAsync();
-    }
+    private Task ExecuteAsync(string sql) => system.ExecuteAsync("sortitiondb", sql);
 }

@@ -4,6 +4,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Assemblee.ServiceDefaults.Authentication;
 using Assemblee.Tests.Infrastructure;
+using Npgsql;
 
 namespace Assemblee.Tests.System;
 
@@ -69,6 +70,31 @@ public sealed class SystemFixture : IAsyncLifetime
     public string Token(string subject, string[] roles, string[] bodies) => DevelopmentTokens.Create(_signingKey, subject, roles, bodies);
 
     public async Task<string> ConnectionStringAsync(string database) => (await App.GetConnectionStringAsync(database))!;
+
+    /// <summary>Reads one value straight from a service's database ($1, $2… bound to <paramref name="parameters"/>).</summary>
+    public async Task<T> ScalarAsync<T>(string database, string sql, params object[] parameters)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await ConnectionStringAsync(database));
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default! : (T)value;
+    }
+
+    /// <summary>Changes a service's database directly, standing in for time passing or a broker redelivering.</summary>
+    public async Task ExecuteAsync(string database, string sql, params object[] parameters)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await ConnectionStringAsync(database));
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+        await command.ExecuteNonQueryAsync();
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -152,7 +152,7 @@ public static class DrawsApi
         {
             return TypedResults.NotFound();
         }
-        if (!await store.TransitionAsync(drawId, [DrawStates.Invited, DrawStates.Infeasible], DrawStates.Preparing, cancellationToken: cancellationToken))
+        if (!await store.TransitionAsync(drawId, [DrawStates.Invited, DrawStates.Infeasible], DrawStates.Preparing, cancellationToken))
         {
             return Problem(409, "Cannot prepare now", "A draw is prepared once its invitations are out, and only once.");
         }

@@ -45,12 +45,9 @@ public sealed class DrawStore(NpgsqlDataSource dataSource)
         QueryAsync("WHERE d.body_id = $1", [bodyId], cancellationToken);
 
     /// <summary>Moves a draw from one state to the next; false when it was not in <paramref name="from"/>.</summary>
-    public async Task<bool> TransitionAsync(Guid id, string[] from, string to, NpgsqlConnection? connection = null,
-        NpgsqlTransaction? transaction = null, CancellationToken cancellationToken = default)
+    public async Task<bool> TransitionAsync(Guid id, string[] from, string to, CancellationToken cancellationToken)
     {
-        await using var command = connection is null
-            ? dataSource.CreateCommand("UPDATE draws SET state = $3 WHERE id = $1 AND state = ANY($2)")
-            : new NpgsqlCommand("UPDATE draws SET state = $3 WHERE id = $1 AND state = ANY($2)", connection, transaction);
+        await using var command = dataSource.CreateCommand("UPDATE draws SET state = $3 WHERE id = $1 AND state = ANY($2)");
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         command.Parameters.Add(new NpgsqlParameter { Value = from });
         command.Parameters.Add(new NpgsqlParameter { Value = to });

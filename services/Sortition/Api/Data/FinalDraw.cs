@@ -136,7 +136,7 @@ public sealed class FinalDraw(NpgsqlDataSource dataSource, DrawStore draws, Outb
     {
         await using var command = new NpgsqlCommand("UPDATE respondents SET status = $3 WHERE draw_id = $1 AND number = ANY($2)", connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = drawId });
-        command.Parameters.Add(new NpgsqlParameter { Value = ids.Select(id => int.Parse(id.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture)).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = ids.Select(RespondentStore.NumberOf).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = status });
         await command.ExecuteNonQueryAsync(cancellationToken);
         if (status == "selected")
@@ -162,7 +162,7 @@ public sealed class FinalDraw(NpgsqlDataSource dataSource, DrawStore draws, Outb
             WHERE r.draw_id = $1 AND r.number = ANY($2)
             """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = draw.Id });
-        command.Parameters.Add(new NpgsqlParameter { Value = ids.Select(id => int.Parse(id.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture)).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = ids.Select(RespondentStore.NumberOf).ToArray() });
         var people = new Dictionary<string, DrawnPerson>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

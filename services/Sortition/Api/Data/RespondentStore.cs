@@ -21,6 +21,8 @@ public sealed class RespondentStore(NpgsqlDataSource dataSource, TimeProvider ti
 {
     public static string RespondentId(int number) => $"R{number:D4}";
 
+    public static int NumberOf(string respondentId) => int.Parse(respondentId.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
+
     public async Task<(Registered? Registered, RegistrationRefusal? Refusal)> RegisterAsync(RegistrationRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
