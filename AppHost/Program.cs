@@ -22,6 +22,8 @@ IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProje
 
 var membership = AddService<Projects.Membership_Api>("membership");
 var sortition = AddService<Projects.Sortition_Api>("sortition").WithReference(membership);
+// Membership asks sortition for substitutes; sortition asks membership about bodies.
+membership.WithReference(sortition);
 var sessions = AddService<Projects.Sessions_Api>("sessions").WithReference(membership);
 var documents = AddService<Projects.Documents_Api>("documents").WithReference(membership);
 var notifications = AddService<Projects.Notifications_Api>("notifications").WithReference(membership);

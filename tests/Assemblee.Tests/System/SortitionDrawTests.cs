@@ -17,80 +17,25 @@ public sealed class SortitionDrawTests(SystemFixture system)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly string _body = BodyEventsTests.UniqueBodyId();
+    private readonly SortitionScenario _scenario = new(system, BodyEventsTests.UniqueBodyId());
 
-    private HttpClient Secretariat => system.Service("sortition", "secretary-1", ["secretariat"], [_body]);
+    private string BodyId => _scenario.Body;
 
-    private static object Specification(DateTimeOffset responseDeadline) => new
-    {
-        title = "Panel de test",
-        panelSize = 10,
-        seatGroups = new[]
-        {
-            new { name = "electoral-list", seats = 8, sourceList = "electoral", invitations = 60, minAge = 18, maxAge = 120 },
-            new { name = "citizen-card", seats = 2, sourceList = "citizen-card", invitations = 20, minAge = 18, maxAge = 120 },
-        },
-        categories = new[]
-        {
-            new { name = "gender", values = new[] { new { value = "female", min = 4, max = 6 }, new { value = "male", min = 4, max = 6 } } },
-            new { name = "age", values = new[] { new { value = "18-44", min = 3, max = 7 }, new { value = "45+", min = 3, max = 7 } } },
-        },
-        ageClasses = new[] { new { name = "18-44", minAge = 18, maxAge = 44 }, new { name = "45+", minAge = 45, maxAge = 120 } },
-        invitationStrata = new[] { "arrondissement", "age-class" },
-        oneOfEachHousehold = false,
-        substitutes = 20,
-        referenceDate = "2026-11-01",
-        responseDeadline = responseDeadline,
-        substitutesValidUntil = DateOnly.FromDateTime(responseDeadline.UtcDateTime.AddDays(60)).ToString("yyyy-MM-dd"),
-    };
-
-    /// <summary>A source list of <paramref name="rows"/> people (synthetic), the same for the same prefix.</summary>
-    private static string SourceList(string prefix, int rows)
-    {
-        var random = new Random(prefix.Length * 7919);
-        var csv = new StringBuilder("id,family_name,given_name,birth_date,sex,address,postcode\n");
-        for (var i = 0; i < rows; i++)
-        {
-            var arrondissement = 1 + random.Next(20);
-            csv.Append(global::System.Globalization.CultureInfo.InvariantCulture,
-                $"{prefix}{i:D6},Nom{i},Prénom{i},{1940 + random.Next(65)}-{1 + random.Next(12):D2}-{1 + random.Next(28):D2},{(random.Next(2) == 0 ? "F" : "M")},\"{i} rue de Test, bât. A\",750{arrondissement:D2}\n");
-        }
-        return csv.ToString();
-    }
-
-    private async Task<Guid> CreateDrawAsync(DateTimeOffset? deadline = null)
-    {
-        var response = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{_body}/draws", Specification(deadline ?? DateTimeOffset.UtcNow.AddDays(1)));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
-    private async Task<HttpResponseMessage> ImportAsync(Guid draw, string list, string csv) =>
-        await Secretariat.PutAsync($"/api/sortition/bodies/{_body}/draws/{draw}/lists/{list}", new StringContent(csv, Encoding.UTF8, "text/csv"));
-
-    private async Task<Guid> InvitedDrawAsync(string seed)
-    {
-        var draw = await CreateDrawAsync();
-        Assert.Equal(HttpStatusCode.OK, (await ImportAsync(draw, "electoral", SourceList("E", 3000))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await ImportAsync(draw, "citizen-card", SourceList("CC", 400))).StatusCode);
-        var invitations = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{_body}/draws/{draw}/invitations", new { seed });
-        Assert.Equal(HttpStatusCode.OK, invitations.StatusCode);
-        return draw;
-    }
+    private HttpClient Secretariat => _scenario.Secretariat;
 
     [Fact]
     public async Task A_bad_list_is_refused_whole_with_its_line_numbers_and_the_list_already_imported_stays()
     {
-        var draw = await CreateDrawAsync();
-        var good = SourceList("E", 500);
+        var draw = await _scenario.CreateDrawAsync();
+        var good = SortitionScenario.SourceList("E", 500);
         var lines = good.TrimEnd('\n').Split('\n');
         lines[11] = lines[11].Replace(",Nom10,", ",,", StringComparison.Ordinal);
         lines[21] = lines[21][..^5] + "78020";
         var bad = string.Join('\n', lines) + "\n" + lines[4] + "\nE999999,Nom,Jean,1980-02-30,M,1 rue X,75011\n";
 
-        var imported = await ImportAsync(draw, "electoral", good);
-        var refused = await ImportAsync(draw, "electoral", bad);
-        var unknownList = await ImportAsync(draw, "phone-book", good);
+        var imported = await _scenario.ImportAsync(draw, "electoral", good);
+        var refused = await _scenario.ImportAsync(draw, "electoral", bad);
+        var unknownList = await _scenario.ImportAsync(draw, "phone-book", good);
 
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         Assert.Equal(500, (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rows").GetInt32());
@@ -108,8 +53,8 @@ public sealed class SortitionDrawTests(SystemFixture system)
     [Fact]
     public async Task The_invitation_draw_is_stratified_reproducible_from_its_seed_and_erases_the_uninvited()
     {
-        var first = await InvitedDrawAsync("seed-2026-11");
-        var second = await InvitedDrawAsync("seed-2026-11");
+        var first = await _scenario.InvitedDrawAsync("seed-2026-11");
+        var second = await _scenario.InvitedDrawAsync("seed-2026-11");
 
         var invited = await InvitedLinesAsync(first);
         Assert.Equal(80, invited.Count);
@@ -125,24 +70,13 @@ public sealed class SortitionDrawTests(SystemFixture system)
     [Fact]
     public async Task From_answers_to_a_verifiable_draw_with_a_replacement_keeping_every_quota()
     {
-        var draw = await InvitedDrawAsync("seed-final");
-        var letters = (await Secretariat.GetFromJsonAsync<List<JsonElement>>($"/api/sortition/bodies/{_body}/draws/{draw}/invitations"))!;
+        var draw = await _scenario.InvitedDrawAsync("seed-final");
+        var letters = await _scenario.LettersAsync(draw);
         Assert.Equal(80, letters.Count);
 
         // 40 answers, half of them women; then the refusals.
-        var answering = letters.Where(l => l.GetProperty("seatGroup").GetString() == "electoral-list").Take(30)
-            .Concat(letters.Where(l => l.GetProperty("seatGroup").GetString() == "citizen-card").Take(10)).ToList();
+        var answering = await _scenario.AnswerAsync(letters);
         var anonymous = system.App.CreateHttpClient("sortition");
-        for (var i = 0; i < answering.Count; i++)
-        {
-            var answer = await anonymous.PostAsJsonAsync("/api/sortition/respondents", new
-            {
-                invitationCode = answering[i].GetProperty("code").GetString(),
-                profile = new Dictionary<string, string> { ["gender"] = i % 2 == 0 ? "female" : "male" },
-                email = $"person{i}@example.org",
-            });
-            Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
-        }
         var again = await anonymous.PostAsJsonAsync("/api/sortition/respondents", new { invitationCode = answering[0].GetProperty("code").GetString(), profile = new { gender = "female" } });
         var unknown = await anonymous.PostAsJsonAsync("/api/sortition/respondents", new { invitationCode = "NOSUCHCODE", profile = new { gender = "female" } });
         var badProfile = await anonymous.PostAsJsonAsync("/api/sortition/respondents", new { invitationCode = letters.Except(answering).First().GetProperty("code").GetString(), profile = new { gender = "unknown", shoeSize = "42" } });
@@ -153,17 +87,15 @@ public sealed class SortitionDrawTests(SystemFixture system)
         Assert.True(badErrors.TryGetProperty("profile.gender", out _) && badErrors.TryGetProperty("profile.shoeSize", out _));
 
         // Stage 2: the lottery is prepared and committed before any randomness.
-        Assert.Equal(HttpStatusCode.Accepted, (await Secretariat.PostAsync($"/api/sortition/bodies/{_body}/draws/{draw}/prepare", null)).StatusCode);
-        await Eventually.ReturnsAsync(() => StateAsync(draw), state => state == "prepared", TimeSpan.FromSeconds(60), "the lottery should be prepared");
-        var committed = (await system.Gateway().GetFromJsonAsync<DrawRecord>($"/api/sortition/draws/{draw}/record", Json))!;
+        var committed = await _scenario.PrepareAsync(draw);
         Assert.False(committed.IsDrawn);
         Assert.Empty(DrawVerifier.Verify(committed));
 
-        var drawn = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{_body}/draws/{draw}/draw", new { dice = "5 2 6 6 1", beacon = "drand-4242-0x9f" });
-        var drawnTwice = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{_body}/draws/{draw}/draw", new { dice = "1 1 1 1 1", beacon = "other" });
+        var drawn = await _scenario.DrawAsync(draw, "5 2 6 6 1", "drand-4242-0x9f");
+        var drawnTwice = await _scenario.DrawAsync(draw, "1 1 1 1 1", "other");
         Assert.Equal(HttpStatusCode.OK, drawn.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, drawnTwice.StatusCode);
-        var record = (await system.Gateway().GetFromJsonAsync<DrawRecord>($"/api/sortition/draws/{draw}/record", Json))!;
+        var record = await _scenario.RecordAsync(draw);
         Assert.Equal(committed.Commitment, record.Commitment);
         Assert.Equal(10, record.Members!.Count);
         Assert.Empty(DrawVerifier.Verify(record));
@@ -179,19 +111,19 @@ public sealed class SortitionDrawTests(SystemFixture system)
         var second = afterFirst.CurrentMembers().First(id => id != firstSubstitute && afterFirst.Replace(id, "no answer", now).Substitute is not null);
         if (outcomes.FirstOrDefault(o => o.Substitute is null).Leaving is { } irreplaceable)
         {
-            var refused = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{_body}/draws/{draw}/replacements", new { leaving = irreplaceable, reason = "declined" });
+            var refused = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{BodyId}/draws/{draw}/replacements", new { leaving = irreplaceable, reason = "declined" });
             Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
             Assert.Contains("No remaining substitute keeps every quota", await refused.Content.ReadAsStringAsync());
         }
-        var declined = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{_body}/draws/{draw}/replacements", new { leaving = first, reason = "declined" });
+        var declined = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{BodyId}/draws/{draw}/replacements", new { leaving = first, reason = "declined" });
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
         Assert.Equal(firstSubstitute, (await declined.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("substitute").GetString());
         using var channel = GrpcChannel.ForAddress(system.App.GetEndpoint("gateway", "grpc"));
         var client = new Contracts.Sortition.V1.Sortition.SortitionClient(channel);
-        var request = new DesignateSubstituteRequest { BodyId = _body, DrawId = draw.ToString(), Leaving = second, Reason = "no answer" };
-        var asMember = await Assert.ThrowsAsync<RpcException>(() => client.DesignateSubstituteAsync(request, Bearer("member-1", "member", _body)).ResponseAsync);
+        var request = new DesignateSubstituteRequest { BodyId = BodyId, DrawId = draw.ToString(), Leaving = second, Reason = "no answer" };
+        var asMember = await Assert.ThrowsAsync<RpcException>(() => client.DesignateSubstituteAsync(request, Bearer("member-1", "member", BodyId)).ResponseAsync);
         var otherBody = await Assert.ThrowsAsync<RpcException>(() => client.DesignateSubstituteAsync(request, Bearer("secretary-2", "secretariat", "other-body")).ResponseAsync);
-        var reply = await client.DesignateSubstituteAsync(request, Bearer("secretary-1", "secretariat", _body));
+        var reply = await client.DesignateSubstituteAsync(request, Bearer("secretary-1", "secretariat", BodyId));
         Assert.Equal(StatusCode.PermissionDenied, asMember.StatusCode);
         Assert.Equal(StatusCode.PermissionDenied, otherBody.StatusCode);
 
@@ -207,8 +139,8 @@ public sealed class SortitionDrawTests(SystemFixture system)
             n => n == 3, because: "PanelDrawn and two SubstituteDesignated should be published");
 
         // Every read of personal data is logged: the letters, and what the events carried.
-        var reads = (await system.Service("sortition", "guarantor-1", ["guarantor"], [_body])
-            .GetFromJsonAsync<List<JsonElement>>($"/api/sortition/bodies/{_body}/draws/{draw}/personal-data-reads"))!;
+        var reads = (await system.Service("sortition", "guarantor-1", ["guarantor"], [BodyId])
+            .GetFromJsonAsync<List<JsonElement>>($"/api/sortition/bodies/{BodyId}/draws/{draw}/personal-data-reads"))!;
         Assert.Contains(reads, r => r.GetProperty("actor").GetString() == "secretary-1" && r.GetProperty("purpose").GetString() == "invitation letters" && r.GetProperty("people").GetInt32() == 80);
         Assert.Contains(reads, r => r.GetProperty("purpose").GetString() == "PanelDrawn event to membership" && r.GetProperty("people").GetInt32() == 10);
 
@@ -226,12 +158,12 @@ public sealed class SortitionDrawTests(SystemFixture system)
     [Fact]
     public async Task Only_the_bodys_secretariat_runs_its_draws()
     {
-        var draw = await CreateDrawAsync();
-        var specification = Specification(DateTimeOffset.UtcNow.AddDays(1));
-        var paths = new[] { $"/api/sortition/bodies/{_body}/draws", $"/api/sortition/bodies/{_body}/draws/{draw}", $"/api/sortition/bodies/{_body}/draws/{draw}/respondents",
-            $"/api/sortition/bodies/{_body}/draws/{draw}/invitations" };
+        var draw = await _scenario.CreateDrawAsync();
+        var specification = SortitionScenario.Specification(DateTimeOffset.UtcNow.AddDays(1));
+        var paths = new[] { $"/api/sortition/bodies/{BodyId}/draws", $"/api/sortition/bodies/{BodyId}/draws/{draw}", $"/api/sortition/bodies/{BodyId}/draws/{draw}/respondents",
+            $"/api/sortition/bodies/{BodyId}/draws/{draw}/invitations" };
 
-        foreach (var (subject, roles, bodies) in new[] { ("member-1", "member", _body), ("secretary-9", "secretariat", "another-body"), ("exec-1", "executive", _body) })
+        foreach (var (subject, roles, bodies) in new[] { ("member-1", "member", BodyId), ("secretary-9", "secretariat", "another-body"), ("exec-1", "executive", BodyId) })
         {
             var client = system.Gateway(subject, [roles], [bodies]);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync(paths[0], specification)).StatusCode);
@@ -242,16 +174,13 @@ public sealed class SortitionDrawTests(SystemFixture system)
             Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"{paths[1]}/draw", new { dice = "1", beacon = "2" })).StatusCode);
         }
         Assert.Equal(HttpStatusCode.Unauthorized, (await system.Gateway().GetAsync(paths[1])).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await system.Gateway("member-1", ["member"], [_body]).GetAsync($"{paths[1]}/personal-data-reads")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await system.Gateway("member-1", ["member"], [BodyId]).GetAsync($"{paths[1]}/personal-data-reads")).StatusCode);
         var invalid = await Secretariat.PostAsJsonAsync(paths[0], new { title = "", panelSize = 0, seatGroups = Array.Empty<object>() });
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Equal("application/problem+json", invalid.Content.Headers.ContentType?.MediaType);
     }
 
     private Metadata Bearer(string subject, string role, string body) => new() { { "authorization", $"Bearer {system.Token(subject, [role], [body])}" } };
-
-    private async Task<string?> StateAsync(Guid draw) =>
-        (await Secretariat.GetFromJsonAsync<JsonElement>($"/api/sortition/bodies/{_body}/draws/{draw}")).GetProperty("state").GetString();
 
     private async Task<List<string>> InvitedLinesAsync(Guid draw)
     {

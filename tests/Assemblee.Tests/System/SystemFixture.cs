@@ -32,8 +32,8 @@ public sealed class SystemFixture : IAsyncLifetime
         builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("RateLimiting__PermitsPerMinute", $"{GatewayPermitsPerMinute}");
         // Erasure on schedule, checked every two seconds instead of hourly.
         builder.CreateResourceBuilder<ProjectResource>("sortition").WithEnvironment("Retention__IntervalSeconds", "2");
-        // Two membership replicas: they migrate one database at once and share the outbox.
-        builder.CreateResourceBuilder<ProjectResource>("membership").WithReplicas(MembershipReplicas);
+        // Two membership replicas: they migrate one database at once, share the outbox and compete for consumed events.
+        builder.CreateResourceBuilder<ProjectResource>("membership").WithReplicas(MembershipReplicas).WithEnvironment("Retention__IntervalSeconds", "2");
         _signingKey = builder.CreateResourceBuilder<ParameterResource>("jwt-signing-key").Resource.Value;
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);

@@ -1,4 +1,8 @@
 using Assemblee.Membership.Data;
+using Assemblee.Membership.Grpc;
+using Assemblee.Membership.Messaging;
+using Assemblee.Membership.Workers;
+using SortitionClient = Assemblee.Contracts.Sortition.V1.Sortition.SortitionClient;
 
 namespace Assemblee.Membership.Extensions;
 
@@ -7,7 +11,22 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDataSource("membershipdb", typeof(Extensions).Assembly);
-        builder.AddEventBus("messaging", "membership");
+        builder.AddEventBus("messaging", "membership", bus =>
+        {
+            bus.AddConsumer<PanelDrawnConsumer>();
+            bus.AddConsumer<SubstituteDesignatedConsumer>();
+        });
+        builder.Services.AddGrpcClient<SortitionClient>(options => options.Address = new Uri("http://_grpc.sortition"));
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<BodyStore>();
+        builder.Services.AddSingleton<PromotionStore>();
+        builder.Services.AddSingleton<MemberStore>();
+        builder.Services.AddSingleton<MemberHistory>();
+        builder.Services.AddSingleton<AtelierStore>();
+        builder.Services.AddSingleton<PersonalDataLog>();
+        builder.Services.AddSingleton<SubstituteRequests>();
+        builder.Services.AddHostedService<RetentionWorker>();
     }
 }

@@ -2,21 +2,74 @@ using Assemblee.Contracts.Membership.V1;
 using Assemblee.Membership.Data;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using DomainMember = Assemblee.Membership.Domain.Member;
 
 namespace Assemblee.Membership.Grpc;
 
-// Internal to the cluster (the gateway does not route it); body data is public anyway.
-[AllowAnonymous]
-public sealed class MembershipService(BodyStore store) : Contracts.Membership.V1.Membership.MembershipBase
+/// <summary>
+/// Internal to the cluster (the gateway does not route it). Bodies are public; member calls need a bearer token
+/// (services forward their caller's) and never return contact data.
+/// </summary>
+[Authorize]
+public sealed class MembershipService(BodyStore bodies, MemberStore members) : Contracts.Membership.V1.Membership.MembershipBase
 {
+    [AllowAnonymous]
     public override async Task<Body> GetBody(GetBodyRequest request, ServerCallContext context)
     {
         if (string.IsNullOrEmpty(request.BodyId))
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "body_id is required."));
         }
-        var body = await store.FindAsync(request.BodyId, context.CancellationToken)
+        var body = await bodies.FindAsync(request.BodyId, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"No body '{request.BodyId}'."));
         return new Body { Id = body.Id, Name = body.Name, Kind = body.Kind };
     }
+
+    public override async Task<IsActiveMemberReply> IsActiveMember(IsActiveMemberRequest request, ServerCallContext context)
+    {
+        var member = await members.ActiveAsync(request.BodyId, ParseId(request.MemberId, "member_id"), context.CancellationToken);
+        return member is null
+            ? new IsActiveMemberReply { Active = false }
+            : new IsActiveMemberReply
+            {
+                Active = true,
+                PromotionId = member.PromotionId.ToString(),
+                AtelierId = member.AtelierId?.ToString() ?? "",
+                AtelierRole = member.AtelierRole ?? "",
+            };
+    }
+
+    public override async Task<Member> GetMember(GetMemberRequest request, ServerCallContext context) =>
+        ToMessage(await members.FindAsync(ParseId(request.MemberId, "member_id"), context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"No member '{request.MemberId}'.")));
+
+    public override async Task ListMembers(ListMembersRequest request, IServerStreamWriter<Member> responseStream, ServerCallContext context)
+    {
+        var promotionId = ParseId(request.PromotionId, "promotion_id");
+        Guid? atelierId = string.IsNullOrEmpty(request.AtelierId) ? null : ParseId(request.AtelierId, "atelier_id");
+        if (request.State.Length > 0 && !Domain.MemberStates.All.Contains(request.State))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"state is one of: {string.Join(", ", Domain.MemberStates.All)}."));
+        }
+        foreach (var member in await members.ListAsync(promotionId, atelierId, request.State.Length > 0 ? request.State : null, context.CancellationToken))
+        {
+            await responseStream.WriteAsync(ToMessage(member));
+        }
+    }
+
+    private static Guid ParseId(string value, string field) =>
+        Guid.TryParse(value, out var id) ? id : throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field} must be a UUID."));
+
+    private static Member ToMessage(DomainMember member) => new()
+    {
+        Id = member.Id.ToString(),
+        BodyId = member.BodyId,
+        PromotionId = member.PromotionId.ToString(),
+        DisplayName = member.DisplayName,
+        SeatGroup = member.SeatGroup,
+        State = member.State,
+        AtelierId = member.AtelierId?.ToString() ?? "",
+        AtelierRole = member.AtelierRole ?? "",
+        Minor = member.Minor,
+    };
 }

@@ -9,28 +9,9 @@ namespace Assemblee.Sortition.Workers;
 /// declared profiles stay: the public draw record is made of them.
 /// </summary>
 public sealed class RetentionWorker(NpgsqlDataSource dataSource, DatabaseMigrator migrator, IConfiguration configuration, ILogger<RetentionWorker> logger)
-    : BackgroundService
+    : PeriodicDatabaseJob(migrator, TimeSpan.FromSeconds(configuration.GetValue("Retention:IntervalSeconds", 3600)), logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(configuration.GetValue("Retention:IntervalSeconds", 3600));
-        await migrator.WhenCompleted.WaitAsync(stoppingToken);
-        using var timer = new PeriodicTimer(interval);
-        do
-        {
-            try
-            {
-                await EraseAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-            {
-                logger.LogWarning(ex, "Erasure of expired personal data failed; retried in {Interval}", interval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    public async Task EraseAsync(CancellationToken cancellationToken)
+    public override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand("""

@@ -1,0 +1,33 @@
+using Npgsql;
+
+namespace Assemblee.Membership.Data;
+
+internal static class CommandExtensions
+{
+    /// <summary>Binds $1, $2… in order; null binds SQL NULL.</summary>
+    public static NpgsqlCommand With(this NpgsqlCommand command, params object?[] values)
+    {
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+        return command;
+    }
+
+    public static T? Nullable<T>(this NpgsqlDataReader reader, int ordinal) where T : struct =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
+
+    public static string? NullableString(this NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}
+
+/// <summary>A rule of membership refused the request: the HTTP status it maps to and the reason in plain words.</summary>
+public sealed class MembershipRuleException(int status, string title, string detail) : Exception(detail)
+{
+    public int Status { get; } = status;
+
+    public string Title { get; } = title;
+
+    public static MembershipRuleException NotFound(string what) => new(404, "Not found", what);
+
+    public static MembershipRuleException Conflict(string title, string detail) => new(409, title, detail);
+}
