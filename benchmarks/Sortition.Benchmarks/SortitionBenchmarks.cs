@@ -81,7 +81,7 @@ public static class SortitionBenchmarks
                 await using (var file = File.OpenRead(roll))
                 {
                     watch.Restart();
-                    var imported = await importer.ImportAsync(draw.Id, "electoral", 0, file, CancellationToken.None);
+                    var imported = await importer.ImportAsync(draw.Id, draw.Specification, "electoral", 0, file, CancellationToken.None);
                     imports.Add(watch.Elapsed.TotalSeconds);
                     if (imported != rows)
                     {
@@ -119,7 +119,7 @@ public static class SortitionBenchmarks
             foreach (var (list, index, path) in new[] { ("electoral", 0, roll), ("citizen-card", 1, citizenCard), ("minors", 2, minors) })
             {
                 await using var file = File.OpenRead(path);
-                await importer.ImportAsync(draw.Id, list, index, file, CancellationToken.None);
+                await importer.ImportAsync(draw.Id, draw.Specification, list, index, file, CancellationToken.None);
             }
             var watch = Stopwatch.StartNew();
             var summary = await invitations.DrawAsync(draw, $"bench-{run}", CancellationToken.None)

@@ -60,6 +60,7 @@ public sealed class SortitionDrawTests(SystemFixture system)
         Assert.Equal(80, invited.Count);
         Assert.Equal(invited, await InvitedLinesAsync(second));
         Assert.Null(await ScalarAsync<string?>($"SELECT to_regclass('list_rows_{first:N}')::text"));
+        Assert.Equal(0L, await ScalarAsync<long>($"SELECT count(*) FROM list_strata WHERE draw_id = '{first}'"));
         // Proportional allocation: every arrondissement with at least 3 % of the roll gets at least one letter.
         Assert.True(await ScalarAsync<long>($"SELECT count(DISTINCT split_part(stratum, '|', 1)) FROM invitations WHERE draw_id = '{first}' AND seat_group = 'electoral-list'") >= 18);
         await Eventually.ReturnsAsync(

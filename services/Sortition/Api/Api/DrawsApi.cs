@@ -86,7 +86,7 @@ public static class DrawsApi
         var watch = Stopwatch.StartNew();
         try
         {
-            var rows = await importer.ImportAsync(drawId, listName, listIndex, http.Request.Body, cancellationToken);
+            var rows = await importer.ImportAsync(drawId, draw.Specification, listName, listIndex, http.Request.Body, cancellationToken);
             return TypedResults.Ok(new ImportResponse(listName, rows, Math.Round(watch.Elapsed.TotalSeconds, 3)));
         }
         catch (SourceListRejectedException ex)

@@ -45,23 +45,23 @@ public sealed class InvitationDraw(NpgsqlDataSource dataSource, Outbox outbox, T
         var invitations = new List<(SeatGroup Group, int Stratum, int Line)>();
         foreach (var group in specification.SeatGroups)
         {
-            var list = Partitions.ListRows(draw.Id, specification.SourceLists.ToList().IndexOf(group.SourceList));
-            var (lines, strata) = await EligibleAsync(connection, transaction, list, group, specification, cancellationToken);
-            if (lines.Length < group.Seats)
+            var strata = await EligibleAsync(connection, transaction, draw.Id, group, cancellationToken);
+            var eligible = strata.Sum(s => s.Lines.Length);
+            if (eligible < group.Seats)
             {
                 throw new NotEnoughPeopleException(
-                    $"Seat group {group.Name}: the list '{group.SourceList}' has {lines.Length} eligible people for {group.Seats} seats.");
+                    $"Seat group {group.Name}: the list '{group.SourceList}' has {eligible} eligible people for {group.Seats} seats.");
             }
             var random = new DrawRandom(SHA256.HashData(Encoding.UTF8.GetBytes($"assemblee-invitations/1\n{seed}\n{group.Name}\n")));
-            var (chosen, count) = StratifiedSample.Select(strata, group.Invitations, random);
-            strataCount += count;
+            var chosen = StratifiedSample.Select(strata, group.Invitations, random);
+            strataCount += strata.Count;
             bySeatGroup[group.Name] = chosen.Count;
-            invitations.AddRange(chosen.Select(i => (group, strata[i], lines[i])));
+            invitations.AddRange(chosen.Select(c => (group, c.Stratum, c.Item)));
         }
         await StoreAsync(connection, transaction, draw.Id, specification, invitations, cancellationToken);
 
         // The uninvited are erased: their rows go with the partition.
-        await using (var drop = new NpgsqlCommand($"DROP TABLE {partition}", connection, transaction))
+        await using (var drop = new NpgsqlCommand($"DROP TABLE {partition}; DELETE FROM list_strata WHERE draw_id = '{draw.Id}'", connection, transaction))
         {
             await drop.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -72,63 +72,20 @@ public sealed class InvitationDraw(NpgsqlDataSource dataSource, Outbox outbox, T
         return new InvitationSummary(invitations.Count, bySeatGroup, strataCount);
     }
 
-    /// <summary>
-    /// The lines of the group's list whose age fits the group, in list order, with their stratum as a number: the
-    /// values of the stratification columns in the order given, in mixed radix (arrondissement 1–20, sex F then M,
-    /// age class in the specification's order, then "other"). PostgreSQL filters and classifies; only two integers
-    /// per person cross the wire.
-    /// </summary>
-    private static async Task<(int[] Lines, int[] Strata)> EligibleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        string list, SeatGroup group, DrawSpecification specification, CancellationToken cancellationToken)
+    /// <summary>The group's eligible lines by stratum, as classified when the list was imported (see <see cref="InvitationStrata"/>).</summary>
+    private static async Task<List<(int Stratum, int[] Lines)>> EligibleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid drawId,
+        SeatGroup group, CancellationToken cancellationToken)
     {
-        // Age a on the reference date ⇔ born in (reference − (a + 1) years, reference − a years].
-        string BornAtLeast(int age) => $"'{specification.ReferenceDate.AddYears(-age):yyyy-MM-dd}'::date";
-        string BornBefore(int age) => $"'{specification.ReferenceDate.AddYears(-(age + 1)):yyyy-MM-dd}'::date";
-        var ageClass = "CASE " + string.Concat(specification.AgeClasses.Select((a, i) =>
-            $"WHEN birth_date <= {BornAtLeast(a.MinAge)} AND birth_date > {BornBefore(Math.Min(a.MaxAge, 200))} THEN {i} ")) + $"ELSE {specification.AgeClasses.Count} END";
-        var key = "0";
-        foreach (var column in specification.InvitationStrata)
-        {
-            key = column switch
-            {
-                "arrondissement" => $"({key}) * 21 + arrondissement",
-                "sex" => $"({key}) * 2 + (sex = 'M')::int",
-                _ => $"({key}) * {specification.AgeClasses.Count + 1} + {ageClass}",
-            };
-        }
-        await using var select = new NpgsqlCommand(
-            $"SELECT line, {key} FROM {list} WHERE birth_date <= {BornAtLeast(group.MinAge)} AND birth_date > {BornBefore(Math.Min(group.MaxAge, 200))}",
-            connection, transaction);
+        await using var select = new NpgsqlCommand("SELECT stratum, lines FROM list_strata WHERE draw_id = $1 AND seat_group = $2 ORDER BY stratum", connection, transaction);
+        select.Parameters.Add(new NpgsqlParameter { Value = drawId });
+        select.Parameters.Add(new NpgsqlParameter { Value = group.Name });
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        var lines = new List<int>();
-        var strata = new List<int>();
+        var strata = new List<(int, int[])>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            lines.Add(reader.GetInt32(0));
-            strata.Add(reader.GetInt32(1));
+            strata.Add((reader.GetInt32(0), reader.GetFieldValue<int[]>(1)));
         }
-        var (lineArray, strataArray) = (lines.ToArray(), strata.ToArray());
-        Array.Sort(lineArray, strataArray);
-        return (lineArray, strataArray);
-    }
-
-    /// <summary>A stratum number in words, as stored with the invitation (e.g. "arrondissement=11|age-class=25-39").</summary>
-    private static string StratumLabel(DrawSpecification specification, int key)
-    {
-        var ageClasses = specification.AgeClasses.Count + 1;
-        var parts = new List<string>();
-        foreach (var column in specification.InvitationStrata.Reverse())
-        {
-            var (radix, label) = column switch
-            {
-                "arrondissement" => (21, (Func<int, string>)(v => v.ToString("D2", System.Globalization.CultureInfo.InvariantCulture))),
-                "sex" => (2, v => v == 0 ? "F" : "M"),
-                _ => (ageClasses, v => v < specification.AgeClasses.Count ? specification.AgeClasses[v].Name : "other"),
-            };
-            parts.Insert(0, $"{column}={label(key % radix)}");
-            key /= radix;
-        }
-        return string.Join('|', parts);
+        return strata;
     }
 
     private static async Task StoreAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid drawId,
@@ -165,7 +122,7 @@ public sealed class InvitationDraw(NpgsqlDataSource dataSource, Outbox outbox, T
                 await copy.WriteAsync(drawId, NpgsqlDbType.Uuid, cancellationToken);
                 await copy.WriteAsync(new string(RandomNumberGenerator.GetItems<char>(CodeAlphabet, 10)), NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(invitation.Group.Name, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(StratumLabel(specification, invitation.Stratum), NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(InvitationStrata.Label(specification, invitation.Stratum), NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(line, NpgsqlDbType.Integer, cancellationToken);
                 await copy.WriteAsync(Hash($"{byList.Key}:{row[1]}"), NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(Hash($"{address.ToUpperInvariant()}|{postcode}"), NpgsqlDbType.Text, cancellationToken);

@@ -24,20 +24,21 @@ public sealed class SourceListRejectedException(IReadOnlyList<string> errors, in
 public sealed class SourceListImporter(NpgsqlDataSource dataSource, TimeProvider time)
 {
     /// <param name="listIndex">The list's place in <see cref="DrawSpecification.SourceLists"/>.</param>
-    public async Task<int> ImportAsync(Guid drawId, string listName, int listIndex, Stream csv, CancellationToken cancellationToken)
+    public async Task<int> ImportAsync(Guid drawId, DrawSpecification specification, string listName, int listIndex, Stream csv, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var partition = Partitions.ListRows(drawId, listIndex);
-        await using (var clear = new NpgsqlCommand($"TRUNCATE {partition}", connection, transaction))
+        await using (var clear = new NpgsqlCommand($"TRUNCATE {partition}; DELETE FROM list_strata WHERE draw_id = '{drawId}' AND list_index = {listIndex}", connection, transaction))
         {
             await clear.ExecuteNonQueryAsync(cancellationToken);
         }
+        var strata = new InvitationStrata(specification, listName);
 
         // Parsing and validating (this thread's reader) overlap with sending rows to PostgreSQL (below).
         var batches = Channel.CreateBounded<List<(int Line, SourceListRow Row)>>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var validation = Task.Run(() => Validate(csv, batches.Writer, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), stop.Token), stop.Token);
+        var validation = Task.Run(() => Validate(csv, batches.Writer, strata, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), stop.Token), stop.Token);
         var copy = await BinaryCopyWriter.BeginAsync(connection,
             $"COPY {partition} (draw_id, list_name, line, person_ref, family_name, given_name, birth_date, sex, address, postcode, arrondissement) FROM STDIN (FORMAT BINARY, FREEZE)",
             cancellationToken);
@@ -69,6 +70,7 @@ public sealed class SourceListImporter(NpgsqlDataSource dataSource, TimeProvider
                 throw new SourceListRejectedException(errors, errorCount);
             }
             await copy.CompleteAsync(cancellationToken);
+            await StoreStrataAsync(connection, transaction, drawId, listIndex, strata, cancellationToken);
         }
         finally
         {
@@ -80,8 +82,28 @@ public sealed class SourceListImporter(NpgsqlDataSource dataSource, TimeProvider
         return rows;
     }
 
-    /// <summary>Reads and checks every row; rows go to <paramref name="output"/> until the first error, then only errors are counted.</summary>
-    private static (int Rows, List<string> Errors, int ErrorCount) Validate(Stream csv, ChannelWriter<List<(int, SourceListRow)>> output, DateOnly today,
+    private static async Task StoreStrataAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid drawId, int listIndex, InvitationStrata strata,
+        CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var (seatGroup, stratum, lines) in strata.Lines)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("INSERT INTO list_strata (draw_id, list_index, seat_group, stratum, lines) VALUES ($1, $2, $3, $4, $5)")
+            {
+                Parameters = { new() { Value = drawId }, new() { Value = listIndex }, new() { Value = seatGroup }, new() { Value = stratum }, new() { Value = lines.ToArray() } },
+            });
+        }
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Reads and checks every row; rows go to <paramref name="output"/> (and are classified into <paramref name="strata"/>)
+    /// until the first error, then only errors are counted.
+    /// </summary>
+    private static (int Rows, List<string> Errors, int ErrorCount) Validate(Stream csv, ChannelWriter<List<(int, SourceListRow)>> output, InvitationStrata strata, DateOnly today,
         CancellationToken cancellationToken)
     {
         const int BatchSize = 2000;
@@ -125,6 +147,7 @@ public sealed class SourceListImporter(NpgsqlDataSource dataSource, TimeProvider
                     continue; // Nothing will be kept: only look for further errors.
                 }
                 batch.Add((line, row));
+                strata.Add(line, row);
                 if (batch.Count == BatchSize)
                 {
                     Send(output, batch, cancellationToken);

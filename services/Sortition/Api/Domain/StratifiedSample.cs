@@ -10,39 +10,31 @@ namespace Assemblee.Sortition.Domain;
 /// </summary>
 public static class StratifiedSample
 {
-    /// <returns>The chosen positions in <paramref name="strata"/>, and the number of strata.</returns>
-    public static (List<int> Chosen, int Strata) Select(IReadOnlyList<int> strata, int count, DrawRandom random)
+    /// <param name="strata">Each stratum's number and its items (list lines) in list order, by ascending stratum number.</param>
+    /// <returns>The chosen items with their stratum.</returns>
+    public static List<(int Stratum, int Item)> Select(IReadOnlyList<(int Stratum, int[] Items)> strata, int count, DrawRandom random)
     {
-        var groups = new SortedDictionary<int, List<int>>();
-        for (var i = 0; i < strata.Count; i++)
-        {
-            if (!groups.TryGetValue(strata[i], out var members))
-            {
-                groups[strata[i]] = members = [];
-            }
-            members.Add(i);
-        }
-        var sizes = groups.Values.Select(g => g.Count).ToArray();
-        var shares = sizes.Select(size => (double)count * size / strata.Count).ToArray();
+        var total = strata.Sum(s => s.Items.Length);
+        var shares = strata.Select(s => (double)count * s.Items.Length / total).ToArray();
         var allocation = shares.Select(s => (int)Math.Floor(s)).ToArray();
-        var remaining = Math.Min(count, strata.Count) - allocation.Sum();
-        foreach (var s in Enumerable.Range(0, sizes.Length).OrderByDescending(s => shares[s] - allocation[s]).ThenBy(s => s).Take(remaining))
+        var remaining = Math.Min(count, total) - allocation.Sum();
+        foreach (var s in Enumerable.Range(0, strata.Count).OrderByDescending(s => shares[s] - allocation[s]).ThenBy(s => s).Take(remaining))
         {
             allocation[s]++;
         }
 
-        var chosen = new List<int>(count);
-        var index = 0;
-        foreach (var members in groups.Values)
+        var chosen = new List<(int, int)>(count);
+        for (var s = 0; s < strata.Count; s++)
         {
-            var take = Math.Min(allocation[index++], members.Count);
+            var (stratum, items) = strata[s];
+            var take = Math.Min(allocation[s], items.Length);
             for (var i = 0; i < take; i++)
             {
-                var j = i + random.NextInt(members.Count - i);
-                (members[i], members[j]) = (members[j], members[i]);
-                chosen.Add(members[i]);
+                var j = i + random.NextInt(items.Length - i);
+                (items[i], items[j]) = (items[j], items[i]);
+                chosen.Add((stratum, items[i]));
             }
         }
-        return (chosen, groups.Count);
+        return chosen;
     }
 }
