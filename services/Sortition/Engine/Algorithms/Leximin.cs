@@ -33,6 +33,9 @@ public static class Leximin
     private const double FixingMargin = 1e-9;
     private const double InfeasibilityStep = 1e-7;
 
+    /// <summary>Weight of the best duals so far when smoothing the LP's duals for pricing.</summary>
+    private const double Smoothing = 0.5;
+
     /// <summary>Duals past this size mean a ray: the fixed probabilities are slightly too high to be met together.</summary>
     private const double LargestBox = 1e6;
 
@@ -74,9 +77,12 @@ public static class Leximin
             }
         }
 
+        // One LP for all stages: fixing a profile changes its row, and the simplex goes on from its basis. Later
+        // stages also have larger duals, so each starts from the box the previous one ended with.
+        using var stage = StageProgram.Build(pool, panels, fixedAt, box: 1.0);
         while (fixedAt.Any(f => f is null))
         {
-            var (value, duals) = SolveStage(pool, finder, panels, fixedAt, options);
+            var (value, duals) = SolveStage(pool, finder, panels, fixedAt, options, stage);
             var unfixed = Enumerable.Range(0, profiles).Where(t => fixedAt[t] is null).ToList();
             var positive = unfixed.Where(t => duals[t] > options.Epsilon).ToList();
             // Σ duals over unfixed profiles is 1, so some dual is large unless there are very many profiles.
@@ -84,6 +90,7 @@ public static class Leximin
             {
                 // A hair below the optimum, so that solver round-off cannot make the next stage infeasible.
                 fixedAt[t] = Math.Clamp(value - FixingMargin, 0, 1);
+                stage.Fix(t, fixedAt[t]!.Value);
             }
             options.Progress?.Invoke($"stage: fixed {Math.Max(1, positive.Count)} profiles at {value:F5}; {fixedAt.Count(f => f is null)} left; {panels.All.Count} panels; {watch.Elapsed.TotalSeconds:F1} s");
         }
@@ -127,125 +134,118 @@ public static class Leximin
     /// their value, over the panels found so far (columns λ_P, Σ λ_P ≤ 1); panels whose reduced cost is positive
     /// under the row duals y are priced in until none is. Rows are per profile, so the barrier's normal equations
     /// stay small however many panels there are. Elastic columns of cost B bound the duals by B (boxstep
-    /// stabilisation, which keeps the early rounds from swinging); B doubles whenever one is used, so the answer is
-    /// that of the unboxed stage.
+    /// stabilisation, which keeps the early rounds from swinging); B grows fourfold as soon as one is used, so the
+    /// answer is that of the unboxed stage. Pricing uses duals smoothed towards those with the best Lagrangian
+    /// bound so far (Wentges), which halves the rounds of the late stages.
     /// </summary>
     private static (double Value, double[] Duals) SolveStage(
-        ProfilePool pool, PanelFinder finder, PanelSet panels, double?[] fixedAt, LeximinOptions options)
+        ProfilePool pool, PanelFinder finder, PanelSet panels, double?[] fixedAt, LeximinOptions options, StageProgram stage)
     {
         var profiles = pool.Profiles.Count;
-        var box = 1.0;
-        var (lp, z, mass, elastic) = BuildStage(pool, panels, fixedAt, box);
         var lpTime = TimeSpan.Zero;
         var pricingTime = TimeSpan.Zero;
-        try
+        double[]? center = null;
+        var centerBound = double.PositiveInfinity;
+        for (var round = 0; round < MaxPricingRounds; round++)
         {
-            for (var round = 0; round < MaxPricingRounds; round++)
+            var started = Stopwatch.GetTimestamp();
+            var solution = stage.Lp.Solve(maximize: true, LpMethod.Simplex);
+            lpTime += Stopwatch.GetElapsedTime(started);
+            if (solution.Status != LpStatus.Optimal || stage.Box > LargestBox)
             {
-                var started = Stopwatch.GetTimestamp();
-                var solution = lp.Solve(maximize: true, LpMethod.Simplex);
-                lpTime += Stopwatch.GetElapsedTime(started);
-                if (solution.Status != LpStatus.Optimal || box > LargestBox)
+                // Fixed probabilities a hair too high to be met together: lower them all slightly.
+                for (var t = 0; t < profiles; t++)
                 {
-                    // Fixed probabilities a hair too high to be met together: lower them all slightly.
-                    for (var t = 0; t < profiles; t++)
+                    if (fixedAt[t] is { } f)
                     {
-                        fixedAt[t] = fixedAt[t] is { } f ? Math.Max(0, f - InfeasibilityStep) : null;
+                        fixedAt[t] = Math.Max(0, f - InfeasibilityStep);
+                        stage.Fix(t, fixedAt[t]!.Value);
                     }
-                    options.Progress?.Invoke("fixed probabilities lowered by 1e-7 to keep the stage feasible");
-                    lp.Dispose();
-                    return SolveStage(pool, finder, panels, fixedAt, options);
                 }
-                started = Stopwatch.GetTimestamp();
-                var added = PriceNewPanels(pool, finder, panels, Duals(solution, profiles), Math.Abs(solution.RowDuals[mass]) + options.Epsilon);
-                pricingTime += Stopwatch.GetElapsedTime(started);
-                if (added.Count > 0)
-                {
-                    added.ForEach(panel => AddPanelColumn(lp, pool, mass, panel));
-                    continue;
-                }
-                if (elastic.Any(e => solution.Columns[e] > 1e-9))
-                {
-                    box *= 2;
-                    foreach (var e in elastic)
-                    {
-                        lp.SetObjective(e, -box);
-                    }
-                    continue;
-                }
-                // The simplex optimum is priced out. Barrier, on a copy so the simplex keeps its basis, gives the
-                // interior duals that decide whom to fix; they must be priced out too.
-                started = Stopwatch.GetTimestamp();
-                var (interiorLp, interiorZ, interiorMass, _) = BuildStage(pool, panels, fixedAt, box);
-                using (interiorLp)
-                {
-                    var interior = interiorLp.Solve(maximize: true, LpMethod.InteriorPoint);
-                    lpTime += Stopwatch.GetElapsedTime(started);
-                    var duals = Duals(interior, profiles);
-                    added = PriceNewPanels(pool, finder, panels, duals, Math.Abs(interior.RowDuals[interiorMass]) + options.Epsilon);
-                    if (added.Count == 0 && interior.Status == LpStatus.Optimal)
-                    {
-                        options.Progress?.Invoke($"  {round + 1} rounds, LP {lpTime.TotalSeconds:F1} s, pricing {pricingTime.TotalSeconds:F1} s");
-                        return (interior.Columns[interiorZ], duals);
-                    }
-                    added.ForEach(panel => AddPanelColumn(lp, pool, mass, panel));
-                }
+                options.Progress?.Invoke("fixed probabilities lowered by 1e-7 to keep the stage feasible");
+                stage.SetBox(1.0);
+                continue;
             }
-        }
-        finally
-        {
-            lp.Dispose();
+            started = Stopwatch.GetTimestamp();
+            var duals = Duals(solution, profiles);
+            var bound = Math.Abs(solution.RowDuals[stage.Mass]) + options.Epsilon;
+            // Price at duals smoothed towards the best so far (Wentges); when that finds nothing, at the LP's own.
+            var added = center is null ? [] : PriceNewPanels(pool, finder, panels, Smooth(center, duals), duals, bound, fixedAt, ref center, ref centerBound);
+            if (added.Count == 0)
+            {
+                added = PriceNewPanels(pool, finder, panels, duals, duals, bound, fixedAt, ref center, ref centerBound);
+            }
+            pricingTime += Stopwatch.GetElapsedTime(started);
+            added.ForEach(stage.AddPanel);
+            // An elastic column in use means the box cuts off the true duals: the LP is then solving a relaxed
+            // stage, and panels priced for it are wasted. Widen the box at once.
+            if (stage.Elastic.Any(e => solution.Columns[e] > 1e-9))
+            {
+                stage.SetBox(stage.Box * 4);
+                continue;
+            }
+            if (added.Count > 0)
+            {
+                continue;
+            }
+            // The simplex optimum is priced out. Barrier, on a copy so the simplex keeps its basis, gives the
+            // interior duals that decide whom to fix; they must be priced out too.
+            started = Stopwatch.GetTimestamp();
+            using var interiorStage = StageProgram.Build(pool, panels, fixedAt, stage.Box);
+            var interior = interiorStage.Lp.Solve(maximize: true, LpMethod.InteriorPoint);
+            lpTime += Stopwatch.GetElapsedTime(started);
+            var interiorDuals = Duals(interior, profiles);
+            added = PriceNewPanels(pool, finder, panels, interiorDuals, interiorDuals, Math.Abs(interior.RowDuals[interiorStage.Mass]) + options.Epsilon,
+                fixedAt, ref center, ref centerBound);
+            if (added.Count == 0 && interior.Status == LpStatus.Optimal)
+            {
+                options.Progress?.Invoke($"  {round + 1} rounds, LP {lpTime.TotalSeconds:F1} s, pricing {pricingTime.TotalSeconds:F1} s");
+                return (interior.Columns[interiorStage.Z], interiorDuals);
+            }
+            added.ForEach(stage.AddPanel);
         }
         throw new InvalidOperationException($"LEXIMIN did not converge within {MaxPricingRounds} pricing rounds.");
     }
 
     private static double[] Duals(LpSolution solution, int profiles) => [.. solution.RowDuals[..profiles].Select(Math.Abs)];
 
-    /// <summary>The stage's LP over the panels found so far: rows per profile and for the total mass.</summary>
-    private static (LinearProgram Lp, int Z, int Mass, int[] Elastic) BuildStage(ProfilePool pool, PanelSet panels, double?[] fixedAt, double box)
-    {
-        var profiles = pool.Profiles.Count;
-        var lp = new LinearProgram();
-        for (var t = 0; t < profiles; t++)
-        {
-            lp.AddRow(fixedAt[t] ?? 0, LinearProgram.Infinity);
-        }
-        var mass = lp.AddRow(-LinearProgram.Infinity, 1);
-        var z = lp.AddColumn(0, LinearProgram.Infinity, 1, Enumerable.Range(0, profiles).Where(t => fixedAt[t] is null).Select(t => (t, -1.0)));
-        var elastic = Enumerable.Range(0, profiles).Select(t => lp.AddColumn(0, LinearProgram.Infinity, -box, [(t, 1.0)])).ToArray();
-        foreach (var panel in panels.All)
-        {
-            AddPanelColumn(lp, pool, mass, panel);
-        }
-        return (lp, z, mass, elastic);
-    }
-
-    private static void AddPanelColumn(LinearProgram lp, ProfilePool pool, int mass, int[] panel) => lp.AddColumn(0, LinearProgram.Infinity, 0,
-        Enumerable.Range(0, panel.Length).Where(t => panel[t] > 0).Select(t => (t, (double)panel[t] / pool.Profiles[t].Count)).Append((mass, 1.0)));
+    private static double[] Smooth(double[] center, double[] duals) => [.. center.Select((c, t) => (Smoothing * c) + ((1 - Smoothing) * duals[t]))];
 
     /// <summary>
-    /// The heaviest panel under the duals and, when it violates the bound, a few more found by making the last
-    /// panel's members lighter: each LP solve then brings several panels, which saves rounds.
+    /// The heaviest panel under the <paramref name="search"/> duals and, while panels price in, a few more found by
+    /// making the last panel's members lighter: each LP solve then brings several panels, which saves rounds. A panel
+    /// is added when its reduced cost under the LP's <paramref name="duals"/> is positive. The heaviest panel also
+    /// gives the stage's Lagrangian bound at <paramref name="search"/>; the duals with the best bound become the
+    /// centre the next duals are smoothed towards.
     /// </summary>
-    private static List<int[]> PriceNewPanels(ProfilePool pool, PanelFinder finder, PanelSet panels, double[] duals, double bound)
+    private static List<int[]> PriceNewPanels(ProfilePool pool, PanelFinder finder, PanelSet panels, double[] search, double[] duals, double bound,
+        double?[] fixedAt, ref double[]? center, ref double centerBound)
     {
         const int ExtraPanels = 24;
         var weights = duals.Select((y, t) => y / pool.Profiles[t].Count).ToArray();
-        var search = (double[])weights.Clone();
+        var searchWeights = search.Select((y, t) => y / pool.Profiles[t].Count).ToArray();
         var added = new List<int[]>();
         for (var attempt = 0; attempt <= ExtraPanels; attempt++)
         {
-            var panel = finder.FindBest(search)!;
+            var panel = finder.FindBest(searchWeights)!;
+            if (attempt == 0)
+            {
+                var lagrangian = panel.Select((x, t) => x * search[t] / pool.Profiles[t].Count).Sum() - search.Select((y, t) => y * (fixedAt[t] ?? 0)).Sum();
+                if (lagrangian < centerBound)
+                {
+                    (center, centerBound) = (search, lagrangian);
+                }
+            }
             if (panel.Select((x, t) => x * weights[t]).Sum() <= bound || !panels.Add(panel))
             {
                 break;
             }
             added.Add(panel);
-            for (var t = 0; t < search.Length; t++)
+            for (var t = 0; t < searchWeights.Length; t++)
             {
                 if (panel[t] > 0)
                 {
-                    search[t] *= 0.8;
+                    searchWeights[t] *= 0.8;
                 }
             }
         }
@@ -313,4 +313,67 @@ internal sealed class PanelSet
     }
 
     public bool Covers(int profile) => _covered.Contains(profile);
+}
+
+/// <summary>
+/// The stage LP over the panels found so far: a row per profile (its probability, at least its fixed value, or at
+/// least z while unfixed) and one for the total mass; columns z, the elastic columns and a column per panel.
+/// </summary>
+internal sealed class StageProgram : IDisposable
+{
+    private readonly ProfilePool _pool;
+
+    private StageProgram(ProfilePool pool, LinearProgram lp, int z, int mass, int[] elastic, double box) =>
+        (_pool, Lp, Z, Mass, Elastic, Box) = (pool, lp, z, mass, elastic, box);
+
+    public LinearProgram Lp { get; }
+
+    public int Z { get; }
+
+    public int Mass { get; }
+
+    public int[] Elastic { get; }
+
+    /// <summary>The cost of the elastic columns, which bounds every dual.</summary>
+    public double Box { get; private set; }
+
+    public static StageProgram Build(ProfilePool pool, PanelSet panels, double?[] fixedAt, double box)
+    {
+        var profiles = pool.Profiles.Count;
+        var lp = new LinearProgram();
+        for (var t = 0; t < profiles; t++)
+        {
+            lp.AddRow(fixedAt[t] ?? 0, LinearProgram.Infinity);
+        }
+        var mass = lp.AddRow(-LinearProgram.Infinity, 1);
+        var z = lp.AddColumn(0, LinearProgram.Infinity, 1, Enumerable.Range(0, profiles).Where(t => fixedAt[t] is null).Select(t => (t, -1.0)));
+        var elastic = Enumerable.Range(0, profiles).Select(t => lp.AddColumn(0, LinearProgram.Infinity, -box, [(t, 1.0)])).ToArray();
+        var stage = new StageProgram(pool, lp, z, mass, elastic, box);
+        foreach (var panel in panels.All)
+        {
+            stage.AddPanel(panel);
+        }
+        return stage;
+    }
+
+    public void AddPanel(int[] panel) => Lp.AddColumn(0, LinearProgram.Infinity, 0,
+        Enumerable.Range(0, panel.Length).Where(t => panel[t] > 0).Select(t => (t, (double)panel[t] / _pool.Profiles[t].Count)).Append((Mass, 1.0)));
+
+    /// <summary>The profile's probability is held at <paramref name="value"/> from now on and no longer counts for z.</summary>
+    public void Fix(int profile, double value)
+    {
+        Lp.SetRowLower(profile, value);
+        Lp.SetCoefficient(profile, Z, 0);
+    }
+
+    public void SetBox(double box)
+    {
+        Box = box;
+        foreach (var e in Elastic)
+        {
+            Lp.SetObjective(e, -box);
+        }
+    }
+
+    public void Dispose() => Lp.Dispose();
 }

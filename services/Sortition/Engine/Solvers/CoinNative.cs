@@ -56,6 +56,8 @@ internal static partial class CoinNative
     [LibraryImport(Clp)] public static partial int Clp_dual(IntPtr model, int ifValuesPass);
     [LibraryImport(Clp)] public static partial int Clp_getNumRows(IntPtr model);
     [LibraryImport(Clp)] public static unsafe partial void Clp_chgObjCoefficients(IntPtr model, double* objective);
+    [LibraryImport(Clp)] public static unsafe partial void Clp_chgRowLower(IntPtr model, double* rowLower);
+    [LibraryImport(Clp)] public static partial void Clp_modifyCoefficient(IntPtr model, int row, int column, double newElement, [MarshalAs(UnmanagedType.U1)] bool keepZero);
     [LibraryImport(Clp)] public static partial int Clp_primal(IntPtr model, int ifValuesPass);
     [LibraryImport(Clp)]
     public static unsafe partial void Clp_addColumns(IntPtr model, int number, double* columnLower, double* columnUpper, double* objective,

@@ -67,6 +67,25 @@ internal sealed class LinearProgram : IDisposable
         }
     }
 
+    /// <summary>Changes a row's lower bound; the next solve starts from the current basis.</summary>
+    public unsafe void SetRowLower(int row, double value)
+    {
+        Load();
+        _rows[row] = (value, _rows[row].Upper);
+        var lower = _rows.Select(r => r.Lower).ToArray();
+        fixed (double* l = lower)
+        {
+            CoinNative.Clp_chgRowLower(_model, l);
+        }
+    }
+
+    /// <summary>Changes (or, with 0, removes) one coefficient of the matrix.</summary>
+    public void SetCoefficient(int row, int column, double value)
+    {
+        Load();
+        CoinNative.Clp_modifyCoefficient(_model, row, column, value, keepZero: false);
+    }
+
     public LpSolution Solve(bool maximize, LpMethod method)
     {
         var fresh = _model == IntPtr.Zero;
