@@ -51,9 +51,10 @@ public sealed class MembershipTests(SystemFixture system)
 
     private async Task<Guid> PromotionOfDrawAsync(Guid draw, int members)
     {
-        await Eventually.ReturnsAsync(() => system.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM members m JOIN promotions p ON p.id = m.promotion_id WHERE p.draw_id = $1", draw),
+        await Eventually.ReturnsAsync(() => system.ScalarAsync<long>("membershipdb",
+                "SELECT count(*) FROM members m JOIN promotions p ON p.id = m.promotion_id WHERE p.draw_id = $1 AND p.body_id = $2", draw, _body),
             count => count == members, because: "the drawn people should enter membership");
-        return await system.ScalarAsync<Guid>("membershipdb", "SELECT id FROM promotions WHERE draw_id = $1", draw);
+        return await system.ScalarAsync<Guid>("membershipdb", "SELECT id FROM promotions WHERE draw_id = $1 AND body_id = $2", draw, _body);
     }
 
     private async Task<List<JsonElement>> MembersAsync(Guid promotion, string? state = null) =>
@@ -75,6 +76,11 @@ public sealed class MembershipTests(SystemFixture system)
         var draw = Guid.NewGuid();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var people = Enumerable.Range(1, 6).Select(n => Person(n, today.AddYears(-40))).ToList();
+        // Another body's secretariat claims the draw beforehand: it must not receive the draw's members.
+        var otherBody = BodyEventsTests.UniqueBodyId();
+        var claim = await system.Service("membership", "secretary-9", ["secretariat"], [otherBody])
+            .PostAsJsonAsync($"/api/membership/bodies/{otherBody}/promotions", new { name = "Intrus", drawId = draw, seats = new Dictionary<string, int> { ["electoral-list"] = 6 } });
+        Assert.Equal(HttpStatusCode.Created, claim.StatusCode);
         var messageId = await PublishPanelAsync(draw, people);
         var promotion = await PromotionOfDrawAsync(draw, 6);
 
@@ -90,7 +96,8 @@ public sealed class MembershipTests(SystemFixture system)
         Assert.Equal(6, members.Count);
         Assert.All(members, m => Assert.Equal("drawn", StateOf(m.GetProperty("member"))));
         Assert.Equal(people.Select(p => p.RespondentId).Order(), members.Select(m => m.GetProperty("member").GetProperty("respondentId").GetString()).Order());
-        Assert.Equal(1L, await system.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM promotions WHERE draw_id = $1", draw));
+        Assert.Equal(1L, await system.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM promotions WHERE draw_id = $1 AND body_id = $2", draw, _body));
+        Assert.Equal(0L, await system.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM members m JOIN promotions p ON p.id = m.promotion_id WHERE p.body_id = $1", otherBody));
         var first = members[0].GetProperty("member");
         Assert.InRange(first.GetProperty("confirmationDeadline").GetDateTimeOffset() - first.GetProperty("enteredAt").GetDateTimeOffset(),
             TimeSpan.FromDays(21) - TimeSpan.FromSeconds(1), TimeSpan.FromDays(21) + TimeSpan.FromSeconds(1));

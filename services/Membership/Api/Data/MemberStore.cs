@@ -64,7 +64,7 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, Outbox outbox, Pers
     /// </summary>
     public async Task ApplySubstituteAsync(NpgsqlTransaction transaction, SubstituteDesignated designated, CancellationToken cancellationToken)
     {
-        var promotion = await PromotionStore.ByDrawAsync(transaction, designated.DrawId, cancellationToken)
+        var promotion = await PromotionStore.ByDrawAsync(transaction, designated.BodyId, designated.DrawId, cancellationToken)
             ?? throw new InvalidOperationException($"No promotion for draw {designated.DrawId} yet; the message is retried once PanelDrawn is applied.");
         var leaving = await LockAsync(transaction, "m.promotion_id = $1 AND m.respondent_id = $2", [promotion.Id, designated.LeavingRespondentId], cancellationToken);
         var substituteId = await EnterAsync(transaction, promotion, designated.Substitute, "substitute", cancellationToken);

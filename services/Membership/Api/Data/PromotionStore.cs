@@ -10,7 +10,7 @@ public sealed class PromotionStore(NpgsqlDataSource dataSource)
 
     public async Task<Promotion> CreateAsync(Promotion promotion, CancellationToken cancellationToken)
     {
-        await using var insert = dataSource.CreateCommand($"INSERT INTO promotions ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10) ON CONFLICT (draw_id) DO NOTHING");
+        await using var insert = dataSource.CreateCommand($"INSERT INTO promotions ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10) ON CONFLICT (body_id, draw_id) DO NOTHING");
         insert.With(Values(promotion));
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
@@ -45,19 +45,19 @@ public sealed class PromotionStore(NpgsqlDataSource dataSource)
     {
         var created = new Promotion(Guid.NewGuid(), bodyId, title, drawId, null, null, seats, PromotionRequest.DefaultConfirmationDays, null, now);
         await using (var insert = new NpgsqlCommand(
-            $"INSERT INTO promotions ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10) ON CONFLICT (draw_id) DO NOTHING",
+            $"INSERT INTO promotions ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10) ON CONFLICT (body_id, draw_id) DO NOTHING",
             transaction.Connection, transaction))
         {
             await insert.With(Values(created)).ExecuteNonQueryAsync(cancellationToken);
         }
-        await using var find = new NpgsqlCommand($"SELECT {Columns} FROM promotions WHERE draw_id = $1 FOR UPDATE", transaction.Connection, transaction);
-        return (await QueryAsync(find.With(drawId), cancellationToken)).Single();
+        await using var find = new NpgsqlCommand($"SELECT {Columns} FROM promotions WHERE body_id = $1 AND draw_id = $2 FOR UPDATE", transaction.Connection, transaction);
+        return (await QueryAsync(find.With(bodyId, drawId), cancellationToken)).Single();
     }
 
-    public static async Task<Promotion?> ByDrawAsync(NpgsqlTransaction transaction, Guid drawId, CancellationToken cancellationToken)
+    public static async Task<Promotion?> ByDrawAsync(NpgsqlTransaction transaction, string bodyId, Guid drawId, CancellationToken cancellationToken)
     {
-        await using var find = new NpgsqlCommand($"SELECT {Columns} FROM promotions WHERE draw_id = $1", transaction.Connection, transaction);
-        return (await QueryAsync(find.With(drawId), cancellationToken)).SingleOrDefault();
+        await using var find = new NpgsqlCommand($"SELECT {Columns} FROM promotions WHERE body_id = $1 AND draw_id = $2", transaction.Connection, transaction);
+        return (await QueryAsync(find.With(bodyId, drawId), cancellationToken)).SingleOrDefault();
     }
 
     private static object?[] Values(Promotion p) =>
