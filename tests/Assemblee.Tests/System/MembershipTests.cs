@@ -360,5 +360,15 @@ public sealed class MembershipTests(SystemFixture system)
         Assert.Equal(member.ToString(), Assert.Single(streamed).Id);
         Assert.Equal("Camille1 D.", streamed[0].DisplayName);
         Assert.False((await client.IsActiveMemberAsync(new() { BodyId = _body, MemberId = member.ToString() }, bearer)).Active);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Secretariat, $"members/{member}/confirmation")).StatusCode);
+        var active = await client.IsActiveMemberAsync(new() { BodyId = _body, MemberId = member.ToString() }, bearer);
+        Assert.True(active.Active);
+        Assert.Equal(promotion.ToString(), active.PromotionId);
+        Assert.False((await client.IsActiveMemberAsync(new() { BodyId = "another-body", MemberId = member.ToString() }, bearer)).Active);
+        Assert.Equal("active", (await client.GetMemberAsync(new() { MemberId = member.ToString() }, bearer)).State);
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => client.GetMemberAsync(new() { MemberId = Guid.NewGuid().ToString() }, bearer).ResponseAsync);
+        var malformed = await Assert.ThrowsAsync<RpcException>(() => client.GetMemberAsync(new() { MemberId = "R0001" }, bearer).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, malformed.StatusCode);
     }
 }
