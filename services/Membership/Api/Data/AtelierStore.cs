@@ -45,50 +45,38 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource, Outbox outbox, Tim
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockAtelier = new NpgsqlCommand("""
-            SELECT a.name, a.capacity, a.promotion_id, p.atelier_choice_closes_at FROM ateliers a JOIN promotions p ON p.id = a.promotion_id
-            WHERE p.body_id = $1 AND a.id = $2 FOR UPDATE OF a
-            """, connection, transaction))
-        await using (var reader = await lockAtelier.With(bodyId, atelierId).ExecuteReaderAsync(cancellationToken))
+        var (name, capacity, promotionId, closesAt) = await LockAtelierAsync(transaction, bodyId, atelierId, cancellationToken);
+        var (state, previous) = await MemberAsync(transaction, memberId, promotionId, cancellationToken);
+        if (state != MemberStates.Active)
         {
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                throw MembershipRuleException.NotFound($"Body '{bodyId}' has no atelier {atelierId}.");
-            }
-            var (name, capacity, promotionId, closesAt) = (reader.GetString(0), reader.GetInt32(1), reader.GetGuid(2), reader.Nullable<DateTimeOffset>(3));
-            await reader.DisposeAsync();
-            var (state, previous) = await MemberAsync(transaction, memberId, promotionId, cancellationToken);
-            if (state != MemberStates.Active)
-            {
-                throw MembershipRuleException.Conflict("Not an active member", $"Only active members of this promotion join its ateliers; this one is {state}.");
-            }
-            if (previous == atelierId)
-            {
-                return (await FindAsync(bodyId, atelierId, cancellationToken))!;
-            }
-            if (!bySecretariat && closesAt is { } closes && time.GetUtcNow() >= closes)
-            {
-                throw MembershipRuleException.Conflict("Choice closed", $"Members chose their atelier until {closes:u}; ask the secretariat to move you.");
-            }
-            await using (var count = new NpgsqlCommand("SELECT count(*) FROM atelier_members WHERE atelier_id = $1", connection, transaction))
-            {
-                if ((long)(await count.With(atelierId).ExecuteScalarAsync(cancellationToken))! >= capacity)
-                {
-                    throw MembershipRuleException.Conflict("Atelier full", $"'{name}' has its {capacity} members; choose another atelier.");
-                }
-            }
-            var now = time.GetUtcNow();
-            await using (var join = new NpgsqlCommand("""
-                INSERT INTO atelier_members (member_id, atelier_id, role, joined_at) VALUES ($1, $2, 'participant', $3)
-                ON CONFLICT (member_id) DO UPDATE SET atelier_id = excluded.atelier_id, role = excluded.role, joined_at = excluded.joined_at
-                """, connection, transaction))
-            {
-                await join.With(memberId, atelierId, now).ExecuteNonQueryAsync(cancellationToken);
-            }
-            await MemberHistory.AddAsync(transaction, memberId, actor, "joined-atelier",
-                new { atelierId, atelier = name, previousAtelierId = previous, role = AtelierRoles.Participant }, cancellationToken);
-            await outbox.AddAsync(new MemberJoinedGroup(bodyId, promotionId, memberId, atelierId, AtelierRoles.Participant, previous, now), transaction, cancellationToken);
+            throw MembershipRuleException.Conflict("Not an active member", $"Only active members of this promotion join its ateliers; this one is {state}.");
         }
+        if (previous == atelierId)
+        {
+            return (await FindAsync(bodyId, atelierId, cancellationToken))!;
+        }
+        if (!bySecretariat && closesAt is { } closes && time.GetUtcNow() >= closes)
+        {
+            throw MembershipRuleException.Conflict("Choice closed", $"Members chose their atelier until {closes:u}; ask the secretariat to move you.");
+        }
+        await using (var count = new NpgsqlCommand("SELECT count(*) FROM atelier_members WHERE atelier_id = $1", connection, transaction))
+        {
+            if ((long)(await count.With(atelierId).ExecuteScalarAsync(cancellationToken))! >= capacity)
+            {
+                throw MembershipRuleException.Conflict("Atelier full", $"'{name}' has its {capacity} members; choose another atelier.");
+            }
+        }
+        var now = time.GetUtcNow();
+        await using (var join = new NpgsqlCommand("""
+            INSERT INTO atelier_members (member_id, atelier_id, role, joined_at) VALUES ($1, $2, 'participant', $3)
+            ON CONFLICT (member_id) DO UPDATE SET atelier_id = excluded.atelier_id, role = excluded.role, joined_at = excluded.joined_at
+            """, connection, transaction))
+        {
+            await join.With(memberId, atelierId, now).ExecuteNonQueryAsync(cancellationToken);
+        }
+        await MemberHistory.AddAsync(transaction, memberId, actor, "joined-atelier",
+            new { atelierId, atelier = name, previousAtelierId = previous, role = AtelierRoles.Participant }, cancellationToken);
+        await outbox.AddAsync(new MemberJoinedGroup(bodyId, promotionId, memberId, atelierId, AtelierRoles.Participant, previous, now), transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await FindAsync(bodyId, atelierId, cancellationToken))!;
     }
@@ -137,6 +125,20 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource, Outbox outbox, Tim
     {
         await MemberHistory.AddAsync(transaction, memberId, actor, "atelier-role", new { atelierId, role }, cancellationToken);
         await outbox.AddAsync(new MemberJoinedGroup(bodyId, promotionId, memberId, atelierId, role, atelierId, now), transaction, cancellationToken);
+    }
+
+    /// <summary>Locks the atelier's row: concurrent choices of the same atelier then count its members one after another.</summary>
+    private static async Task<(string Name, int Capacity, Guid PromotionId, DateTimeOffset? ChoiceClosesAt)> LockAtelierAsync(NpgsqlTransaction transaction,
+        string bodyId, Guid atelierId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT a.name, a.capacity, a.promotion_id, p.atelier_choice_closes_at FROM ateliers a JOIN promotions p ON p.id = a.promotion_id
+            WHERE p.body_id = $1 AND a.id = $2 FOR UPDATE OF a
+            """, transaction.Connection, transaction);
+        await using var reader = await command.With(bodyId, atelierId).ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? (reader.GetString(0), reader.GetInt32(1), reader.GetGuid(2), reader.Nullable<DateTimeOffset>(3))
+            : throw MembershipRuleException.NotFound($"Body '{bodyId}' has no atelier {atelierId}.");
     }
 
     private static async Task<(string State, Guid? Atelier)> MemberAsync(NpgsqlTransaction transaction, Guid memberId, Guid promotionId, CancellationToken cancellationToken)

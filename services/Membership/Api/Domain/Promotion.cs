@@ -12,8 +12,6 @@ public sealed record Promotion(
         MandateStart is not { } start || MandateEnd is not { } end || today < start ? PromotionStates.Forming
         : today <= end ? PromotionStates.Sitting
         : PromotionStates.Ended;
-
-    public bool MembersMayChooseAteliers(DateTimeOffset now) => AtelierChoiceClosesAt is not { } closes || now < closes;
 }
 
 public static class PromotionStates

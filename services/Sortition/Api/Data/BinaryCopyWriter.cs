@@ -48,13 +48,6 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
         BinaryPrimitives.WriteInt32BigEndian(span[4..], value);
     }
 
-    public void Write(short value)
-    {
-        var span = Reserve(6);
-        BinaryPrimitives.WriteInt32BigEndian(span, 2);
-        BinaryPrimitives.WriteInt16BigEndian(span[4..], value);
-    }
-
     /// <summary>A date: days since 2000-01-01.</summary>
     public void Write(DateOnly value) => Write(value.DayNumber - PostgresEpochDay);
 

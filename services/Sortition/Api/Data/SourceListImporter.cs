@@ -40,17 +40,17 @@ public sealed class SourceListImporter(NpgsqlDataSource dataSource, TimeProvider
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var validation = Task.Run(() => Validate(csv, batches.Writer, strata, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), stop.Token), stop.Token);
         var copy = await BinaryCopyWriter.BeginAsync(connection,
-            $"COPY {partition} (draw_id, list_name, line, person_ref, family_name, given_name, birth_date, sex, address, postcode, arrondissement) FROM STDIN (FORMAT BINARY, FREEZE)",
+            $"COPY {partition} (draw_id, list_name, line, person_ref, family_name, given_name, birth_date, address, postcode) FROM STDIN (FORMAT BINARY, FREEZE)",
             cancellationToken);
         int rows;
         try
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
-                // Synchronous writes: the buffer flushes rarely, and awaiting 11 calls per row would cost more than the row.
+                // Synchronous writes: the buffer flushes rarely, and awaiting 9 calls per row would cost more than the row.
                 foreach (var (line, row) in batch)
                 {
-                    copy.StartRow(11);
+                    copy.StartRow(9);
                     copy.Write(drawId);
                     copy.Write(listName);
                     copy.Write(line);
@@ -58,10 +58,8 @@ public sealed class SourceListImporter(NpgsqlDataSource dataSource, TimeProvider
                     copy.Write(row.FamilyName);
                     copy.Write(row.GivenName);
                     copy.Write(row.BirthDate);
-                    copy.Write(row.Sex);
                     copy.Write(row.Address);
                     copy.Write(row.Postcode);
-                    copy.Write(row.Arrondissement);
                 }
             }
             (rows, var errors, var errorCount) = await validation;
