@@ -1,7 +1,16 @@
 #!/usr/bin/env bash
-# Starts the whole system: PostgreSQL, Redis, RabbitMQ, the six services and the gateway, with the dashboard.
-# Extra arguments go to the AppHost, e.g. ./run.sh --keep-state
+# Starts the whole system: PostgreSQL, Redis, RabbitMQ, the six services and the gateway, with the Aspire dashboard.
+#   ./run.sh                 data in a fresh folder, thrown away at the next start
+#   ./run.sh --keep-state    data (and its generated passwords) kept in .state/ for the next run
+# Other arguments go to the AppHost. Ctrl+C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 eng/install-prerequisites.sh
-exec dotnet run --project AppHost -- "$@"
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --keep-state) args+=(--LocalState:Directory "$PWD/.state") ;;
+    *) args+=("$arg") ;;
+  esac
+done
+exec dotnet run --project AppHost -- "${args[@]}"

@@ -5,7 +5,7 @@ cd "$(dirname "$0")"
 eng/install-prerequisites.sh --tests
 results="$(mktemp -d)"
 status=0
-dotnet test Assemblee.sln --logger "console;verbosity=normal" --logger "trx;LogFileName=results.trx" --results-directory "$results" || status=$?
+dotnet test Assemblee.sln --logger "console;verbosity=normal" --logger trx --results-directory "$results" || status=$?
 /usr/bin/python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}

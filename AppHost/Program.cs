@@ -1,11 +1,11 @@
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
+using Assemblee.AppHost.Extensions;
+using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-var postgres = builder.AddPostgres("postgres");
-var cache = builder.AddRedis("cache");
-var messaging = builder.AddRabbitMQ("messaging");
+var postgres = builder.AddDatabaseServer("postgres");
+var cache = builder.AddCache("cache");
+var messaging = builder.AddMessageBroker("messaging");
 
 // Signs development tokens; production configures Identity__Authority (the city's OpenID Connect provider) instead.
 var signingKey = builder.AddParameter("jwt-signing-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true);
@@ -14,28 +14,37 @@ IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProje
 {
     var database = postgres.AddDatabase($"{name}db");
     return builder.AddProject<TProject>(name)
-        .WithGrpcEndpoint()
+        .WithHostEnvironment()
+        .WithoutDefaultHttps()
         .WithReference(database).WaitFor(database)
         .WithReference(messaging).WaitFor(messaging)
-        .WithEnvironment("Identity__SigningKey", signingKey);
+        .WithEnvironment("Identity__SigningKey", signingKey)
+        .WithHttpHealthCheck("/health");
 }
 
 var membership = AddService<Projects.Membership_Api>("membership");
-var sortition = AddService<Projects.Sortition_Api>("sortition").WithReference(membership);
+var sortition = AddService<Projects.Sortition_Api>("sortition").WithServiceReference(membership);
 // Membership asks sortition for substitutes; sortition asks membership about bodies.
-membership.WithReference(sortition);
-var sessions = AddService<Projects.Sessions_Api>("sessions").WithReference(membership);
-var documents = AddService<Projects.Documents_Api>("documents").WithReference(membership);
-var notifications = AddService<Projects.Notifications_Api>("notifications").WithReference(membership);
-var veille = AddService<Projects.Veille_Api>("veille").WithReference(membership);
+membership.WithServiceReference(sortition);
+var sessions = AddService<Projects.Sessions_Api>("sessions").WithServiceReference(membership);
+var documents = AddService<Projects.Documents_Api>("documents").WithServiceReference(membership);
+var notifications = AddService<Projects.Notifications_Api>("notifications").WithServiceReference(membership);
+var veille = AddService<Projects.Veille_Api>("veille").WithServiceReference(membership);
 
-builder.AddProject<Projects.Gateway>("gateway")
-    .WithHttpEndpoint(port: 5000)
-    .WithGrpcEndpoint(port: 5001)
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
+    .WithHostEnvironment()
+    .WithoutDefaultHttps()
+    .WithEndpoint("http", endpoint => endpoint.Port = builder.Configuration.GetValue("Gateway:HttpPort", 5000))
+    .WithEndpoint("grpc", endpoint => endpoint.Port = builder.Configuration.GetValue("Gateway:GrpcPort", 5001))
     .WithExternalHttpEndpoints()
     .WithReference(cache).WaitFor(cache)
-    .WithReference(sortition).WithReference(membership).WithReference(sessions)
-    .WithReference(documents).WithReference(notifications).WithReference(veille)
-    .WithEnvironment("Identity__SigningKey", signingKey);
+    .WithEnvironment("Identity__SigningKey", signingKey)
+    .WithHttpHealthCheck("/health");
+// The gateway is ready when every service it routes to is.
+foreach (var service in new[] { sortition, membership, sessions, documents, notifications, veille })
+{
+    gateway.WithServiceReference(service).WaitFor(service);
+}
 
+builder.AddStartupAnnouncement();
 builder.Build().Run();

@@ -1,15 +1,21 @@
 using Assemblee.ServiceDefaults.Authentication;
-using Assemblee.ServiceDefaults.Resilience;
-using Assemblee.ServiceDefaults.ServiceDiscovery;
-using Assemblee.ServiceDefaults.Telemetry;
+using Assemblee.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>What every Assemblée service gets: telemetry, health, discovery, resilience, authentication, errors.</summary>
+/// <summary>
+/// What every Assemblée service and the gateway get, shaped like Aspire's service defaults: telemetry, health,
+/// service discovery, resilience, plus authentication, problem details and the gRPC basics.
+/// </summary>
 public static class Extensions
 {
     public const string HealthEndpointPath = "/health";
@@ -18,34 +24,92 @@ public static class Extensions
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
-        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
-        builder.Services.AddProblemDetails();
+        builder.AddDefaultErrors();
         builder.Services.AddOpenApi();
         builder.AddDefaultAuthentication();
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<Assemblee.ServiceDefaults.Status.ServiceIdentity>();
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks();
         return builder;
     }
 
-    /// <summary>Error handling, authentication, health and OpenAPI endpoints. Health answers status only, never details.</summary>
+    /// <summary>
+    /// Traces, metrics and logs over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (the AppHost points it at the
+    /// dashboard). Requests belong in traces, not in logs: the framework's per-request log lines are kept to warnings.
+    /// </summary>
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        // Npgsql logs every command at Information; commands are in traces.
+        builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
+        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter("MassTransit", "Npgsql"))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName, "MassTransit", "Assemblee.*")
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsHealthProbe(context))
+                .AddHttpClientInstrumentation());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+        return builder;
+    }
+
+    public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        return builder;
+    }
+
+    /// <summary>
+    /// Error handling, authentication, health, OpenAPI, gRPC health and reflection. /health is readiness (every check:
+    /// database, broker, cache) and answers 503 unless all are healthy; /alive is liveness. Both answer status only.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { Predicate = check => !check.Tags.Contains("live") || check.Name == "self" })
-            .AllowAnonymous();
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions
+        {
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        }).AllowAnonymous();
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") })
             .AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcReflectionService().AllowAnonymous();
         return app;
     }
+
+    private static bool IsHealthProbe(HttpContext context) =>
+        context.Request.Path.StartsWithSegments(HealthEndpointPath) || context.Request.Path.StartsWithSegments(AlivenessEndpointPath) ||
+        context.Request.Path.StartsWithSegments("/grpc.health.v1.Health");
 }

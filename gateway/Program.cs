@@ -8,9 +8,11 @@ builder.AddServiceDefaults();
 builder.AddRedisClient("cache");
 builder.AddServiceRoutes();
 builder.AddEdgeSecurity();
+builder.AddTrustedProxies();
 builder.Services.AddSingleton<RedisRateLimiter>();
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseCors();
 app.MapDefaultEndpoints();
 app.UseEdgeTokenValidation();

@@ -47,6 +47,7 @@ public static class AuthenticationExtensions
         });
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton<IAuthorizationHandler, BodyScopeHandler>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
         return builder;
     }
 

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Aspire.Hosting;
-using Assemblee.Platform.Data.Migrations;
-using Assemblee.Platform.Messaging;
+using Assemblee.AppHost.LocalServers;
+using Assemblee.Common.Data;
+using Assemblee.Common.Messaging;
 using Assemblee.Sortition.Data;
 using Assemblee.Sortition.Domain;
 using Assemblee.Sortition.Engine.Algorithms;
@@ -15,7 +16,7 @@ using Npgsql;
 namespace Assemblee.Benchmarks;
 
 /// <summary>
-/// Measures what issue 3 sets targets for, on real PostgreSQL (started by the platform's hosting, as in the tests):
+/// Measures what issue 3 sets targets for, on real PostgreSQL (started as a local process by the AppHost's resource, as in the tests):
 /// import of a generated Paris-sized roll against psql \copy of the same file, the 7,000-invitation draw, and LEXIMIN
 /// on the public instances and a Paris-like pool. Each figure is the median of the runs.
 /// </summary>
@@ -51,12 +52,12 @@ public static class SortitionBenchmarks
     private static async Task DatabaseBenchmarksAsync(string what, int rows, int runs)
     {
         var work = Directory.CreateTempSubdirectory("assemblee-bench-");
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { RandomizePorts = true, DisableDashboard = true, EchoResourceLogs = false });
-        builder.AddPostgres("postgres").AddDatabase("benchdb");
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { DisableDashboard = true, Args = [] });
+        var database = builder.AddLocalPostgres("postgres", LocalState.ForRun(null)).AddDatabase("benchdb");
         await using var app = builder.Build();
         await app.StartAsync();
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("postgres");
-        var connectionString = (await app.GetConnectionStringAsync("benchdb"))!;
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("benchdb");
+        var connectionString = (await database.Resource.ConnectionStringExpression.GetValueAsync(CancellationToken.None))!;
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var migrator = new DatabaseMigrator(dataSource, typeof(SourceListImporter).Assembly, NullLogger<DatabaseMigrator>.Instance);
         await migrator.MigrateAsync(CancellationToken.None);

@@ -9,9 +9,9 @@ public static class ServiceDocuments
     {
         options.RoutePrefix = "openapi";
         options.DocumentTitle = "Assemblée APIs";
-        foreach (var service in ServiceRoutes.Services)
+        foreach (var service in ServiceRoutes.Read(app.Configuration))
         {
-            options.SwaggerEndpoint($"/openapi/{service}.json", service);
+            options.SwaggerEndpoint($"/openapi/{service.Name}.json", service.Name);
         }
     });
 }

@@ -4,7 +4,10 @@ using System.Text;
 
 namespace Assemblee.Gateway.RateLimiting;
 
-/// <summary>Limits each client: the token's subject when authenticated, otherwise the client address.</summary>
+/// <summary>
+/// Limits each client: the token's subject when authenticated, otherwise the client address (from a trusted proxy's
+/// X-Forwarded-For, see <see cref="ClientAddresses"/>). Health probes are not counted.
+/// </summary>
 public sealed class RateLimitMiddleware(RequestDelegate next, RedisRateLimiter limiter)
 {
     public async Task InvokeAsync(HttpContext context)

@@ -1,57 +1,64 @@
 using System.Net;
-using Assemblee.ServiceDefaults.ServiceDiscovery;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
-using Yarp.ReverseProxy.LoadBalancing;
 
 namespace Assemblee.Gateway.Routing;
 
+/// <summary>A service behind the gateway, from Gateway:Services:{name}; PublicGrpc names its public gRPC services.</summary>
+public sealed record RoutedService(string Name, IReadOnlyList<string> PublicGrpc);
+
 /// <summary>
-/// The public surface: /api/{service}/… to each service's REST API, and the public gRPC services (sortition and
-/// veille) by their method paths over HTTP/2. Destinations come from the AppHost's references (services__*).
+/// The public surface, built from configuration so that adding a service is one entry: /api/{service}/… to the
+/// service's REST endpoint, /openapi/{service}.json to its OpenAPI document, and its public gRPC services by their
+/// method paths over HTTP/2 to its "grpc" endpoint. Destinations are resolved by service discovery (services__*).
 /// </summary>
 public static class ServiceRoutes
 {
-    public static readonly IReadOnlyList<string> Services = ["sortition", "membership", "sessions", "documents", "notifications", "veille"];
-
-    /// <summary>gRPC services other participatory bodies call through the gateway.</summary>
-    public static readonly IReadOnlyDictionary<string, string> PublicGrpcServices = new Dictionary<string, string>
-    {
-        ["sortition"] = "assemblee.sortition.v1.Sortition",
-        ["veille"] = "assemblee.veille.v1.Veille",
-    };
+    public static IReadOnlyList<RoutedService> Read(IConfiguration configuration) =>
+    [
+        .. configuration.GetSection("Gateway:Services").GetChildren().Select(service =>
+            new RoutedService(service.Key, service.GetSection("PublicGrpc").Get<string[]>() ?? [])),
+    ];
 
     public static void AddServiceRoutes(this WebApplicationBuilder builder)
     {
-        var resolver = new ServiceEndpointResolver(builder.Configuration);
         var routes = new List<RouteConfig>();
         var clusters = new List<ClusterConfig>();
-        foreach (var service in Services)
+        foreach (var service in Read(builder.Configuration))
         {
-            clusters.Add(Cluster(service, resolver.ResolveAll(new Uri($"http://{service}")), http2: false));
-            routes.Add(new RouteConfig { RouteId = $"{service}-api", ClusterId = service, Match = new RouteMatch { Path = $"/api/{service}/{{**rest}}" } });
+            clusters.Add(Cluster(service.Name, $"http://{service.Name}", http2: false));
             routes.Add(new RouteConfig
             {
-                RouteId = $"{service}-openapi",
-                ClusterId = service,
-                Match = new RouteMatch { Path = $"/openapi/{service}.json" },
+                RouteId = $"{service.Name}-api",
+                ClusterId = service.Name,
+                Match = new RouteMatch { Path = $"/api/{service.Name}/{{**rest}}" },
+            });
+            routes.Add(new RouteConfig
+            {
+                RouteId = $"{service.Name}-openapi",
+                ClusterId = service.Name,
+                Match = new RouteMatch { Path = $"/openapi/{service.Name}.json" },
                 Transforms = [new Dictionary<string, string> { ["PathSet"] = "/openapi/v1.json" }],
             });
+            if (service.PublicGrpc.Count == 0)
+            {
+                continue;
+            }
+            clusters.Add(Cluster($"{service.Name}-grpc", $"http://_grpc.{service.Name}", http2: true));
+            routes.AddRange(service.PublicGrpc.Select(grpcService => new RouteConfig
+            {
+                RouteId = $"{grpcService}-grpc",
+                ClusterId = $"{service.Name}-grpc",
+                Match = new RouteMatch { Path = $"/{grpcService}/{{method}}" },
+            }));
         }
-        foreach (var (service, grpcService) in PublicGrpcServices)
-        {
-            clusters.Add(Cluster($"{service}-grpc", resolver.ResolveAll(new Uri($"http://_grpc.{service}")), http2: true));
-            routes.Add(new RouteConfig { RouteId = $"{service}-grpc", ClusterId = $"{service}-grpc", Match = new RouteMatch { Path = $"/{grpcService}/{{method}}" } });
-        }
-        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
     }
 
-    /// <summary>One destination per replica, taken in turn.</summary>
-    private static ClusterConfig Cluster(string id, IReadOnlyList<Uri> addresses, bool http2) => new()
+    private static ClusterConfig Cluster(string id, string address, bool http2) => new()
     {
         ClusterId = id,
-        LoadBalancingPolicy = LoadBalancingPolicies.RoundRobin,
-        Destinations = addresses.Select((address, i) => (address, i)).ToDictionary(d => $"replica-{d.i}", d => new DestinationConfig { Address = d.address.ToString() }),
+        Destinations = new Dictionary<string, DestinationConfig> { [id] = new() { Address = address } },
         HttpRequest = http2
             ? new ForwarderRequestConfig { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact }
             : null,

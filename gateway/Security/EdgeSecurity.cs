@@ -1,3 +1,4 @@
+using Assemblee.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 
@@ -21,6 +22,11 @@ public static class EdgeSecurity
         if (context.Request.Headers.Authorization.Count > 0)
         {
             var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+            if (!result.Succeeded && GrpcStatusResponse.IsGrpc(context.Request))
+            {
+                await GrpcStatusResponse.WriteAsync(context, Grpc.Core.StatusCode.Unauthenticated, "The bearer token is not valid.");
+                return;
+            }
             if (!result.Succeeded)
             {
                 await TypedResults.Problem(

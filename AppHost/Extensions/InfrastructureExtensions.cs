@@ -1,0 +1,39 @@
+using Assemblee.AppHost.LocalServers;
+
+namespace Assemblee.AppHost.Extensions;
+
+/// <summary>A PostgreSQL server that hands out one database per service.</summary>
+public sealed class DatabaseServer(Func<string, IResourceBuilder<IResourceWithConnectionString>> addDatabase)
+{
+    public IResourceBuilder<IResourceWithConnectionString> AddDatabase(string name) => addDatabase(name);
+}
+
+/// <summary>
+/// The servers every service needs. Run mode starts them as local processes (<see cref="LocalServerExtensions"/>);
+/// publish mode declares Aspire's official resources, so the deployment manifest keeps their container images.
+/// </summary>
+public static class InfrastructureExtensions
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IDistributedApplicationBuilder, LocalState> States = [];
+
+    public static DatabaseServer AddDatabaseServer(this IDistributedApplicationBuilder builder, string name)
+    {
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            var postgres = builder.AddPostgres(name);
+            return new DatabaseServer(database => postgres.AddDatabase(database));
+        }
+        var local = builder.AddLocalPostgres(name, State(builder));
+        return new DatabaseServer(database => local.AddDatabase(database));
+    }
+
+    public static IResourceBuilder<IResourceWithConnectionString> AddCache(this IDistributedApplicationBuilder builder, string name) =>
+        builder.ExecutionContext.IsPublishMode ? builder.AddRedis(name) : builder.AddLocalRedis(name, State(builder));
+
+    public static IResourceBuilder<IResourceWithConnectionString> AddMessageBroker(this IDistributedApplicationBuilder builder, string name) =>
+        builder.ExecutionContext.IsPublishMode ? builder.AddRabbitMQ(name) : builder.AddLocalRabbitMQ(name, State(builder));
+
+    /// <summary>Where run mode keeps the servers' data: a folder per run unless LocalState:Directory names one.</summary>
+    private static LocalState State(IDistributedApplicationBuilder builder) =>
+        States.GetValue(builder, _ => LocalState.ForRun(builder.Configuration["LocalState:Directory"]));
+}

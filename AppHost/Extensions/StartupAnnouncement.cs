@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Assemblee.AppHost.Extensions;
+
+public static class StartupAnnouncement
+{
+    /// <summary>
+    /// Says "All resources started" once every resource with a health check is healthy, not merely launched: from
+    /// then on the gateway serves every route. Aspire's own start-up line comes before the services are ready.
+    /// </summary>
+    public static void AddStartupAnnouncement(this IDistributedApplicationBuilder builder) =>
+        builder.Eventing.Subscribe<AfterResourcesCreatedEvent>((created, cancellationToken) =>
+        {
+            var notifications = created.Services.GetRequiredService<ResourceNotificationService>();
+            var logger = created.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Assemblee.AppHost");
+            var dashboard = builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0];
+            var awaited = created.Model.Resources.Where(resource => resource.TryGetAnnotationsOfType<HealthCheckAnnotation>(out _)).ToList();
+            _ = Task.Run(async () =>
+            {
+                foreach (var resource in awaited)
+                {
+                    await notifications.WaitForResourceHealthyAsync(resource.Name, cancellationToken);
+                }
+                logger.LogInformation("All resources started. Dashboard: {Dashboard}", dashboard ?? "off");
+            }, cancellationToken);
+            return Task.CompletedTask;
+        });
+}

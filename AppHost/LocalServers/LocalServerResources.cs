@@ -1,0 +1,56 @@
+using Aspire.Hosting.ApplicationModel;
+
+namespace Assemblee.AppHost.LocalServers;
+
+/// <summary>PostgreSQL from Debian's binaries, run as a local process (there is no container engine here).</summary>
+public sealed class LocalPostgresResource(string name, string stateDirectory, ParameterResource password)
+    : ExecutableResource(name, "/bin/sh", stateDirectory), IResourceWithConnectionString
+{
+    public const string UserName = "postgres";
+
+    public EndpointReference PrimaryEndpoint => new(this, "tcp");
+
+    public ParameterResource Password => password;
+
+    internal List<LocalPostgresDatabaseResource> Databases { get; } = [];
+
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+        $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={UserName};Password={Password}");
+}
+
+/// <summary>A database of a <see cref="LocalPostgresResource"/>, created once the server is ready.</summary>
+public sealed class LocalPostgresDatabaseResource(string name, string databaseName, LocalPostgresResource parent)
+    : Resource(name), IResourceWithParent<LocalPostgresResource>, IResourceWithConnectionString
+{
+    public LocalPostgresResource Parent => parent;
+
+    public string DatabaseName => databaseName;
+
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"{Parent};Database={DatabaseName}");
+}
+
+/// <summary>Redis from Debian's binaries, password-protected, without persistence.</summary>
+public sealed class LocalRedisResource(string name, string stateDirectory, ParameterResource password)
+    : ExecutableResource(name, "/usr/bin/redis-server", stateDirectory), IResourceWithConnectionString
+{
+    public EndpointReference PrimaryEndpoint => new(this, "tcp");
+
+    public ParameterResource Password => password;
+
+    public ReferenceExpression ConnectionStringExpression =>
+        ReferenceExpression.Create($"{PrimaryEndpoint.Property(EndpointProperty.HostAndPort)},password={Password}");
+}
+
+/// <summary>RabbitMQ from Debian's binaries, on its own node name, ports and Erlang port mapper.</summary>
+public sealed class LocalRabbitMQResource(string name, string stateDirectory, ParameterResource password)
+    : ExecutableResource(name, "/bin/sh", stateDirectory), IResourceWithConnectionString
+{
+    public const string UserName = "assemblee";
+
+    public EndpointReference PrimaryEndpoint => new(this, "tcp");
+
+    public ParameterResource Password => password;
+
+    public ReferenceExpression ConnectionStringExpression =>
+        ReferenceExpression.Create($"amqp://{UserName}:{Password}@{PrimaryEndpoint.Property(EndpointProperty.HostAndPort)}");
+}

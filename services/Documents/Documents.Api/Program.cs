@@ -1,0 +1,11 @@
+using Assemblee.Common.Status;
+using Assemblee.Documents.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapServiceStatus("documents");
+app.Run();

@@ -1,0 +1,38 @@
+using Assemblee.Common.Data;
+using Assemblee.Common.Messaging;
+using Assemblee.Membership.Data;
+using Assemblee.Membership.Grpc;
+using Assemblee.Membership.Messaging;
+using Assemblee.Membership.Workers;
+using SortitionClient = Assemblee.Contracts.Sortition.V1.Sortition.SortitionClient;
+
+namespace Assemblee.Membership.Extensions;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase("membershipdb", typeof(Extensions).Assembly);
+        builder.AddEventBus("messaging", "membership", bus =>
+        {
+            bus.AddConsumer<PanelDrawnConsumer>();
+            bus.AddConsumer<SubstituteDesignatedConsumer>();
+        });
+        builder.Services.AddGrpcClient<SortitionClient>(options => options.Address = new Uri("http://_grpc.sortition"));
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<BodyStore>();
+        builder.Services.AddSingleton<PromotionStore>();
+        builder.Services.AddSingleton<MemberStore>();
+        builder.Services.AddSingleton<MemberHistory>();
+        builder.Services.AddSingleton<AtelierStore>();
+        builder.Services.AddSingleton<PersonalDataLog>();
+        builder.Services.AddSingleton<SubstituteRequests>();
+        builder.Services.AddHostedService<RetentionWorker>();
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Services.AddHostedService<DevelopmentBodies>();
+        }
+    }
+}

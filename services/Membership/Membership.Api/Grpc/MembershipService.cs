@@ -1,0 +1,90 @@
+using Assemblee.Contracts.Membership.V1;
+using Assemblee.Membership.Data;
+using Assemblee.ServiceDefaults.Authentication;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using DomainMember = Assemblee.Membership.Domain.Member;
+
+namespace Assemblee.Membership.Grpc;
+
+/// <summary>
+/// Internal to the cluster (the gateway does not route it). Bodies are public; member calls need a bearer token
+/// (services forward their caller's) holding a role for the member's body, and never return contact data.
+/// </summary>
+[Authorize]
+public sealed class MembershipService(BodyStore bodies, MemberStore members) : Contracts.Membership.V1.Membership.MembershipBase
+{
+    [AllowAnonymous]
+    public override async Task<Body> GetBody(GetBodyRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrEmpty(request.BodyId))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "body_id is required."));
+        }
+        var body = await bodies.FindAsync(request.BodyId, context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"No body '{request.BodyId}'."));
+        return new Body { Id = body.Id, Name = body.Name, Kind = body.Kind };
+    }
+
+    /// <summary>Any role of the body may ask: what it returns is no more than the public roster shows.</summary>
+    private static readonly string[] BodyRoles = [Roles.Secretariat, Roles.Member, Roles.Executive, Roles.Guarantor];
+
+    public override async Task<IsActiveMemberReply> IsActiveMember(IsActiveMemberRequest request, ServerCallContext context)
+    {
+        GrpcBodyScope.Require(context, request.BodyId, BodyRoles);
+        var member = await members.ActiveAsync(request.BodyId, ParseId(request.MemberId, "member_id"), context.CancellationToken);
+        return member is null
+            ? new IsActiveMemberReply { Active = false }
+            : new IsActiveMemberReply
+            {
+                Active = true,
+                PromotionId = member.PromotionId.ToString(),
+                AtelierId = member.AtelierId?.ToString() ?? "",
+                AtelierRole = member.AtelierRole ?? "",
+            };
+    }
+
+    public override async Task<Member> GetMember(GetMemberRequest request, ServerCallContext context)
+    {
+        var member = await members.FindAsync(ParseId(request.MemberId, "member_id"), context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"No member '{request.MemberId}'."));
+        GrpcBodyScope.Require(context, member.BodyId, BodyRoles);
+        return ToMessage(member);
+    }
+
+    public override async Task ListMembers(ListMembersRequest request, IServerStreamWriter<Member> responseStream, ServerCallContext context)
+    {
+        var promotionId = ParseId(request.PromotionId, "promotion_id");
+        Guid? atelierId = string.IsNullOrEmpty(request.AtelierId) ? null : ParseId(request.AtelierId, "atelier_id");
+        if (request.State.Length > 0 && !Domain.MemberStates.All.Contains(request.State))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"state is one of: {string.Join(", ", Domain.MemberStates.All)}."));
+        }
+        var listed = await members.ListAsync(promotionId, atelierId, request.State.Length > 0 ? request.State : null, context.CancellationToken);
+        // A promotion belongs to one body: its members' body is the one to check.
+        foreach (var bodyId in listed.Select(member => member.BodyId).Distinct())
+        {
+            GrpcBodyScope.Require(context, bodyId, BodyRoles);
+        }
+        foreach (var member in listed)
+        {
+            await responseStream.WriteAsync(ToMessage(member));
+        }
+    }
+
+    private static Guid ParseId(string value, string field) =>
+        Guid.TryParse(value, out var id) ? id : throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field} must be a UUID."));
+
+    private static Member ToMessage(DomainMember member) => new()
+    {
+        Id = member.Id.ToString(),
+        BodyId = member.BodyId,
+        PromotionId = member.PromotionId.ToString(),
+        DisplayName = member.DisplayName,
+        SeatGroup = member.SeatGroup,
+        State = member.State,
+        AtelierId = member.AtelierId?.ToString() ?? "",
+        AtelierRole = member.AtelierRole ?? "",
+        Minor = member.Minor,
+    };
+}

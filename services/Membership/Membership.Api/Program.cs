@@ -1,0 +1,19 @@
+using Assemblee.Common.Status;
+using Assemblee.Membership.Api;
+using Assemblee.Membership.Extensions;
+using Assemblee.Membership.Grpc;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapServiceStatus("membership");
+app.MapBodiesApi();
+app.MapPromotionsApi();
+app.MapMembersApi();
+app.MapAteliersApi();
+app.MapRosterApi();
+app.MapGrpcService<MembershipService>();
+app.Run();

@@ -1,0 +1,17 @@
+using Assemblee.Common.Status;
+using Assemblee.Sortition.Api;
+using Assemblee.Sortition.Extensions;
+using Assemblee.Sortition.Grpc;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapServiceStatus("sortition");
+app.MapBodiesApi();
+app.MapDrawsApi();
+app.MapPublicApi();
+app.MapGrpcService<SortitionService>();
+app.Run();

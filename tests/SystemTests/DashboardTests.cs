@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Assemblee.SystemTests.Infrastructure;
+
+namespace Assemblee.SystemTests;
+
+/// <summary>What a developer sees in the Aspire dashboard of ./run.sh, read through the dashboard's telemetry API.</summary>
+public sealed class DashboardTests(DashboardTests.AppHostFixture appHost) : IClassFixture<DashboardTests.AppHostFixture>
+{
+    private static readonly string[] Resources = ["gateway", "sortition", "membership", "sessions", "documents", "notifications", "veille"];
+
+    [Fact]
+    public async Task Every_service_and_the_gateway_send_traces_metrics_and_logs_to_the_dashboard()
+    {
+        foreach (var service in Resources.Skip(1))
+        {
+            await appHost.Running.Gateway.GetAsync($"/api/{service}/status");
+        }
+
+        var resources = await Eventually.ReturnsAsync(TelemetryResourcesAsync,
+            found => Resources.All(name => found.TryGetValue(name, out var signals) && signals.All(signal => signal)),
+            TimeSpan.FromSeconds(60), "every resource should have sent logs, traces and metrics");
+
+        Assert.Equal(Resources.Order(), resources.Keys.Intersect(Resources).Order());
+    }
+
+    [Fact]
+    public async Task One_trace_follows_a_request_from_the_gateway_through_membership_RabbitMQ_and_sortition()
+    {
+        var traceId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var bodyId = "traced-" + Guid.NewGuid().ToString("N")[..8];
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/membership/bodies")
+        {
+            Content = JsonContent.Create(new { id = bodyId, name = "Conseil tracé", kind = "other" }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await DevelopmentTokenAsync());
+        request.Headers.Add("traceparent", $"00-{traceId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}-01");
+
+        var registered = await appHost.Running.Gateway.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        // Each service exports in batches: the trace is complete once every part has arrived.
+        var spans = await Eventually.ReturnsAsync(() => SpansAsync(traceId), found => Expected.All(found.Exists),
+            TimeSpan.FromSeconds(60), "the trace should hold the gateway, membership, its database, RabbitMQ and sortition");
+
+        Assert.All(Expected, part => Assert.Contains(spans, span => part(span)));
+    }
+
+    private static readonly Predicate<Span>[] Expected =
+    [
+        span => span is { Resource: "gateway", Scope: "Microsoft.AspNetCore" },
+        span => span is { Resource: "membership", Scope: "Microsoft.AspNetCore" },
+        span => span is { Resource: "membership", Scope: "Npgsql" },
+        span => span is { Resource: "membership", Scope: "MassTransit" } && span.Name.EndsWith(" send", StringComparison.Ordinal),
+        span => span is { Resource: "sortition", Scope: "MassTransit" } && span.Name.EndsWith(" process", StringComparison.Ordinal),
+        span => span is { Resource: "sortition", Scope: "Npgsql" },
+    ];
+
+    private sealed record Span(string Resource, string Scope, string Name);
+
+    private async Task<List<Span>> SpansAsync(string traceId)
+    {
+        var response = await appHost.Running.Dashboard.GetAsync($"/api/telemetry/traces/{traceId}");
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return [];
+        }
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return
+        [
+            .. from resourceSpans in document.RootElement.GetProperty("data").GetProperty("resourceSpans").EnumerateArray()
+               let resource = ServiceName(resourceSpans.GetProperty("resource"))
+               from scopeSpans in resourceSpans.GetProperty("scopeSpans").EnumerateArray()
+               let scope = scopeSpans.GetProperty("scope").GetProperty("name").GetString()!
+               from span in scopeSpans.GetProperty("spans").EnumerateArray()
+               where span.GetProperty("traceId").GetString() == traceId
+                  select new Span(resource, scope, span.GetProperty("name").GetString()!),
+        ];
+    }
+
+    private static string ServiceName(JsonElement resource) => resource.GetProperty("attributes").EnumerateArray()
+        .First(attribute => attribute.GetProperty("key").GetString() == "service.name")
+        .GetProperty("value").GetProperty("stringValue").GetString()!;
+
+    /// <summary>Each resource the dashboard knows, with whether it has logs, traces and metrics.</summary>
+    private async Task<Dictionary<string, bool[]>> TelemetryResourcesAsync()
+    {
+        using var document = JsonDocument.Parse(await appHost.Running.Dashboard.GetStringAsync("/api/telemetry/resources"));
+        return document.RootElement.EnumerateArray().ToDictionary(
+            resource => resource.GetProperty("name").GetString()!,
+            resource => new[] { "hasLogs", "hasTraces", "hasMetrics" }.Select(signal => resource.GetProperty(signal).GetBoolean()).ToArray());
+    }
+
+    private async Task<string> DevelopmentTokenAsync()
+    {
+        var issued = await appHost.Running.Gateway.PostAsJsonAsync("/dev/token", new { subject = "dashboard-test", roles = new[] { "body-admin" }, bodies = Array.Empty<string>() });
+        using var token = JsonDocument.Parse(await issued.Content.ReadAsStringAsync());
+        return token.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    public sealed class AppHostFixture : IAsyncLifetime
+    {
+        public RunningAppHost Running { get; private set; } = null!;
+
+        public async Task InitializeAsync() => Running = await RunningAppHost.StartAsync();
+
+        public async Task DisposeAsync() => await Running.DisposeAsync();
+    }
+}

@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Json;
+using Assemblee.Common.Status;
+
+namespace Assemblee.SystemTests;
+
+[Collection(SystemCollection.Name)]
+public sealed class GatewayTests(SystemFixture system)
+{
+    public static TheoryData<string> Services => [.. SystemFixture.Services];
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Every_service_answers_through_the_gateway_with_its_migrated_database(string service)
+    {
+        var status = await system.Gateway().GetFromJsonAsync<ServiceStatusResponse>($"/api/{service}/status");
+
+        Assert.Equal(service, status!.Service);
+        Assert.True(await DatabaseHasMigrationsTable(service), $"{service}db was not migrated");
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Every_service_publishes_its_OpenAPI_document_through_the_gateway(string service)
+    {
+        using var document = await system.Gateway().GetFromJsonAsync<global::System.Text.Json.JsonDocument>($"/openapi/{service}.json");
+
+        Assert.True(document!.RootElement.GetProperty("paths").TryGetProperty($"/api/{service}/status", out _));
+    }
+
+    [Fact]
+    public async Task The_documentation_page_lists_every_service()
+    {
+        var page = await system.Gateway().GetStringAsync("/openapi/index.html");
+        var configuration = await system.Gateway().GetStringAsync("/openapi/index.js");
+
+        Assert.Contains("swagger", page, StringComparison.OrdinalIgnoreCase);
+        Assert.All(SystemFixture.Services, service => Assert.Contains($"/openapi/{service}.json", configuration));
+    }
+
+    [Fact]
+    public async Task In_Development_the_Paris_Assembly_is_registered_at_start()
+    {
+        var body = await system.Gateway().GetFromJsonAsync<global::System.Text.Json.JsonElement>("/api/membership/bodies/paris-citizens-assembly");
+
+        Assert.Equal("citizens-assembly", body.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_path_gets_404_and_the_health_endpoints_answer()
+    {
+        var gateway = system.Gateway();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await gateway.GetAsync("/api/unknown/status")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await gateway.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await gateway.GetAsync("/alive")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/sortition/respondents", "{\"code\": ")]
+    [InlineData("/api/sortition/respondents", "{\"invitationCode\": 12, \"profile\": \"x\"}")]
+    [InlineData("/api/membership/bodies", "not json")]
+    [InlineData("/api/membership/bodies", "{\"id\": [1], \"name\": true}")]
+    public async Task Malformed_JSON_or_wrong_JSON_types_get_400_problem_details_not_500(string path, string body)
+    {
+        var caller = path.Contains("membership", StringComparison.Ordinal) ? system.Gateway("admin-1", ["body-admin"], []) : system.Gateway();
+
+        var response = await caller.PostAsync(path, new StringContent(body, global::System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = global::System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("The request could not be read", problem.RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_forged_X_Forwarded_For_from_an_untrusted_caller_does_not_escape_the_rate_limit()
+    {
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i <= SystemFixture.GatewayPermitsPerMinute + 1 && refused is null; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/veille/status");
+            request.Headers.Add("X-Forwarded-For", $"203.0.113.{i % 250}");
+            var response = await system.Gateway().SendAsync(request);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                refused = response;
+            }
+        }
+
+        Assert.NotNull(refused);
+        // Anonymous callers of the other tests share this address's quota: wait for the next window.
+        await Task.Delay(refused.Headers.RetryAfter!.Delta!.Value + TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task A_forged_token_is_refused_at_the_edge_with_problem_details()
+    {
+        var gateway = system.Gateway();
+        gateway.DefaultRequestHeaders.Authorization = new("Bearer", DevelopmentTokensForgedWithAnotherKey());
+
+        var response = await gateway.GetAsync("/api/sortition/status");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_client_over_its_quota_gets_429_with_Retry_After_while_others_are_served()
+    {
+        var greedy = system.Gateway("rate-limit-test-greedy", ["member"], ["paris-assembly"]);
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i <= SystemFixture.GatewayPermitsPerMinute + 1 && refused is null; i++)
+        {
+            var response = await greedy.GetAsync("/api/sessions/status");
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                refused = response;
+            }
+        }
+
+        Assert.NotNull(refused);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal(HttpStatusCode.OK, (await system.Gateway("rate-limit-test-other", ["member"], ["paris-assembly"]).GetAsync("/api/sessions/status")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Cross_origin_requests_from_unlisted_origins_get_no_CORS_grant()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, "/api/membership/bodies");
+        request.Headers.Add("Origin", "https://evil.example");
+        request.Headers.Add("Access-Control-Request-Method", "POST");
+
+        var response = await system.Gateway().SendAsync(request);
+
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    private static string DevelopmentTokensForgedWithAnotherKey() =>
+        Assemblee.ServiceDefaults.Authentication.DevelopmentTokens.Create(new string('x', 48), "mallory", ["body-admin"], []);
+
+    private async Task<bool> DatabaseHasMigrationsTable(string service)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(await system.ConnectionStringAsync($"{service}db"));
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM schema_migrations WHERE version LIKE 'platform/%'", connection);
+        return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Assemblee.Contracts;
+using Assemblee.Contracts.Sortition.V1;
+using Assemblee.SystemTests.Infrastructure;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace Assemblee.SystemTests;
+
+[Collection(SystemCollection.Name)]
+public sealed class GrpcTests(SystemFixture system)
+{
+    [Fact]
+    public async Task Other_bodies_stream_the_drawing_bodies_from_sortition_through_the_gateway()
+    {
+        var events = new BodyEventsTests(system);
+        var id = BodyEventsTests.UniqueBodyId();
+        await events.RegisterAsync(id);
+        await events.WaitUntilSortitionListsAsync(id);
+        using var channel = GrpcChannel.ForAddress(system.App.GetEndpoint("gateway", "grpc"));
+        var client = new Contracts.Sortition.V1.Sortition.SortitionClient(channel);
+
+        using var call = client.ListBodies(new ListBodiesRequest(), deadline: DateTime.UtcNow.AddSeconds(10));
+        var bodies = await call.ResponseStream.ReadAllAsync().ToListAsync();
+
+        Assert.Contains(bodies, b => b.Id == id && b.Name == "Conseil " + id);
+        Assert.Equal(bodies.Select(b => b.Id).Order(StringComparer.Ordinal), bodies.Select(b => b.Id));
+        Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
+    }
+
+    [Fact]
+    public async Task Python_grpcio_calls_our_server_and_receives_both_a_body_and_a_NOT_FOUND_status()
+    {
+        var events = new BodyEventsTests(system);
+        var id = BodyEventsTests.UniqueBodyId();
+        await events.RegisterAsync(id);
+        var target = system.App.GetEndpoint("membership", "grpc").Authority;
+
+        var found = await PythonAsync("call", target, id);
+        var missing = await PythonAsync("call", target, "nobody-here");
+
+        Assert.Equal("OK", found.GetProperty("code").GetString());
+        Assert.Equal("Conseil " + id, found.GetProperty("name").GetString());
+        Assert.Equal("NOT_FOUND", missing.GetProperty("code").GetString());
+        Assert.Equal("No body 'nobody-here'.", missing.GetProperty("details").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(GatewayTests.Services), MemberType = typeof(GatewayTests))]
+    public async Task Every_service_serves_the_standard_gRPC_health_check(string service)
+    {
+        using var channel = GrpcChannel.ForAddress(system.App.GetEndpoint(service, "grpc"));
+
+        var reply = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(10));
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
+    }
+
+    [Fact]
+    public async Task A_gRPC_call_over_HTTP_1_1_is_refused()
+    {
+        using var http = new HttpClient();
+        using var content = new ByteArrayContent([0, 0, 0, 0, 0]);
+        content.Headers.ContentType = new("application/grpc");
+
+        var response = await http.PostAsync(new Uri(system.App.GetEndpoint("membership", "http"), "/assemblee.membership.v1.Membership/GetBody"), content);
+
+        Assert.False(response.IsSuccessStatusCode);
+    }
+
+    [Fact]
+    public async Task Python_grpcio_calls_the_public_services_through_the_gateway_and_directly()
+    {
+        var events = new BodyEventsTests(system);
+        var id = BodyEventsTests.UniqueBodyId();
+        await events.RegisterAsync(id);
+        await events.WaitUntilSortitionListsAsync(id);
+
+        foreach (var target in new[] { Authority("gateway"), Authority("sortition") })
+        {
+            var bodies = await PythonAsync("bodies", target);
+
+            Assert.Equal("OK", bodies.GetProperty("code").GetString());
+            Assert.Contains(id, bodies.GetProperty("ids").EnumerateArray().Select(body => body.GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task Python_grpcio_lists_a_services_gRPC_services_by_reflection()
+    {
+        var listed = await PythonAsync("reflect", Authority("sortition"));
+
+        var services = listed.GetProperty("services").EnumerateArray().Select(service => service.GetString()).ToList();
+        Assert.Contains("assemblee.sortition.v1.Sortition", services);
+        Assert.Contains("grpc.health.v1.Health", services);
+    }
+
+    [Fact]
+    public async Task A_gRPC_caller_without_the_right_token_gets_a_gRPC_status_not_an_HTTP_error()
+    {
+        var member = system.Token("member-1", ["member"], ["paris-assembly"]);
+
+        foreach (var target in new[] { Authority("gateway"), Authority("sortition") })
+        {
+            var anonymous = await PythonAsync("designate", target);
+            var wrongRole = await PythonAsync("designate", target, member);
+
+            Assert.Equal("UNAUTHENTICATED", anonymous.GetProperty("code").GetString());
+            Assert.Equal("PERMISSION_DENIED", wrongRole.GetProperty("code").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task A_refused_gRPC_call_is_answered_in_gRPC_trailers_with_HTTP_200()
+    {
+        using var http = new HttpClient { DefaultRequestVersion = global::System.Net.HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var content = new ByteArrayContent([0, 0, 0, 0, 0]);
+        content.Headers.ContentType = new("application/grpc");
+
+        var response = await http.PostAsync(new Uri(system.App.GetEndpoint("sortition", "grpc"), "/assemblee.sortition.v1.Sortition/DesignateSubstitute"), content);
+
+        Assert.Equal(global::System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("16", response.Headers.GetValues("grpc-status").Single());
+    }
+
+    private string Authority(string resource) => system.App.GetEndpoint(resource, "grpc").Authority;
+
+    private static async Task<JsonElement> PythonAsync(params string[] arguments)
+    {
+        var (exitCode, output, error) = await ProcessRunner.RunAsync("/usr/bin/env",
+            [$"ASSEMBLEE_PROTOS={Path.Combine(Paths.Root, "services", "Contracts", "Protos")}", ProcessRunner.Python,
+             Path.Combine(AppContext.BaseDirectory, "Interop", "grpc_interop.py"), .. arguments],
+            TimeSpan.FromSeconds(60));
+        Assert.True(exitCode == 0, error);
+        return JsonDocument.Parse(output).RootElement.Clone();
+    }
+}

@@ -1,0 +1,28 @@
+namespace Assemblee.SystemTests.Infrastructure;
+
+/// <summary>What a developer does from the dashboard: stop and start a resource, read its console.</summary>
+public static class ResourceControl
+{
+    public static async Task StopResourceAsync(this DistributedApplication app, string name)
+    {
+        var result = await app.ResourceCommands.ExecuteCommandAsync(name, KnownResourceCommands.StopCommand);
+        Assert.True(result.Success, result.Message);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await app.ResourceNotifications.WaitForResourceAsync(name, KnownResourceStates.TerminalStates, timeout.Token);
+    }
+
+    public static async Task StartResourceAsync(this DistributedApplication app, string name)
+    {
+        var result = await app.ResourceCommands.ExecuteCommandAsync(name, KnownResourceCommands.StartCommand);
+        Assert.True(result.Success, result.Message);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
+    }
+
+    /// <summary>The process a running resource has now (Aspire's "executable.pid" property).</summary>
+    public static int ProcessId(this DistributedApplication app, string name) =>
+        app.ResourceNotifications.TryGetCurrentState(name, out var state) &&
+        state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
+            ? Convert.ToInt32(pid, global::System.Globalization.CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"{name} has no process.");
+}

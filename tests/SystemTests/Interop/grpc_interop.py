@@ -1,0 +1,110 @@
+"""Interop peer for our gRPC services and client, using Debian's python3-grpcio.
+
+  grpc_interop.py call HOST:PORT BODY_ID    Membership.GetBody on our server; prints the outcome as JSON
+  grpc_interop.py bodies HOST:PORT          Sortition.ListBodies (public); prints the ids or the status as JSON
+  grpc_interop.py designate HOST:PORT [TOKEN]
+                                            Sortition.DesignateSubstitute (secretariat only); prints the status as JSON
+  grpc_interop.py reflect HOST:PORT         lists the services by server reflection; prints them as JSON
+  grpc_interop.py serve PORT                serves Membership.GetBody until stdin closes:
+                                            "known" -> a body, "slow" -> answers after 5 s, else NOT_FOUND
+"""
+import json
+import os
+import sys
+import tempfile
+import time
+
+import grpc
+from grpc_tools import protoc
+
+PROTOS = os.environ["ASSEMBLEE_PROTOS"]
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = tempfile.mkdtemp(prefix="grpc-interop-")
+for root, proto in ((PROTOS, "membership.proto"), (PROTOS, "sortition.proto"), (HERE, "reflection.proto")):
+    if protoc.main(["protoc", f"-I{root}", f"--python_out={OUT}", f"--grpc_python_out={OUT}", os.path.join(root, proto)]) != 0:
+        sys.exit(f"protoc failed on {proto}")
+sys.path.insert(0, OUT)
+import membership_pb2  # noqa: E402
+import membership_pb2_grpc  # noqa: E402
+import reflection_pb2  # noqa: E402
+import reflection_pb2_grpc  # noqa: E402
+import sortition_pb2  # noqa: E402
+import sortition_pb2_grpc  # noqa: E402
+
+
+def status(error):
+    return {"code": error.code().name, "details": error.details()}
+
+
+def call(target, body_id):
+    with grpc.insecure_channel(target) as channel:
+        stub = membership_pb2_grpc.MembershipStub(channel)
+        try:
+            body = stub.GetBody(membership_pb2.GetBodyRequest(body_id=body_id), timeout=10)
+            print(json.dumps({"code": "OK", "id": body.id, "name": body.name}))
+        except grpc.RpcError as error:
+            print(json.dumps(status(error)))
+
+
+def bodies(target):
+    with grpc.insecure_channel(target) as channel:
+        stub = sortition_pb2_grpc.SortitionStub(channel)
+        try:
+            ids = [body.id for body in stub.ListBodies(sortition_pb2.ListBodiesRequest(), timeout=10)]
+            print(json.dumps({"code": "OK", "ids": ids}))
+        except grpc.RpcError as error:
+            print(json.dumps(status(error)))
+
+
+def designate(target, token=None):
+    metadata = (("authorization", f"Bearer {token}"),) if token else ()
+    with grpc.insecure_channel(target) as channel:
+        stub = sortition_pb2_grpc.SortitionStub(channel)
+        try:
+            stub.DesignateSubstitute(sortition_pb2.DesignateSubstituteRequest(), timeout=10, metadata=metadata)
+            print(json.dumps({"code": "OK"}))
+        except grpc.RpcError as error:
+            print(json.dumps(status(error)))
+
+
+def reflect(target):
+    with grpc.insecure_channel(target) as channel:
+        stub = reflection_pb2_grpc.ServerReflectionStub(channel)
+        request = reflection_pb2.ServerReflectionRequest(list_services="")
+        try:
+            for response in stub.ServerReflectionInfo(iter([request]), timeout=10):
+                services = [service.name for service in response.list_services_response.service]
+                print(json.dumps({"code": "OK", "services": services}))
+                return
+        except grpc.RpcError as error:
+            print(json.dumps(status(error)))
+
+
+class Membership(membership_pb2_grpc.MembershipServicer):
+    def GetBody(self, request, context):
+        if request.body_id == "known":
+            return membership_pb2.Body(id="known", name="Conseil des générations futures", kind="other")
+        if request.body_id == "slow":
+            time.sleep(5)
+            return membership_pb2.Body(id="slow")
+        context.set_trailing_metadata((("reason", "unknown-body"),))
+        context.abort(grpc.StatusCode.NOT_FOUND, f"No body '{request.body_id}' — inconnu")
+
+
+def serve(port):
+    from concurrent import futures
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=4))
+    membership_pb2_grpc.add_MembershipServicer_to_server(Membership(), server)
+    server.add_insecure_port(f"127.0.0.1:{port}")
+    server.start()
+    print("ready", flush=True)
+    sys.stdin.read()
+    server.stop(0)
+
+
+if __name__ == "__main__":
+    command, arguments = sys.argv[1], sys.argv[2:]
+    if command == "serve":
+        serve(int(arguments[0]))
+    else:
+        {"call": call, "bodies": bodies, "designate": designate, "reflect": reflect}[command](*arguments)

@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using Assemblee.SystemTests.Infrastructure;
+
+namespace Assemblee.SystemTests;
+
+/// <summary>The AppHost as a developer runs it (./run.sh): nothing is left running after Ctrl+C or SIGTERM.</summary>
+public sealed class ProcessCleanupTests
+{
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task Stopping_the_AppHost_stops_every_process_it_started(string signal)
+    {
+        await using var appHost = await RunningAppHost.StartAsync();
+        var children = StartedBy(appHost.Process.Id).ToList();
+        Assert.True(children.Count >= 10, $"expected the servers and services running, found {children.Count} processes");
+
+        using (var kill = Process.Start("kill", [$"-{signal}", appHost.Process.Id.ToString(CultureInfo.InvariantCulture)])!)
+        {
+            await kill.WaitForExitAsync();
+        }
+        await appHost.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(children.Where(IsAlive).ToList()), alive => alive.Count == 0,
+            TimeSpan.FromSeconds(20), "every process the AppHost started should stop");
+    }
+
+    internal static bool IsAlive(int pid) =>
+        File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Split(')')[^1].TrimStart().StartsWith('Z');
+
+    /// <summary>
+    /// Every process the AppHost started: its children, and Aspire's orchestrator (DCP), which detaches from the AppHost
+    /// and watches it instead ("--monitor PID"), with everything DCP started in turn.
+    /// </summary>
+    internal static IEnumerable<int> StartedBy(int root)
+    {
+        var processes = Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0)
+            .Select(pid => (pid, parent: ParentOf(pid), monitored: MonitoredBy(pid)))
+            .ToList();
+        var seen = new HashSet<int> { root };
+        var frontier = new Queue<int>([root]);
+        while (frontier.TryDequeue(out var current))
+        {
+            foreach (var (pid, _, _) in processes.Where(p => (p.parent == current || p.monitored == current) && seen.Add(p.pid)))
+            {
+                yield return pid;
+                frontier.Enqueue(pid);
+            }
+        }
+    }
+
+    private static int MonitoredBy(int pid)
+    {
+        try
+        {
+            var arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+            var index = Array.IndexOf(arguments, "--monitor");
+            return index >= 0 && index + 1 < arguments.Length && int.TryParse(arguments[index + 1], out var monitored) ? monitored : -1;
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
+    }
+
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
+    }
+}
+
+/// <summary>
+/// The built AppHost started as ./run.sh starts it (Development, dashboard over plain HTTP without login), on free
+/// ports so that it never meets the system fixture's application or a developer's run.
+/// </summary>
+public sealed class RunningAppHost : IAsyncDisposable
+{
+    private RunningAppHost(Process process, string dashboard, string gateway)
+    {
+        Process = process;
+        Dashboard = new HttpClient { BaseAddress = new Uri(dashboard) };
+        Gateway = new HttpClient { BaseAddress = new Uri(gateway) };
+    }
+
+    public Process Process { get; }
+
+    /// <summary>The Aspire dashboard, whose telemetry API (/api/telemetry/…) serves what the services exported.</summary>
+    public HttpClient Dashboard { get; }
+
+    public HttpClient Gateway { get; }
+
+    public ConcurrentQueueOfLines Output { get; } = new();
+
+    public static async Task<RunningAppHost> StartAsync()
+    {
+        var dashboard = $"http://127.0.0.1:{FreePort()}";
+        var gatewayPort = FreePort();
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Path.Combine(Paths.Root, "artifacts", "bin", "AppHost", "debug", "AppHost.dll"));
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        info.Environment["ASPNETCORE_URLS"] = dashboard;
+        info.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
+        info.Environment["ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS"] = "true";
+        info.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort()}";
+        info.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort()}";
+        info.Environment["Gateway__HttpPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
+        info.Environment["Gateway__GrpcPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        var process = Process.Start(info)!;
+        var appHost = new RunningAppHost(process, dashboard, $"http://127.0.0.1:{gatewayPort}");
+        var started = new TaskCompletionSource();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+            appHost.Output.Add(e.Data);
+            if (e.Data.Contains("All resources started", StringComparison.Ordinal))
+            {
+                started.TrySetResult();
+            }
+        };
+        process.ErrorDataReceived += (_, e) => appHost.Output.Add(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await started.Task.WaitAsync(TimeSpan.FromMinutes(4));
+        }
+        catch (TimeoutException)
+        {
+            await appHost.DisposeAsync();
+            throw new TimeoutException("The AppHost did not report 'All resources started':\n" + appHost.Output);
+        }
+        return appHost;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!Process.HasExited)
+        {
+            using (var kill = Process.Start("kill", ["-TERM", Process.Id.ToString(CultureInfo.InvariantCulture)])!)
+            {
+                await kill.WaitForExitAsync();
+            }
+            await Process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        }
+        Process.Dispose();
+        Dashboard.Dispose();
+        Gateway.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>Lines a process printed, kept for the failure message.</summary>
+public sealed class ConcurrentQueueOfLines
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+    public void Add(string? line)
+    {
+        if (line is not null)
+        {
+            _lines.Enqueue(line);
+        }
+    }
+
+    public bool Contains(string text) => _lines.Any(line => line.Contains(text, StringComparison.Ordinal));
+
+    public override string ToString() => string.Join('\n', _lines.TakeLast(80));
+}

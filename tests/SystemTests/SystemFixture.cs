@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using Assemblee.ServiceDefaults.Authentication;
+using Assemblee.SystemTests.Infrastructure;
+using Npgsql;
+
+namespace Assemblee.SystemTests;
+
+/// <summary>The whole application, from the AppHost's own model, started once for the collection.</summary>
+public sealed class SystemFixture : IAsyncLifetime
+{
+    public const int GatewayPermitsPerMinute = 150;
+
+    public const int MembershipReplicas = 2;
+
+    public static readonly IReadOnlyList<string> Services = ["sortition", "membership", "sessions", "documents", "notifications", "veille"];
+
+    private string _signingKey = "";
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public OtlpSink Telemetry { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        Telemetry = await OtlpSink.StartAsync();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            [$"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL={Telemetry.Url}"], timeout.Token);
+        builder.CreateResourceBuilder<ProjectResource>("gateway")
+            .WithEnvironment("RateLimiting__PermitsPerMinute", GatewayPermitsPerMinute.ToString(CultureInfo.InvariantCulture));
+        // Erasure on schedule, checked every two seconds instead of hourly.
+        builder.CreateResourceBuilder<ProjectResource>("sortition").WithEnvironment("Retention__IntervalSeconds", "2");
+        // Two membership replicas: they migrate one database at once, share the outbox and compete for consumed events.
+        builder.CreateResourceBuilder<ProjectResource>("membership").WithReplicas(MembershipReplicas).WithEnvironment("Retention__IntervalSeconds", "2");
+        _signingKey = (await builder.CreateResourceBuilder<ParameterResource>("jwt-signing-key").Resource.GetValueAsync(timeout.Token))!;
+        App = await builder.BuildAsync(timeout.Token);
+        await App.StartAsync(timeout.Token);
+        foreach (var resource in Services.Append("gateway"))
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Telemetry.DisposeAsync();
+    }
+
+    public HttpClient Gateway(string? subject = null, string[]? roles = null, string[]? bodies = null)
+    {
+        var client = App.CreateHttpClient("gateway");
+        if (subject is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(subject, roles ?? [], bodies ?? []));
+        }
+        return client;
+    }
+
+    /// <summary>A service called directly, not through the gateway, for tests that make many calls.</summary>
+    public HttpClient Service(string name, string subject, string[] roles, string[] bodies)
+    {
+        var client = App.CreateHttpClient(name);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(subject, roles, bodies));
+        return client;
+    }
+
+    public string Token(string subject, string[] roles, string[] bodies) => DevelopmentTokens.Create(_signingKey, subject, roles, bodies);
+
+    public async Task<string> ConnectionStringAsync(string database) => (await App.GetConnectionStringAsync(database))!;
+
+    /// <summary>Reads one value straight from a service's database ($1, $2… bound to <paramref name="parameters"/>).</summary>
+    public async Task<T> ScalarAsync<T>(string database, string sql, params object[] parameters)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await ConnectionStringAsync(database));
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default! : (T)value;
+    }
+
+    /// <summary>Changes a service's database directly, standing in for time passing or a broker redelivering.</summary>
+    public async Task ExecuteAsync(string database, string sql, params object[] parameters)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await ConnectionStringAsync(database));
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SystemCollection : ICollectionFixture<SystemFixture>
+{
+    public const string Name = "system";
+}
