@@ -91,15 +91,21 @@ public static class LocalServerExtensions
         Require("RabbitMQ", "rabbitmq-server", RabbitMQServer);
         var resource = new LocalRabbitMQResource(name, directory, password.Resource);
         // Its own node name, distribution port and Erlang port mapper, so that two runs never share a broker; the port
-        // mapper daemonizes itself, so it is stopped with the broker. Debian's wrapper would switch user and drop the
-        // environment, hence the server script itself.
+        // mapper daemonizes itself, so it is stopped with the broker. A broker that does not stop within 10 s is killed,
+        // and one left by an earlier start of this resource (killed before it could stop) is ended before starting
+        // again, so that a restart never meets its predecessor's ports. Debian's wrapper would switch user and drop
+        // the environment, hence the server script itself.
         const string script = """
-            export HOME="$PWD" RABBITMQ_NODENAME="$NODE-$RABBITMQ_NODE_PORT@localhost"
+            export HOME="$PWD" RABBITMQ_NODENAME="$NODE@localhost"
             export RABBITMQ_MNESIA_BASE="$PWD/mnesia" RABBITMQ_LOG_BASE="$PWD/log" RABBITMQ_CONFIG_FILE="$PWD/rabbitmq.conf"
             export RABBITMQ_ENABLED_PLUGINS_FILE="$PWD/enabled_plugins" RABBITMQ_PID_FILE="$PWD/rabbitmq.pid"
+            [ -s rabbitmq.pid ] && kill -KILL "$(cat rabbitmq.pid)" 2> /dev/null
+            [ -s epmd.port ] && ERL_EPMD_PORT="$(cat epmd.port)" epmd -kill > /dev/null 2>&1
+            rm -f rabbitmq.pid; echo "$ERL_EPMD_PORT" > epmd.port
             "$SERVER" & BROKER=$!
-            trap 'kill -TERM $BROKER; wait $BROKER; epmd -kill > /dev/null 2>&1; exit 0' TERM INT
-            wait $BROKER; epmd -kill > /dev/null 2>&1
+            stopped() { epmd -kill > /dev/null 2>&1; rm -f epmd.port rabbitmq.pid; }
+            trap 'kill -TERM $BROKER; (sleep 10; kill -KILL $BROKER 2> /dev/null) & wait $BROKER; stopped; exit 0' TERM INT
+            wait $BROKER; stopped
             """;
         return builder.AddResource(resource)
             .WithEndpoint(name: "tcp", scheme: "tcp", env: "RABBITMQ_NODE_PORT")

@@ -17,11 +17,11 @@ public sealed class AppHostTests(SystemFixture system)
         var before = system.App.ProcessId("notifications");
 
         var result = await system.App.ResourceCommands.ExecuteCommandAsync("notifications", KnownResourceCommands.RestartCommand);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await system.App.ResourceNotifications.WaitForResourceHealthyAsync("notifications", timeout.Token);
+        await Eventually.ReturnsAsync(() => Task.FromResult(system.App.ProcessIdOrNull("notifications")), pid => pid is { } now && now != before,
+            TimeSpan.FromMinutes(1), "notifications should run on a new process");
+        await system.App.WaitUntilHealthyAgainAsync("notifications");
 
         Assert.True(result.Success, result.Message);
-        Assert.NotEqual(before, system.App.ProcessId("notifications"));
         Assert.Equal(HttpStatusCode.OK, (await system.Gateway().GetAsync("/api/notifications/status")).StatusCode);
     }
 

@@ -24,7 +24,7 @@ public sealed class BodyEventsTests(SystemFixture system)
             duplicates => duplicates == 1, because: "sortition should recognise the redelivery");
 
         Assert.Equal(1L, await ScalarAsync<long>("sortitiondb", "SELECT count(*) FROM inbox_messages WHERE message_id = $1", messageId));
-        Assert.Equal(1L, await ScalarAsync<long>("sortitiondb", "SELECT count(*) FROM bodies WHERE id = $1", id));
+        Assert.Equal(1L, await ScalarAsync<long>("sortitiondb", "SELECT count(*) FROM body_directory WHERE id = $1", id));
     }
 
     [Fact]

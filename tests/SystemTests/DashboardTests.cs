@@ -28,6 +28,37 @@ public sealed class DashboardTests(DashboardTests.AppHostFixture appHost) : ICla
     }
 
     [Fact]
+    public async Task Once_the_AppHost_says_all_resources_started_the_gateway_serves_every_service()
+    {
+        // The fixture returns as soon as the AppHost prints "All resources started": no 502 while services warm up.
+        var statuses = await Task.WhenAll(Resources.Skip(1).Select(service => appHost.Running.Gateway.GetAsync($"/api/{service}/status")));
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status.StatusCode));
+    }
+
+    [Fact]
+    public async Task Requests_are_traced_not_logged_at_Information()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            await appHost.Running.Gateway.GetAsync("/api/membership/status");
+        }
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        using var document = JsonDocument.Parse(await appHost.Running.Dashboard.GetStringAsync("/api/telemetry/logs"));
+        var noisy = (from resourceLogs in document.RootElement.GetProperty("data").GetProperty("resourceLogs").EnumerateArray()
+                     from scopeLogs in resourceLogs.GetProperty("scopeLogs").EnumerateArray()
+                     let scope = scopeLogs.GetProperty("scope").GetProperty("name").GetString()!
+                     from record in scopeLogs.GetProperty("logRecords").EnumerateArray()
+                     where record.GetProperty("severityNumber").GetInt32() < 13 // below Warning
+                     where scope.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) || scope.StartsWith("Yarp", StringComparison.Ordinal)
+                         || scope.StartsWith("System.Net.Http", StringComparison.Ordinal) || scope.StartsWith("Npgsql", StringComparison.Ordinal)
+                         || scope.StartsWith("Grpc", StringComparison.Ordinal)
+                     select scope).Distinct().ToList();
+        Assert.Empty(noisy);
+    }
+
+    [Fact]
     public async Task One_trace_follows_a_request_from_the_gateway_through_membership_RabbitMQ_and_sortition()
     {
         var traceId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

@@ -17,7 +17,9 @@ public sealed class DatabaseMigratorTests(SystemFixture system)
         await Migrator(dataSource).MigrateAsync(CancellationToken.None);
 
         var versions = await ListAsync(dataSource, "SELECT version FROM schema_migrations ORDER BY version");
-        Assert.Equal(["0001_widgets", "0002_widget_names", "platform/0001_outbox_inbox", "platform/0002_outbox_trace_parent"], versions);
+        Assert.Equal(DatabaseMigrator.ScriptsOf(typeof(DatabaseMigratorTests).Assembly).Select(script => script.Version).Order(StringComparer.Ordinal), versions);
+        Assert.Contains("0001_widgets", versions);
+        Assert.Contains("platform/0001_outbox_inbox", versions);
         Assert.Equal(["id", "name"], await ListAsync(dataSource, "SELECT column_name::text FROM information_schema.columns WHERE table_name = 'widgets' ORDER BY ordinal_position"));
     }
 

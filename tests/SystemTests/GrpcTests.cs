@@ -52,9 +52,13 @@ public sealed class GrpcTests(SystemFixture system)
     {
         using var channel = GrpcChannel.ForAddress(system.App.GetEndpoint(service, "grpc"));
 
-        var reply = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(10));
+        var health = new Health.HealthClient(channel);
 
-        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
+        var server = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(10));
+        var named = await health.CheckAsync(new HealthCheckRequest { Service = service }, deadline: DateTime.UtcNow.AddSeconds(10));
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, server.Status);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, named.Status);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Assemblee.Common.Status;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +17,6 @@ public static class DatabaseExtensions
         builder.AddNpgsqlDataSource(connectionName);
         builder.Services.AddSingleton(provider => ActivatorUtilities.CreateInstance<DatabaseMigrator>(provider, migrationsAssembly));
         builder.Services.AddHostedService<MigrationHostedService>();
-        builder.Services.AddSingleton<ServiceIdentity>();
         builder.Services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("migrations", HealthStatus.Unhealthy, ["ready"]);
         return builder;
     }

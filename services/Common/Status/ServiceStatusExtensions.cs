@@ -18,9 +18,9 @@ public sealed record ServiceStatusResponse(string Service, string Version, strin
 /// </summary>
 public static class ServiceStatusExtensions
 {
-    public static WebApplication MapServiceStatus(this WebApplication app, string serviceName)
+    public static WebApplication MapServiceStatus(this WebApplication app)
     {
-        app.Services.GetRequiredService<ServiceIdentity>().Name = serviceName;
+        var serviceName = app.Services.GetRequiredService<ServiceIdentity>().Name;
         app.MapGet($"/api/{serviceName}/status", GetStatusAsync)
             .WithName("GetServiceStatus")
             .WithSummary("The service's name, version and database schema version.")
@@ -34,13 +34,13 @@ public static class ServiceStatusExtensions
         TypedResults.Ok(await identity.DescribeAsync(migrator, cancellationToken));
 }
 
-/// <summary>The name a service gave itself when mapping its status.</summary>
-public sealed class ServiceIdentity
+/// <summary>The name a service gave itself (<see cref="ServiceExtensions.AddAssembleeService"/>): its routes, database and queues.</summary>
+public sealed class ServiceIdentity(string name)
 {
     private static readonly string Version =
         Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    public string Name { get; set; } = "unknown";
+    public string Name { get; } = name;
 
     public async Task<ServiceStatusResponse> DescribeAsync(DatabaseMigrator migrator, CancellationToken cancellationToken) =>
         new(Name, Version, await migrator.GetSchemaVersionAsync(cancellationToken), $"{Environment.MachineName}/{Environment.ProcessId}");

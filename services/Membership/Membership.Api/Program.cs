@@ -9,7 +9,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapServiceStatus("membership");
+app.MapServiceStatus();
 app.MapBodiesApi();
 app.MapPromotionsApi();
 app.MapMembersApi();

@@ -7,5 +7,5 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapServiceStatus("notifications");
+app.MapServiceStatus();
 app.Run();

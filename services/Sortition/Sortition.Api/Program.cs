@@ -9,7 +9,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapServiceStatus("sortition");
+app.MapServiceStatus();
 app.MapBodiesApi();
 app.MapDrawsApi();
 app.MapPublicApi();

@@ -8,6 +8,6 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapServiceStatus("veille");
+app.MapServiceStatus();
 app.MapGrpcService<VeilleService>();
 app.Run();

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Assemblee.Common.Actors;
+using Assemblee.Common.Rules;
 using Assemblee.Membership.Data;
 using Assemblee.Membership.Domain;
 using Assemblee.ServiceDefaults.Authentication;
@@ -13,7 +15,7 @@ public static class AteliersApi
 {
     public static IEndpointRouteBuilder MapAteliersApi(this IEndpointRouteBuilder app)
     {
-        var body = app.MapGroup("/api/membership/bodies/{bodyId}").WithTags("Ateliers").WithRuleViolationsAsProblems();
+        var body = app.MapGroup("/api/membership/bodies/{bodyId}").WithTags("Ateliers").ProducesRuleViolations();
         body.MapPost("/promotions/{promotionId:guid}/ateliers", CreateAsync).WithName("CreateAtelier").RequireBodyRoles(Roles.Secretariat);
         // Ateliers, their themes and mandates are public, like the roster.
         body.MapGet("/promotions/{promotionId:guid}/ateliers", ListAsync).WithName("ListAteliers").AllowAnonymous();

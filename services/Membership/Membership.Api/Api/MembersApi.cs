@@ -1,4 +1,7 @@
 using System.Security.Claims;
+using Assemblee.Common.Actors;
+using Assemblee.Common.PersonalData;
+using Assemblee.Common.Rules;
 using Assemblee.Membership.Data;
 using Assemblee.Membership.Domain;
 using Assemblee.Membership.Grpc;
@@ -14,7 +17,7 @@ public static class MembersApi
 {
     public static IEndpointRouteBuilder MapMembersApi(this IEndpointRouteBuilder app)
     {
-        var body = app.MapGroup("/api/membership/bodies/{bodyId}").WithTags("Members").WithRuleViolationsAsProblems().RequireBodyRoles(Roles.Secretariat);
+        var body = app.MapGroup("/api/membership/bodies/{bodyId}").WithTags("Members").ProducesRuleViolations().RequireBodyRoles(Roles.Secretariat);
         body.MapGet("/promotions/{promotionId:guid}/members", ListAsync).WithName("ListMembers")
             .WithSummary("Members with their contact data (the read is logged); ?state=drawn|active|declined|deadline-missed|resigned.");
         body.MapGet("/members/{memberId:guid}", GetAsync).WithName("GetMember").WithSummary("A member with contact data (the read is logged).");
@@ -46,7 +49,7 @@ public static class MembersApi
 
     private static async Task<Ok<MemberContact>> GetAsync(string bodyId, Guid memberId, ClaimsPrincipal user, MemberStore members, CancellationToken cancellationToken) =>
         TypedResults.Ok(await members.ContactAsync(bodyId, memberId, user.Actor(), "member record", cancellationToken)
-            ?? throw MembershipRuleException.NotFound($"Body '{bodyId}' has no member {memberId}."));
+            ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no member {memberId}."));
 
     private static async Task<Ok<IReadOnlyList<HistoryEntry>>> HistoryAsync(string bodyId, Guid memberId, MemberHistory history, CancellationToken cancellationToken) =>
         TypedResults.Ok(await history.OfMemberAsync(bodyId, memberId, cancellationToken));
@@ -101,5 +104,5 @@ public static class MembersApi
     }
 
     private static async Task<Ok<IReadOnlyList<PersonalDataRead>>> ReadsAsync(string bodyId, PersonalDataLog log, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await log.ListAsync(bodyId, cancellationToken));
+        TypedResults.Ok(await log.ListAsync(bodyId, null, cancellationToken));
 }

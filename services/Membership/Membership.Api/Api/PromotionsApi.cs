@@ -1,3 +1,4 @@
+using Assemblee.Common.Rules;
 using Assemblee.Membership.Data;
 using Assemblee.Membership.Domain;
 using Assemblee.ServiceDefaults.Authentication;
@@ -12,7 +13,7 @@ public static class PromotionsApi
 {
     public static IEndpointRouteBuilder MapPromotionsApi(this IEndpointRouteBuilder app)
     {
-        var promotions = app.MapGroup("/api/membership/bodies/{bodyId}/promotions").WithTags("Promotions").WithRuleViolationsAsProblems();
+        var promotions = app.MapGroup("/api/membership/bodies/{bodyId}/promotions").WithTags("Promotions").ProducesRuleViolations();
         promotions.MapPost("/", CreateAsync).WithName("CreatePromotion")
             .WithSummary("Creates a promotion; with a drawId, the draw's members enter it when sortition publishes PanelDrawn.")
             .RequireBodyRoles(Roles.Secretariat);

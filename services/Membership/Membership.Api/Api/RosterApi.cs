@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Assemblee.Common.Actors;
+using Assemblee.Common.Rules;
 using Assemblee.Membership.Data;
 using Assemblee.Membership.Domain;
 using Assemblee.ServiceDefaults.Authentication;
@@ -11,7 +13,7 @@ public static class RosterApi
 {
     public static IEndpointRouteBuilder MapRosterApi(this IEndpointRouteBuilder app)
     {
-        var body = app.MapGroup("/api/membership/bodies/{bodyId}").WithTags("Roster").WithRuleViolationsAsProblems();
+        var body = app.MapGroup("/api/membership/bodies/{bodyId}").WithTags("Roster").ProducesRuleViolations();
         body.MapGet("/promotions/{promotionId:guid}/roster", RosterAsync).WithName("GetRoster")
             .WithSummary("Active members as published: given name, initial, arrondissement, atelier.").AllowAnonymous();
         body.MapGet("/me", OwnProfileAsync).WithName("GetOwnProfile").WithSummary("The calling member's own record, contact data included.")
@@ -30,7 +32,7 @@ public static class RosterApi
 
     private static async Task<Ok<MemberContact>> OwnProfileAsync(string bodyId, ClaimsPrincipal user, MemberStore members, CancellationToken cancellationToken) =>
         TypedResults.Ok(await members.ContactAsync(bodyId, user.MemberId(), user.Actor(), "own profile", cancellationToken)
-            ?? throw MembershipRuleException.NotFound($"You are not a member of '{bodyId}'."));
+            ?? throw RuleViolation.NotFound($"You are not a member of '{bodyId}'."));
 
     private static async Task<Results<Ok<Member>, ValidationProblem>> UpdateOwnProfileAsync(string bodyId, OwnContactRequest request, ClaimsPrincipal user,
         MemberStore members, CancellationToken cancellationToken)

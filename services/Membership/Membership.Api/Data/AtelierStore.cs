@@ -1,4 +1,5 @@
 using Assemblee.Common.Messaging;
+using Assemblee.Common.Rules;
 using Assemblee.Contracts.Membership;
 using Assemblee.Membership.Domain;
 using Npgsql;
@@ -20,7 +21,7 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource, Outbox outbox, Tim
             "INSERT INTO ateliers (id, promotion_id, name, theme, mandate, capacity) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (promotion_id, name) DO NOTHING");
         if (await insert.With(atelier.Id, atelier.PromotionId, atelier.Name, atelier.Theme, atelier.Mandate, atelier.Capacity).ExecuteNonQueryAsync(cancellationToken) == 0)
         {
-            throw MembershipRuleException.Conflict("Atelier exists", $"The promotion already has an atelier named '{atelier.Name}'.");
+            throw RuleViolation.Conflict("Atelier exists", $"The promotion already has an atelier named '{atelier.Name}'.");
         }
         return atelier;
     }
@@ -49,7 +50,7 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource, Outbox outbox, Tim
         var (state, previous) = await MemberAsync(transaction, memberId, promotionId, cancellationToken);
         if (state != MemberStates.Active)
         {
-            throw MembershipRuleException.Conflict("Not an active member", $"Only active members of this promotion join its ateliers; this one is {state}.");
+            throw RuleViolation.Conflict("Not an active member", $"Only active members of this promotion join its ateliers; this one is {state}.");
         }
         if (previous == atelierId)
         {
@@ -57,13 +58,13 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource, Outbox outbox, Tim
         }
         if (!bySecretariat && closesAt is { } closes && time.GetUtcNow() >= closes)
         {
-            throw MembershipRuleException.Conflict("Choice closed", $"Members chose their atelier until {closes:u}; ask the secretariat to move you.");
+            throw RuleViolation.Conflict("Choice closed", $"Members chose their atelier until {closes:u}; ask the secretariat to move you.");
         }
         await using (var count = new NpgsqlCommand("SELECT count(*) FROM atelier_members WHERE atelier_id = $1", connection, transaction))
         {
             if ((long)(await count.With(atelierId).ExecuteScalarAsync(cancellationToken))! >= capacity)
             {
-                throw MembershipRuleException.Conflict("Atelier full", $"'{name}' has its {capacity} members; choose another atelier.");
+                throw RuleViolation.Conflict("Atelier full", $"'{name}' has its {capacity} members; choose another atelier.");
             }
         }
         var now = time.GetUtcNow();
@@ -91,7 +92,7 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource, Outbox outbox, Tim
         {
             if (await lockAtelier.With(bodyId, atelierId).ExecuteScalarAsync(cancellationToken) is not Guid promotionId)
             {
-                throw MembershipRuleException.NotFound($"Body '{bodyId}' has no atelier {atelierId}.");
+                throw RuleViolation.NotFound($"Body '{bodyId}' has no atelier {atelierId}.");
             }
             var now = time.GetUtcNow();
             if (role != AtelierRoles.Participant)
@@ -113,7 +114,7 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource, Outbox outbox, Tim
             await using var update = new NpgsqlCommand("UPDATE atelier_members SET role = $3 WHERE atelier_id = $1 AND member_id = $2", connection, transaction);
             if (await update.With(atelierId, memberId, role).ExecuteNonQueryAsync(cancellationToken) == 0)
             {
-                throw MembershipRuleException.Conflict("Not in this atelier", "Only a member of the atelier can hold a role in it.");
+                throw RuleViolation.Conflict("Not in this atelier", "Only a member of the atelier can hold a role in it.");
             }
             await RoleChangedAsync(transaction, bodyId, promotionId, atelierId, memberId, role, actor, now, cancellationToken);
         }
@@ -138,7 +139,7 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource, Outbox outbox, Tim
         await using var reader = await command.With(bodyId, atelierId).ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? (reader.GetString(0), reader.GetInt32(1), reader.GetGuid(2), reader.Nullable<DateTimeOffset>(3))
-            : throw MembershipRuleException.NotFound($"Body '{bodyId}' has no atelier {atelierId}.");
+            : throw RuleViolation.NotFound($"Body '{bodyId}' has no atelier {atelierId}.");
     }
 
     private static async Task<(string State, Guid? Atelier)> MemberAsync(NpgsqlTransaction transaction, Guid memberId, Guid promotionId, CancellationToken cancellationToken)
@@ -150,7 +151,7 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource, Outbox outbox, Tim
         await using var reader = await command.With(memberId, promotionId).ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? (reader.GetString(0), reader.Nullable<Guid>(1))
-            : throw MembershipRuleException.NotFound($"Member {memberId} is not in this atelier's promotion.");
+            : throw RuleViolation.NotFound($"Member {memberId} is not in this atelier's promotion.");
     }
 
     private static async Task<IReadOnlyList<Atelier>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Assemblee.Common.Messaging;
+using Assemblee.Common.PersonalData;
+using Assemblee.Common.Rules;
 using Assemblee.Contracts.Membership;
 using Assemblee.Contracts.Sortition;
 using Assemblee.Membership.Domain;
@@ -72,10 +74,9 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, Outbox outbox, Pers
         {
             return;
         }
-        if (leaving.State is MemberStates.Drawn or MemberStates.Active)
+        if (MemberTransitions.DepartureOnReplacement(leaving) is { } departure)
         {
-            await LeaveAsync(transaction, promotion.BodyId, leaving, leaving.State == MemberStates.Active ? MemberStates.Resigned : MemberStates.Declined,
-                designated.Reason, "sortition", cancellationToken);
+            await LeaveAsync(transaction, promotion.BodyId, leaving, departure, designated.Reason, "sortition", cancellationToken);
         }
         await using (var link = new NpgsqlCommand(
             "UPDATE members SET replaced_by = $2, substitute_respondent_id = $3 WHERE id = $1", transaction.Connection, transaction))
@@ -94,24 +95,14 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, Outbox outbox, Pers
     public Task<Member> RecordContactAttemptAsync(string bodyId, Guid memberId, ContactAttemptRequest request, string actor, CancellationToken cancellationToken) =>
         ChangeAsync(bodyId, memberId, async (transaction, member) =>
         {
-            if (member.State is not (MemberStates.Drawn or MemberStates.Active))
-            {
-                throw MembershipRuleException.Conflict("Member has left", $"The member is {member.State}.");
-            }
+            MemberTransitions.EnsureSeated(member);
             await MemberHistory.AddAsync(transaction, member.Id, actor, "contact-attempt", new { request.Channel, request.Outcome }, cancellationToken);
         }, cancellationToken);
 
     public Task<Member> RecordConsentAsync(string bodyId, Guid memberId, ConsentRequest request, string actor, CancellationToken cancellationToken) =>
         ChangeAsync(bodyId, memberId, async (transaction, member) =>
         {
-            if (!member.Minor)
-            {
-                throw MembershipRuleException.Conflict("Not a minor", "Only minor members need a parent's or guardian's consent.");
-            }
-            if (member.State is not (MemberStates.Drawn or MemberStates.Active) || member.ConsentRecorded)
-            {
-                throw MembershipRuleException.Conflict("Consent not expected", member.ConsentRecorded ? "Consent is already recorded." : $"The member is {member.State}.");
-            }
+            MemberTransitions.EnsureConsentExpected(member);
             await using (var insert = new NpgsqlCommand(
                 "INSERT INTO consents (member_id, guardian_name, relationship, method, given_on, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)",
                 transaction.Connection, transaction))
@@ -126,15 +117,7 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, Outbox outbox, Pers
     public Task<Member> ConfirmAsync(string bodyId, Guid memberId, string actor, CancellationToken cancellationToken) =>
         ChangeAsync(bodyId, memberId, async (transaction, member) =>
         {
-            if (member.State != MemberStates.Drawn)
-            {
-                throw MembershipRuleException.Conflict("Cannot confirm", $"Only a drawn member confirms; this one is {member.State}.");
-            }
-            if (member.Minor && !member.ConsentRecorded)
-            {
-                throw MembershipRuleException.Conflict("Consent required",
-                    "This member is a minor: record the consent of a parent or guardian (who, when and how) before confirming.");
-            }
+            MemberTransitions.EnsureConfirmable(member);
             var now = time.GetUtcNow();
             await using (var update = new NpgsqlCommand("UPDATE members SET state = 'active', confirmed_at = $2 WHERE id = $1", transaction.Connection, transaction))
             {
@@ -150,16 +133,7 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, Outbox outbox, Pers
         Guid? drawId = null;
         var member = await ChangeAsync(bodyId, memberId, async (transaction, member) =>
         {
-            var from = MemberStates.DepartureFrom[request.Kind];
-            if (member.State != from)
-            {
-                throw MembershipRuleException.Conflict("Cannot leave that way", $"'{request.Kind}' applies to a {from} member; this one is {member.State}.");
-            }
-            if (request.Kind == MemberStates.DeadlineMissed && time.GetUtcNow() <= member.ConfirmationDeadline)
-            {
-                throw MembershipRuleException.Conflict("Deadline not passed",
-                    $"The member has until {member.ConfirmationDeadline:u} to confirm.");
-            }
+            MemberTransitions.EnsureDeparture(member, request.Kind, time.GetUtcNow());
             await LeaveAsync(transaction, bodyId, member, request.Kind, request.Note?.Trim(), actor, cancellationToken);
             await using var draw = new NpgsqlCommand("SELECT draw_id FROM promotions WHERE id = $1", transaction.Connection, transaction);
             drawId = await draw.With(member.PromotionId).ExecuteScalarAsync(cancellationToken) as Guid?;
@@ -183,15 +157,11 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, Outbox outbox, Pers
         await using var command = dataSource.CreateCommand(
             $"{Select} WHERE p.body_id = $1 AND m.id = $2");
         var member = (await ReadAsync(command.With(bodyId, memberId), cancellationToken)).SingleOrDefault()?.Member
-            ?? throw MembershipRuleException.NotFound($"Body '{bodyId}' has no member {memberId}.");
+            ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no member {memberId}.");
         await using var seat = dataSource.CreateCommand("SELECT p.draw_id, m.substitute_respondent_id FROM members m JOIN promotions p ON p.id = m.promotion_id WHERE m.id = $1");
         await using var reader = await seat.With(memberId).ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        if (!MemberStates.DepartureFrom.ContainsKey(member.State) || !reader.IsDBNull(1))
-        {
-            throw MembershipRuleException.Conflict("Seat not vacant", member.State is MemberStates.Drawn or MemberStates.Active
-                ? $"The member is {member.State}." : "A substitute is already designated for this seat.");
-        }
+        MemberTransitions.EnsureVacant(member, substituteDesignated: !reader.IsDBNull(1));
         return new Departure(member, reader.Nullable<Guid>(0));
     }
 
@@ -223,7 +193,7 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, Outbox outbox, Pers
     {
         await using var command = dataSource.CreateCommand($"{Select} WHERE p.body_id = $1 AND m.promotion_id = $2 AND ($3::text IS NULL OR m.state = $3){Order}");
         var members = await ReadAsync(command.With(bodyId, promotionId, state), cancellationToken);
-        await log.WriteAsync(bodyId, actor, "member contact list", members.Count, cancellationToken);
+        await log.WriteAsync(new PersonalDataAccess(bodyId, null, actor, "member contact list", members.Count), null, cancellationToken);
         return members;
     }
 
@@ -234,7 +204,7 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, Outbox outbox, Pers
         var member = (await ReadAsync(command.With(bodyId, memberId), cancellationToken)).SingleOrDefault();
         if (member is not null)
         {
-            await log.WriteAsync(bodyId, actor, purpose, 1, cancellationToken);
+            await log.WriteAsync(new PersonalDataAccess(bodyId, null, actor, purpose, 1), null, cancellationToken);
         }
         return member;
     }
@@ -243,10 +213,7 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, Outbox outbox, Pers
     public Task<Member> UpdateOwnContactAsync(string bodyId, Guid memberId, OwnContactRequest request, CancellationToken cancellationToken) =>
         ChangeAsync(bodyId, memberId, async (transaction, member) =>
         {
-            if (member.State is not (MemberStates.Drawn or MemberStates.Active))
-            {
-                throw MembershipRuleException.Conflict("Member has left", $"The member is {member.State}.");
-            }
+            MemberTransitions.EnsureSeated(member);
             await using (var update = new NpgsqlCommand("UPDATE members SET email = $2, phone = $3 WHERE id = $1", transaction.Connection, transaction))
             {
                 await update.With(member.Id, NullIfBlank(request.Email), NullIfBlank(request.Phone)).ExecuteNonQueryAsync(cancellationToken);
@@ -295,7 +262,7 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, Outbox outbox, Pers
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var member = await LockAsync(transaction, "p.body_id = $1 AND m.id = $2", [bodyId, memberId], cancellationToken)
-            ?? throw MembershipRuleException.NotFound($"Body '{bodyId}' has no member {memberId}.");
+            ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no member {memberId}.");
         await change(transaction, member);
         await transaction.CommitAsync(cancellationToken);
         return (await FindAsync(memberId, cancellationToken))!;

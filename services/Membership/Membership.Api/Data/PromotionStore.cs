@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Assemblee.Common.Rules;
 using Assemblee.Membership.Domain;
 using Npgsql;
 
@@ -14,7 +15,7 @@ public sealed class PromotionStore(NpgsqlDataSource dataSource)
         insert.With(Values(promotion));
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
-            throw MembershipRuleException.Conflict("Draw already has a promotion", $"Draw {promotion.DrawId} already fills a promotion; change that one instead.");
+            throw RuleViolation.Conflict("Draw already has a promotion", $"Draw {promotion.DrawId} already fills a promotion; change that one instead.");
         }
         return promotion;
     }
@@ -34,7 +35,7 @@ public sealed class PromotionStore(NpgsqlDataSource dataSource)
 
     /// <summary>The promotion, or a 404 rule violation.</summary>
     public async Task<Promotion> RequireAsync(string bodyId, Guid id, CancellationToken cancellationToken) =>
-        await FindAsync(bodyId, id, cancellationToken) ?? throw MembershipRuleException.NotFound($"Body '{bodyId}' has no promotion {id}.");
+        await FindAsync(bodyId, id, cancellationToken) ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no promotion {id}.");
 
     public Task<IReadOnlyList<Promotion>> ListAsync(string bodyId, CancellationToken cancellationToken) =>
         QueryAsync(dataSource.CreateCommand($"SELECT {Columns} FROM promotions WHERE body_id = $1 ORDER BY created_at").With(bodyId), cancellationToken);

@@ -1,4 +1,4 @@
-using Assemblee.Common.Data;
+using Assemblee.Common;
 using Assemblee.Common.Messaging;
 using Assemblee.Membership.Data;
 using Assemblee.Membership.Grpc;
@@ -12,7 +12,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase("membershipdb", typeof(Extensions).Assembly);
+        builder.AddAssembleeService("membership", typeof(Extensions).Assembly);
         builder.AddEventBus("messaging", "membership", bus =>
         {
             bus.AddConsumer<PanelDrawnConsumer>();
@@ -21,13 +21,11 @@ internal static class Extensions
         builder.Services.AddGrpcClient<SortitionClient>(options => options.Address = new Uri("http://_grpc.sortition"));
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
 
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<BodyStore>();
         builder.Services.AddSingleton<PromotionStore>();
         builder.Services.AddSingleton<MemberStore>();
         builder.Services.AddSingleton<MemberHistory>();
         builder.Services.AddSingleton<AtelierStore>();
-        builder.Services.AddSingleton<PersonalDataLog>();
         builder.Services.AddSingleton<SubstituteRequests>();
         builder.Services.AddHostedService<RetentionWorker>();
         if (builder.Environment.IsDevelopment())

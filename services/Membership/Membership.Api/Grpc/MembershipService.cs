@@ -1,3 +1,4 @@
+using Assemblee.Common.Rules;
 using Assemblee.Contracts.Membership.V1;
 using Assemblee.Membership.Data;
 using Assemblee.ServiceDefaults.Authentication;

@@ -1,7 +1,5 @@
-using Assemblee.Sortition.Data;
-using Grpc.Core;
+using Assemblee.Common.Bodies;
 using Microsoft.AspNetCore.Http.HttpResults;
-using MembershipClient = Assemblee.Contracts.Membership.V1.Membership.MembershipClient;
 
 namespace Assemblee.Sortition.Api;
 
@@ -19,23 +17,7 @@ public static class BodiesApi
     private static async Task<Ok<List<KnownBody>>> ListAsync(BodyDirectory directory, CancellationToken cancellationToken) =>
         TypedResults.Ok(await directory.ListAsync(cancellationToken).ToListAsync(cancellationToken));
 
-    /// <summary>A body registered a moment ago may not have reached us yet: ask membership, which owns bodies.</summary>
-    private static async Task<Results<Ok<KnownBody>, NotFound>> GetAsync(
-        string bodyId, BodyDirectory directory, MembershipClient membership, CancellationToken cancellationToken)
-    {
-        if (await directory.FindAsync(bodyId, cancellationToken) is { } known)
-        {
-            return TypedResults.Ok(known);
-        }
-        try
-        {
-            var body = await membership.GetBodyAsync(
-                new() { BodyId = bodyId }, deadline: DateTime.UtcNow.AddSeconds(5), cancellationToken: cancellationToken);
-            return TypedResults.Ok(new KnownBody(body.Id, body.Name));
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
-        {
-            return TypedResults.NotFound();
-        }
-    }
+    /// <summary>A body registered a moment ago may not have reached us yet: the directory asks membership, which owns bodies.</summary>
+    private static async Task<Results<Ok<KnownBody>, NotFound>> GetAsync(string bodyId, BodyDirectory directory, CancellationToken cancellationToken) =>
+        await directory.FindAsync(bodyId, cancellationToken) is { } body ? TypedResults.Ok(body) : TypedResults.NotFound();
 }

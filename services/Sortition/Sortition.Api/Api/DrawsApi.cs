@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Assemblee.Common.Actors;
+using Assemblee.Common.PersonalData;
 using Assemblee.ServiceDefaults.Authentication;
 using Assemblee.Sortition.Data;
 using Assemblee.Sortition.Domain;
@@ -113,26 +115,19 @@ public static class DrawsApi
             return Problem(400, "A seed is required", "Give the seed (1 to 200 characters) that makes this draw reproducible.");
         }
         var watch = Stopwatch.StartNew();
-        try
-        {
-            return await invitations.DrawAsync(draw, request.Seed, cancellationToken) is { } summary
-                ? TypedResults.Ok(new InvitationDrawResponse(summary.Invitations, summary.BySeatGroup, summary.Strata, Math.Round(watch.Elapsed.TotalSeconds, 3)))
-                : Problem(409, "Invitations already drawn", "The invitations of this draw have already been drawn.");
-        }
-        catch (NotEnoughPeopleException ex)
-        {
-            return Problem(422, "Not enough people", ex.Message);
-        }
+        return await invitations.DrawAsync(draw, request.Seed, cancellationToken) is { } summary
+            ? TypedResults.Ok(new InvitationDrawResponse(summary.Invitations, summary.BySeatGroup, summary.Strata, Math.Round(watch.Elapsed.TotalSeconds, 3)))
+            : Problem(409, "Invitations already drawn", "The invitations of this draw have already been drawn.");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<InvitationLetter>>, NotFound>> LettersAsync(string bodyId, Guid drawId, HttpContext http,
-        DrawStore store, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        DrawStore store, NpgsqlDataSource dataSource, PersonalDataLog log, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(bodyId, drawId, cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok(await InvitationLetters.ListAsync(dataSource, drawId, Actor(http), cancellationToken));
+        return TypedResults.Ok(await InvitationLetters.ListAsync(dataSource, log, bodyId, drawId, http.User.Actor(), cancellationToken));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<RespondentView>>, NotFound>> RespondentsAsync(string bodyId, Guid drawId, HttpContext http,
@@ -142,7 +137,7 @@ public static class DrawsApi
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok(await respondents.ListAsync(drawId, Actor(http), cancellationToken));
+        return TypedResults.Ok(await respondents.ListAsync(bodyId, drawId, http.User.Actor(), cancellationToken));
     }
 
     private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> PrepareAsync(string bodyId, Guid drawId, DrawStore store,
@@ -187,27 +182,19 @@ public static class DrawsApi
         {
             return Problem(400, "Who and why", "Give the leaving member's id and a reason (declined, no answer, resigned…).");
         }
-        try
-        {
-            var substitute = await finalDraw.ReplaceAsync(draw, request.Leaving, request.Reason.Trim(), cancellationToken);
-            return TypedResults.Ok(new ReplacementResponse(request.Leaving, substitute.RespondentId, substitute.SeatGroup));
-        }
-        catch (ReplacementRefusedException ex)
-        {
-            return Problem(409, "No replacement", ex.Message);
-        }
+        var substitute = await finalDraw.ReplaceAsync(draw, request.Leaving, request.Reason.Trim(), cancellationToken);
+        return TypedResults.Ok(new ReplacementResponse(request.Leaving, substitute.RespondentId, substitute.SeatGroup));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<PersonalDataRead>>, NotFound>> ReadsAsync(string bodyId, Guid drawId, DrawStore store,
         PersonalDataLog log, CancellationToken cancellationToken) =>
         await store.FindAsync(bodyId, drawId, cancellationToken) is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok(await log.ListAsync(drawId, cancellationToken));
+            : TypedResults.Ok(await log.ListAsync(bodyId, drawId.ToString(), cancellationToken));
 
     internal static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
 
     private static bool IsLine(string? value) => !string.IsNullOrWhiteSpace(value) && value.Length <= 500 && value.IndexOfAny(['\n', '\r']) < 0;
 
-    private static string Actor(HttpContext http) => http.User.FindFirst("sub")?.Value ?? "unknown";
 }

@@ -1,4 +1,6 @@
+using Assemblee.Sortition.Application;
 using Assemblee.Sortition.Data;
+using Assemblee.Sortition.Domain;
 using Assemblee.Sortition.Engine.Lottery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,21 +20,17 @@ public static class PublicApi
         return app;
     }
 
-    private static async Task<Results<Created<Registered>, ValidationProblem, ProblemHttpResult>> RegisterAsync(RegistrationRequest request,
-        RespondentStore respondents, CancellationToken cancellationToken)
+    private static async Task<Results<Created<Registered>, ValidationProblem>> RegisterAsync(RegistrationRequest request,
+        RespondentRegistration registration, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.InvitationCode))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["invitationCode"] = ["The code printed on the letter is required."] });
         }
-        var (registered, refusal) = await respondents.RegisterAsync(request, cancellationToken);
-        if (refusal is { Errors: { } errors })
-        {
-            return TypedResults.ValidationProblem(errors, refusal.Detail, title: refusal.Title);
-        }
-        return registered is not null
+        var outcome = await registration.RegisterAsync(request, cancellationToken);
+        return outcome.Registered is { } registered
             ? TypedResults.Created($"/api/sortition/draws/{registered.DrawId}/record", registered)
-            : DrawsApi.Problem(refusal!.Status, refusal.Title, refusal.Detail);
+            : TypedResults.ValidationProblem(outcome.Errors, "Some answers cannot be used.", title: "Invalid profile");
     }
 
     private static async Task<Results<Ok<DrawRecord>, NotFound>> RecordAsync(Guid drawId, DrawStore store, CancellationToken cancellationToken) =>

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Assemblee.Common.Messaging;
+using Assemblee.Common.PersonalData;
+using Assemblee.Common.Rules;
 using Assemblee.Contracts.Sortition;
 using Assemblee.Sortition.Domain;
 using Assemblee.Sortition.Engine.Algorithms;
@@ -10,13 +12,12 @@ using Npgsql;
 namespace Assemblee.Sortition.Data;
 
 /// <summary>Why a replacement could not be made.</summary>
-public sealed class ReplacementRefusedException(string message) : Exception(message);
-
 /// <summary>
 /// Stage 2: prepares the lottery (LEXIMIN over the respondents, rounded to M panels, committed), draws it with the
 /// dice and beacon values, and designates substitutes. Each step is one transaction with its event.
 /// </summary>
-public sealed class FinalDraw(NpgsqlDataSource dataSource, DrawStore draws, Outbox outbox, TimeProvider time, ILogger<FinalDraw> logger)
+public sealed class FinalDraw(
+    NpgsqlDataSource dataSource, DrawStore draws, Outbox outbox, PersonalDataLog log, TimeProvider time, ILogger<FinalDraw> logger)
 {
     public async Task PrepareAsync(Guid drawId, CancellationToken cancellationToken)
     {
@@ -59,7 +60,8 @@ public sealed class FinalDraw(NpgsqlDataSource dataSource, DrawStore draws, Outb
         await SetStatusAsync(connection, transaction, draw.Id, record.Members!, "selected", cancellationToken);
         await SetStatusAsync(connection, transaction, draw.Id, record.Substitutes!, "substitute", cancellationToken);
         var members = await PeopleAsync(connection, transaction, draw, record.Members!, cancellationToken);
-        await PersonalDataLog.WriteAsync(connection, transaction, "sortition", "PanelDrawn event to membership", draw.Id, members.Count, cancellationToken);
+        await log.WriteAsync(
+            new PersonalDataAccess(draw.BodyId, draw.Id.ToString(), "sortition", "PanelDrawn event to membership", members.Count), transaction, cancellationToken);
         await outbox.AddAsync(new PanelDrawn(draw.Id, draw.BodyId, draw.Specification.Title, record.Commitment, members, record.Substitutes!,
             time.GetUtcNow()), transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -72,22 +74,23 @@ public sealed class FinalDraw(NpgsqlDataSource dataSource, DrawStore draws, Outb
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var record = await LockRecordAsync(connection, transaction, draw.Id, DrawStates.Drawn, cancellationToken)
-            ?? throw new ReplacementRefusedException("Only a drawn panel has members to replace.");
+            ?? throw RuleViolation.Conflict("No replacement", "Only a drawn panel has members to replace.");
         if (!record.CurrentMembers().Contains(leaving))
         {
-            throw new ReplacementRefusedException($"{leaving} is not a member of this panel.");
+            throw RuleViolation.Conflict("No replacement", $"{leaving} is not a member of this panel.");
         }
         var (next, substitute) = record.Replace(leaving, reason, time.GetUtcNow());
         if (substitute is null)
         {
-            throw new ReplacementRefusedException(
+            throw RuleViolation.Conflict("No replacement",
                 $"No remaining substitute keeps every quota without {leaving}: the body must decide (relax a quota or leave the seat empty).");
         }
         await DrawStore.SaveRecordAsync(draw.Id, next, DrawStates.Drawn, connection, transaction, cancellationToken);
         await SetStatusAsync(connection, transaction, draw.Id, [leaving], "left", cancellationToken);
         await SetStatusAsync(connection, transaction, draw.Id, [substitute], "selected", cancellationToken);
         var person = (await PeopleAsync(connection, transaction, draw, [substitute], cancellationToken)).Single();
-        await PersonalDataLog.WriteAsync(connection, transaction, "sortition", "SubstituteDesignated event to membership", draw.Id, 1, cancellationToken);
+        await log.WriteAsync(
+            new PersonalDataAccess(draw.BodyId, draw.Id.ToString(), "sortition", "SubstituteDesignated event to membership", 1), transaction, cancellationToken);
         await outbox.AddAsync(new SubstituteDesignated(draw.Id, draw.BodyId, leaving, reason, person, time.GetUtcNow()), transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return person;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Assemblee.Common.Messaging;
+using Assemblee.Common.Rules;
 using Assemblee.Contracts.Sortition;
 using Assemblee.Sortition.Domain;
 using Assemblee.Sortition.Engine.Randomness;
@@ -12,8 +13,6 @@ namespace Assemblee.Sortition.Data;
 public sealed record InvitationSummary(int Invitations, IReadOnlyDictionary<string, int> BySeatGroup, int Strata);
 
 /// <summary>A seat group cannot be filled from its list.</summary>
-public sealed class NotEnoughPeopleException(string message) : Exception(message);
-
 /// <summary>
 /// Stage 1: draws each seat group's invitations from its source list, stratified as the specification says, keeps
 /// what the letters need, and erases the rest of the lists by dropping the draw's partition, in one transaction.
@@ -49,7 +48,7 @@ public sealed class InvitationDraw(NpgsqlDataSource dataSource, Outbox outbox, T
             var eligible = strata.Sum(s => s.Lines.Length);
             if (eligible < group.Seats)
             {
-                throw new NotEnoughPeopleException(
+                throw RuleViolation.Unprocessable("Not enough people",
                     $"Seat group {group.Name}: the list '{group.SourceList}' has {eligible} eligible people for {group.Seats} seats.");
             }
             var random = new DrawRandom(SHA256.HashData(Encoding.UTF8.GetBytes($"assemblee-invitations/1\n{seed}\n{group.Name}\n")));

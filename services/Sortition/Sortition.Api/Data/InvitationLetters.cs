@@ -1,3 +1,4 @@
+using Assemblee.Common.PersonalData;
 using Npgsql;
 
 namespace Assemblee.Sortition.Data;
@@ -8,7 +9,8 @@ public sealed record InvitationLetter(string Code, string SeatGroup, string Fami
 public static class InvitationLetters
 {
     /// <summary>Letters not yet erased, logged as a read of personal data.</summary>
-    public static async Task<IReadOnlyList<InvitationLetter>> ListAsync(NpgsqlDataSource dataSource, Guid drawId, string actor, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<InvitationLetter>> ListAsync(
+        NpgsqlDataSource dataSource, PersonalDataLog log, string bodyId, Guid drawId, string actor, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
@@ -24,7 +26,7 @@ public static class InvitationLetters
                 letters.Add(new InvitationLetter(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
             }
         }
-        await PersonalDataLog.WriteAsync(connection, null, actor, "invitation letters", drawId, letters.Count, cancellationToken);
+        await log.WriteAsync(new PersonalDataAccess(bodyId, drawId.ToString(), actor, "invitation letters", letters.Count), null, cancellationToken);
         return letters;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Assemblee.Common.Bodies;
 using Assemblee.Contracts.Sortition.V1;
 using Assemblee.ServiceDefaults.Authentication;
 using Assemblee.Sortition.Data;
@@ -44,14 +45,7 @@ public sealed class SortitionService(BodyDirectory directory, DrawStore draws, F
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "Give the leaving member's id and a reason."));
         }
-        try
-        {
-            var substitute = await finalDraw.ReplaceAsync(draw, request.Leaving, request.Reason.Trim(), context.CancellationToken);
-            return new DesignateSubstituteReply { Substitute = substitute.RespondentId, SeatGroup = substitute.SeatGroup };
-        }
-        catch (ReplacementRefusedException ex)
-        {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, ex.Message));
-        }
+        var substitute = await finalDraw.ReplaceAsync(draw, request.Leaving, request.Reason.Trim(), context.CancellationToken);
+        return new DesignateSubstituteReply { Substitute = substitute.RespondentId, SeatGroup = substitute.SeatGroup };
     }
 }

@@ -1,4 +1,4 @@
-using Assemblee.Common.Data;
+using Assemblee.Common;
 using Assemblee.Common.Messaging;
 namespace Assemblee.Veille.Extensions;
 
@@ -6,7 +6,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddServiceDatabase("veilledb", typeof(Extensions).Assembly);
+        builder.AddAssembleeService("veille", typeof(Extensions).Assembly);
         builder.AddEventBus("messaging", "veille");
     }
 }

@@ -1,10 +1,10 @@
 using Assemblee.Common.Messaging;
 using Assemblee.Contracts.Membership;
-using Assemblee.Sortition.Data;
 using Npgsql;
 
-namespace Assemblee.Sortition.Messaging;
+namespace Assemblee.Common.Bodies;
 
+/// <summary>Keeps the <see cref="BodyDirectory"/> copy up to date, once per event however often it is delivered.</summary>
 public sealed class BodyRegisteredConsumer(NpgsqlDataSource dataSource) : IdempotentConsumer<BodyRegistered>(dataSource)
 {
     protected override Task HandleAsync(BodyRegistered message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>

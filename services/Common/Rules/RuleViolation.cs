@@ -1,0 +1,32 @@
+namespace Assemblee.Common.Rules;
+
+/// <summary>How a refused rule answers: REST status and gRPC status are derived from it, once.</summary>
+public enum RuleViolationKind
+{
+    /// <summary>What the request names does not exist (or is not the caller's body's): 404, NOT_FOUND.</summary>
+    NotFound,
+
+    /// <summary>The request is well formed but the current state forbids it: 409, FAILED_PRECONDITION.</summary>
+    Conflict,
+
+    /// <summary>The request is well formed but cannot be carried out with what it gives: 422, FAILED_PRECONDITION.</summary>
+    Unprocessable,
+}
+
+/// <summary>
+/// A rule of the domain refused the request. Domain code throws it with a title and a plain-words reason; it becomes
+/// RFC 9457 problem details over REST (<see cref="RuleViolationHandler"/>) and a gRPC status over gRPC
+/// (<see cref="RuleViolationInterceptor"/>). The one type every service uses for refusals.
+/// </summary>
+public sealed class RuleViolation(RuleViolationKind kind, string title, string detail) : Exception(detail)
+{
+    public RuleViolationKind Kind { get; } = kind;
+
+    public string Title { get; } = title;
+
+    public static RuleViolation NotFound(string detail) => new(RuleViolationKind.NotFound, "Not found", detail);
+
+    public static RuleViolation Conflict(string title, string detail) => new(RuleViolationKind.Conflict, title, detail);
+
+    public static RuleViolation Unprocessable(string title, string detail) => new(RuleViolationKind.Unprocessable, title, detail);
+}

@@ -1,0 +1,82 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Assemblee.Common.Rules;
+
+public static class RuleViolationExtensions
+{
+    public static void AddRuleViolations(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddExceptionHandler<RuleViolationHandler>();
+        builder.Services.AddGrpc(options => options.Interceptors.Add<RuleViolationInterceptor>());
+    }
+
+    /// <summary>Documents, in OpenAPI, the problems a group's rules may answer.</summary>
+    public static RouteGroupBuilder ProducesRuleViolations(this RouteGroupBuilder group) =>
+        group.ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+    public static int HttpStatus(this RuleViolationKind kind) => kind switch
+    {
+        RuleViolationKind.NotFound => StatusCodes.Status404NotFound,
+        RuleViolationKind.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
+}
+
+/// <summary>A <see cref="RuleViolation"/> thrown by a REST endpoint becomes problem details with its status.</summary>
+internal sealed class RuleViolationHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not RuleViolation violation)
+        {
+            return false;
+        }
+        context.Response.StatusCode = violation.Kind.HttpStatus();
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = { Status = context.Response.StatusCode, Title = violation.Title, Detail = violation.Message },
+        });
+    }
+}
+
+/// <summary>A <see cref="RuleViolation"/> thrown by a gRPC method becomes NOT_FOUND or FAILED_PRECONDITION.</summary>
+internal sealed class RuleViolationInterceptor : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (RuleViolation violation)
+        {
+            throw AsRpc(violation);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (RuleViolation violation)
+        {
+            throw AsRpc(violation);
+        }
+    }
+
+    private static RpcException AsRpc(RuleViolation violation) => new(new Grpc.Core.Status(
+        violation.Kind == RuleViolationKind.NotFound ? StatusCode.NotFound : StatusCode.FailedPrecondition, violation.Message));
+}
