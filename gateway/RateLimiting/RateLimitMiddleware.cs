@@ -23,7 +23,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RedisRateLimiter l
             : "ip:" + context.Connection.RemoteIpAddress;
         // Keys are hashed so that Redis never holds an address or a subject in clear.
         var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(client)))[..32];
-        if (await limiter.TryAcquireAsync(key) is { } retryAfter)
+        if (limiter.TryAcquire(key) is { } retryAfter)
         {
             context.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             await TypedResults.Problem(

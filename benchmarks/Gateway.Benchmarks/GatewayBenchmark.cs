@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+
+namespace Assemblee.Benchmarks.Gateway;
+
+/// <summary>
+/// Starts the whole system from the AppHost's model, then loads one small endpoint (a service's status: routing, a
+/// database read) with wrk, directly and through the gateway, with the same threads, connections and duration, runs
+/// alternating. The rate limit is raised out of the way, but the gateway still counts every request in Redis, as it does
+/// in use. Prints requests per second and latency percentiles, and the gateway's share of direct throughput.
+/// </summary>
+public static partial class GatewayBenchmark
+{
+    private const string Usage =
+        "usage: Gateway.Benchmarks [--runs 3] [--duration 15] [--connections 32] [--threads 2] [--path /api/membership/status] [--environment KEY=VALUE]";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string Option(string name, string fallback) => args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? fallback;
+        if (args.Contains("--help"))
+        {
+            Console.WriteLine(Usage);
+            return 0;
+        }
+        if (!File.Exists("/usr/bin/wrk"))
+        {
+            Console.Error.WriteLine("wrk is required: apt-get install -y wrk");
+            return 2;
+        }
+        var runs = int.Parse(Option("runs", "3"), CultureInfo.InvariantCulture);
+        var duration = Option("duration", "15");
+        var connections = Option("connections", "32");
+        var threads = Option("threads", "2");
+        var path = Option("path", "/api/membership/status");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0)} GiB, "
+            + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>();
+        builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("RateLimiting__PermitsPerMinute", "1000000000");
+        // --environment KEY=VALUE (repeatable): set on the gateway and every service, e.g. OTEL_SDK_DISABLED=true to weigh tracing.
+        foreach (var setting in args.Select((arg, i) => (arg, i)).Where(a => a.arg == "--environment").Select(a => args[a.i + 1].Split('=', 2)))
+        {
+            foreach (var project in builder.Resources.OfType<ProjectResource>())
+            {
+                builder.CreateResourceBuilder(project).WithEnvironment(setting[0], setting[1]);
+            }
+        }
+        await using var app = await builder.BuildAsync();
+        await app.StartAsync();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4)))
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        }
+        var service = path.Split('/', StringSplitOptions.RemoveEmptyEntries)[1];
+        var targets = new (string Name, Uri Url)[]
+        {
+            ("direct", new Uri(app.GetEndpoint(service, "http"), path)),
+            ("gateway", new Uri(app.GetEndpoint("gateway", "http"), path)),
+        };
+        Console.WriteLine($"wrk -t{threads} -c{connections} -d{duration}s --latency, {runs} runs each, alternating; endpoint {path}");
+        foreach (var (_, url) in targets)
+        {
+            await WrkAsync(threads, connections, "3", url);   // warm-up: JIT, connection pools
+        }
+        var results = targets.ToDictionary(target => target.Name, _ => new List<WrkResult>());
+        for (var run = 0; run < runs; run++)
+        {
+            foreach (var (name, url) in targets)
+            {
+                var before = CpuByProcess();
+                var result = await WrkAsync(threads, connections, duration, url);
+                var cpu = CpuByProcess();
+                results[name].Add(result);
+                var requests = result.RequestsPerSecond * double.Parse(duration, CultureInfo.InvariantCulture);
+                var perRequest = cpu.Select(p => (p.Key, Micros: (p.Value - before.GetValueOrDefault(p.Key)) * 1e6 / requests))
+                    .Where(p => p.Micros >= 5).OrderByDescending(p => p.Micros).Select(p => $"{p.Key} {p.Micros:F0}");
+                Console.WriteLine($"  run {run + 1} {name,-8} {result.RequestsPerSecond,10:N0} req/s   p50 {result.P50Ms,6:F2} ms   p99 {result.P99Ms,6:F2} ms   errors {result.Errors}");
+                Console.WriteLine($"           CPU µs per request: {string.Join(", ", perRequest)}");
+            }
+        }
+        var direct = Median(results["direct"]);
+        var gateway = Median(results["gateway"]);
+        Console.WriteLine($"median   direct  {direct.RequestsPerSecond:N0} req/s, p50 {direct.P50Ms:F2} ms, p99 {direct.P99Ms:F2} ms");
+        Console.WriteLine($"median   gateway {gateway.RequestsPerSecond:N0} req/s, p50 {gateway.P50Ms:F2} ms, p99 {gateway.P99Ms:F2} ms");
+        Console.WriteLine($"gateway keeps {100 * gateway.RequestsPerSecond / direct.RequestsPerSecond:F1} % of direct throughput "
+            + $"and adds {gateway.P50Ms - direct.P50Ms:F2} ms at p50");
+        return 0;
+    }
+
+    /// <summary>CPU seconds used so far by each program (all its processes), from /proc.</summary>
+    private static Dictionary<string, double> CpuByProcess()
+    {
+        var ticks = 100.0; // USER_HZ on Linux
+        var totals = new Dictionary<string, double>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc").Where(d => char.IsDigit(Path.GetFileName(d)[0])))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var seconds = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ticks;
+                totals[name] = totals.GetValueOrDefault(name) + seconds;
+            }
+            catch (IOException)
+            {
+                // The process ended meanwhile.
+            }
+        }
+        return totals;
+    }
+
+    private sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors);
+
+    private static WrkResult Median(List<WrkResult> results)
+    {
+        static double Middle(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
+        return new WrkResult(Middle(results.Select(r => r.RequestsPerSecond)), Middle(results.Select(r => r.P50Ms)),
+            Middle(results.Select(r => r.P99Ms)), results.Sum(r => r.Errors));
+    }
+
+    private static async Task<WrkResult> WrkAsync(string threads, string connections, string duration, Uri url)
+    {
+        var info = new ProcessStartInfo("/usr/bin/wrk", ["-t", threads, "-c", connections, "-d", $"{duration}s", "--latency", url.ToString()])
+        {
+            RedirectStandardOutput = true,
+        };
+        using var wrk = Process.Start(info)!;
+        var output = await wrk.StandardOutput.ReadToEndAsync();
+        await wrk.WaitForExitAsync();
+        var errors = ErrorCounts().Matches(output).Sum(match => long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
+        var non2xx = Non2xx().Match(output);
+        return new WrkResult(
+            double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
+            Milliseconds(Percentile("50").Match(output)),
+            Milliseconds(Percentile("99").Match(output)),
+            errors + (non2xx.Success ? long.Parse(non2xx.Groups[1].Value, CultureInfo.InvariantCulture) : 0));
+    }
+
+    private static Regex Percentile(string percent) => new($@"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
+
+    private static double Milliseconds(Match match)
+    {
+        var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return match.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"(?:connect|read|write|timeout) (\d+)")]
+    private static partial Regex ErrorCounts();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses: (\d+)")]
+    private static partial Regex Non2xx();
+}

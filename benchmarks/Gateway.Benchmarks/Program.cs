@@ -1,0 +1,3 @@
+using Assemblee.Benchmarks.Gateway;
+
+return await GatewayBenchmark.RunAsync(args);
