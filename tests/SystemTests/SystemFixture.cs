@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using Assemblee.ServiceDefaults.Authentication;
-using Assemblee.SystemTests.Infrastructure;
 using Npgsql;
 
 namespace Assemblee.SystemTests;
@@ -19,14 +18,10 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
-    public OtlpSink Telemetry { get; private set; } = null!;
-
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        Telemetry = await OtlpSink.StartAsync();
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL={Telemetry.Url}"], timeout.Token);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(timeout.Token);
         builder.CreateResourceBuilder<ProjectResource>("gateway")
             .WithEnvironment("RateLimiting__PermitsPerMinute", GatewayPermitsPerMinute.ToString(CultureInfo.InvariantCulture));
         // Erasure on schedule, checked every two seconds instead of hourly.
@@ -45,7 +40,6 @@ public sealed class SystemFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await App.DisposeAsync();
-        await Telemetry.DisposeAsync();
     }
 
     public HttpClient Gateway(string? subject = null, string[]? roles = null, string[]? bodies = null)

@@ -192,7 +192,7 @@ public static class DrawsApi
             ? TypedResults.NotFound()
             : TypedResults.Ok(await log.ListAsync(bodyId, drawId.ToString(), cancellationToken));
 
-    internal static ProblemHttpResult Problem(int status, string title, string detail) =>
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
 
     private static bool IsLine(string? value) => !string.IsNullOrWhiteSpace(value) && value.Length <= 500 && value.IndexOfAny(['\n', '\r']) < 0;
