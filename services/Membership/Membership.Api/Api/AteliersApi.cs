@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Assemblee.Common.Actors;
 using Assemblee.Common.Rules;
+using Assemblee.Membership.Application;
 using Assemblee.Membership.Data;
 using Assemblee.Membership.Domain;
 using Assemblee.ServiceDefaults.Authentication;
@@ -47,15 +48,15 @@ public static class AteliersApi
         return TypedResults.Ok(await ateliers.ListAsync(bodyId, promotionId, cancellationToken));
     }
 
-    private static async Task<Ok<Atelier>> ChooseAsync(string bodyId, Guid atelierId, ClaimsPrincipal user, AtelierStore ateliers, CancellationToken cancellationToken) =>
+    private static async Task<Ok<Atelier>> ChooseAsync(string bodyId, Guid atelierId, ClaimsPrincipal user, AtelierMembership ateliers, CancellationToken cancellationToken) =>
         TypedResults.Ok(await ateliers.JoinAsync(bodyId, atelierId, user.MemberId(), user.Actor(), bySecretariat: false, cancellationToken));
 
-    private static async Task<Ok<Atelier>> MoveAsync(string bodyId, Guid atelierId, Guid memberId, ClaimsPrincipal user, AtelierStore ateliers,
+    private static async Task<Ok<Atelier>> MoveAsync(string bodyId, Guid atelierId, Guid memberId, ClaimsPrincipal user, AtelierMembership ateliers,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await ateliers.JoinAsync(bodyId, atelierId, memberId, user.Actor(), bySecretariat: true, cancellationToken));
 
     private static async Task<Results<NoContent, ValidationProblem>> RoleAsync(string bodyId, Guid atelierId, Guid memberId, RoleRequest request, ClaimsPrincipal user,
-        AtelierStore ateliers, CancellationToken cancellationToken)
+        AtelierMembership ateliers, CancellationToken cancellationToken)
     {
         if (!AtelierRoles.All.Contains(request.Role ?? ""))
         {

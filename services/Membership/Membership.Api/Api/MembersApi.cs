@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Assemblee.Common.Actors;
 using Assemblee.Common.PersonalData;
 using Assemblee.Common.Rules;
+using Assemblee.Membership.Application;
 using Assemblee.Membership.Data;
 using Assemblee.Membership.Domain;
 using Assemblee.Membership.Grpc;
@@ -37,7 +38,7 @@ public static class MembersApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<MemberContact>>, ValidationProblem>> ListAsync(string bodyId, Guid promotionId, string? state,
-        ClaimsPrincipal user, PromotionStore promotions, MemberStore members, CancellationToken cancellationToken)
+        ClaimsPrincipal user, PromotionStore promotions, MemberLifecycle members, CancellationToken cancellationToken)
     {
         if (state is not null && !MemberStates.All.Contains(state))
         {
@@ -47,7 +48,7 @@ public static class MembersApi
         return TypedResults.Ok(await members.ContactsAsync(bodyId, promotionId, state, user.Actor(), cancellationToken));
     }
 
-    private static async Task<Ok<MemberContact>> GetAsync(string bodyId, Guid memberId, ClaimsPrincipal user, MemberStore members, CancellationToken cancellationToken) =>
+    private static async Task<Ok<MemberContact>> GetAsync(string bodyId, Guid memberId, ClaimsPrincipal user, MemberLifecycle members, CancellationToken cancellationToken) =>
         TypedResults.Ok(await members.ContactAsync(bodyId, memberId, user.Actor(), "member record", cancellationToken)
             ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no member {memberId}."));
 
@@ -55,7 +56,7 @@ public static class MembersApi
         TypedResults.Ok(await history.OfMemberAsync(bodyId, memberId, cancellationToken));
 
     private static async Task<Results<Ok<Member>, ValidationProblem>> ContactAttemptAsync(string bodyId, Guid memberId, ContactAttemptRequest request,
-        ClaimsPrincipal user, MemberStore members, CancellationToken cancellationToken)
+        ClaimsPrincipal user, MemberLifecycle members, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>()
             .Require(ContactChannels.All.Contains(request.Channel ?? ""), "channel", $"One of: {string.Join(", ", ContactChannels.All)}.")
@@ -66,7 +67,7 @@ public static class MembersApi
     }
 
     private static async Task<Results<Ok<Member>, ValidationProblem>> ConsentAsync(string bodyId, Guid memberId, ConsentRequest request, ClaimsPrincipal user,
-        MemberStore members, TimeProvider time, CancellationToken cancellationToken)
+        MemberLifecycle members, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>()
             .Require(!string.IsNullOrWhiteSpace(request.GuardianName) && request.GuardianName.Length <= 200, "guardianName", "The name of the parent or guardian who consented.")
@@ -78,11 +79,11 @@ public static class MembersApi
             : TypedResults.Ok(await members.RecordConsentAsync(bodyId, memberId, request, user.Actor(), cancellationToken));
     }
 
-    private static async Task<Ok<Member>> ConfirmAsync(string bodyId, Guid memberId, ClaimsPrincipal user, MemberStore members, CancellationToken cancellationToken) =>
+    private static async Task<Ok<Member>> ConfirmAsync(string bodyId, Guid memberId, ClaimsPrincipal user, MemberLifecycle members, CancellationToken cancellationToken) =>
         TypedResults.Ok(await members.ConfirmAsync(bodyId, memberId, user.Actor(), cancellationToken));
 
     private static async Task<Results<Ok<DepartureResponse>, ValidationProblem>> DepartAsync(string bodyId, Guid memberId, DepartureRequest request,
-        HttpContext http, MemberStore members, SubstituteRequests substitutes, CancellationToken cancellationToken)
+        HttpContext http, MemberLifecycle members, SubstituteRequests substitutes, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>()
             .Require(MemberStates.DepartureFrom.ContainsKey(request.Kind ?? ""), "kind", $"One of: {string.Join(", ", MemberStates.DepartureFrom.Keys)}.")
@@ -96,7 +97,7 @@ public static class MembersApi
         return TypedResults.Ok(new DepartureResponse(departure.Member, replacement));
     }
 
-    private static async Task<Ok<ReplacementOutcome>> ReplaceAsync(string bodyId, Guid memberId, HttpContext http, MemberStore members, SubstituteRequests substitutes,
+    private static async Task<Ok<ReplacementOutcome>> ReplaceAsync(string bodyId, Guid memberId, HttpContext http, MemberLifecycle members, SubstituteRequests substitutes,
         CancellationToken cancellationToken)
     {
         var departure = await members.VacantSeatAsync(bodyId, memberId, cancellationToken);

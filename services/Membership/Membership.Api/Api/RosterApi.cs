@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Assemblee.Common.Actors;
 using Assemblee.Common.Rules;
+using Assemblee.Membership.Application;
 using Assemblee.Membership.Data;
 using Assemblee.Membership.Domain;
 using Assemblee.ServiceDefaults.Authentication;
@@ -30,12 +31,12 @@ public static class RosterApi
         return TypedResults.Ok(await members.RosterAsync(bodyId, promotionId, cancellationToken));
     }
 
-    private static async Task<Ok<MemberContact>> OwnProfileAsync(string bodyId, ClaimsPrincipal user, MemberStore members, CancellationToken cancellationToken) =>
+    private static async Task<Ok<MemberContact>> OwnProfileAsync(string bodyId, ClaimsPrincipal user, MemberLifecycle members, CancellationToken cancellationToken) =>
         TypedResults.Ok(await members.ContactAsync(bodyId, user.MemberId(), user.Actor(), "own profile", cancellationToken)
             ?? throw RuleViolation.NotFound($"You are not a member of '{bodyId}'."));
 
     private static async Task<Results<Ok<Member>, ValidationProblem>> UpdateOwnProfileAsync(string bodyId, OwnContactRequest request, ClaimsPrincipal user,
-        MemberStore members, CancellationToken cancellationToken)
+        MemberLifecycle members, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>()
             .Require(request.Email is null || (request.Email.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(request.Email, out _)), "email", "A valid e-mail address, or null.")

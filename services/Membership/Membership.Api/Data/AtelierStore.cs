@@ -1,13 +1,11 @@
-using Assemblee.Common.Messaging;
 using Assemblee.Common.Rules;
-using Assemblee.Contracts.Membership;
 using Assemblee.Membership.Domain;
 using Npgsql;
 
 namespace Assemblee.Membership.Data;
 
-/// <summary>Ateliers (working groups) and who is in which. Choices lock the atelier's row, so capacity holds under concurrency.</summary>
-public sealed class AtelierStore(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider time)
+/// <summary>Ateliers (working groups) and who is in which: SQL only (<see cref="Application.AtelierMembership"/> owns the changes).</summary>
+public sealed class AtelierStore(NpgsqlDataSource dataSource)
 {
     private const string Select = """
         SELECT a.id, a.promotion_id, a.name, a.theme, a.mandate, a.capacity, (SELECT count(*)::int FROM atelier_members am WHERE am.atelier_id = a.id)
@@ -38,98 +36,58 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource, Outbox outbox, Tim
         return (await ReadAsync(command.With(bodyId, atelierId), cancellationToken)).SingleOrDefault();
     }
 
-    /// <summary>
-    /// An active member joins an atelier, leaving the previous one. Members choose while the promotion's choice is
-    /// open; the secretariat may move members at any time. A full atelier refuses.
-    /// </summary>
-    public async Task<Atelier> JoinAsync(string bodyId, Guid atelierId, Guid memberId, string actor, bool bySecretariat, CancellationToken cancellationToken)
+    // ---- Changes, in the caller's transaction ----
+
+    public static async Task<long> CountMembersAsync(NpgsqlTransaction transaction, Guid atelierId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (name, capacity, promotionId, closesAt) = await LockAtelierAsync(transaction, bodyId, atelierId, cancellationToken);
-        var (state, previous) = await MemberAsync(transaction, memberId, promotionId, cancellationToken);
-        if (state != MemberStates.Active)
-        {
-            throw RuleViolation.Conflict("Not an active member", $"Only active members of this promotion join its ateliers; this one is {state}.");
-        }
-        if (previous == atelierId)
-        {
-            return (await FindAsync(bodyId, atelierId, cancellationToken))!;
-        }
-        if (!bySecretariat && closesAt is { } closes && time.GetUtcNow() >= closes)
-        {
-            throw RuleViolation.Conflict("Choice closed", $"Members chose their atelier until {closes:u}; ask the secretariat to move you.");
-        }
-        await using (var count = new NpgsqlCommand("SELECT count(*) FROM atelier_members WHERE atelier_id = $1", connection, transaction))
-        {
-            if ((long)(await count.With(atelierId).ExecuteScalarAsync(cancellationToken))! >= capacity)
-            {
-                throw RuleViolation.Conflict("Atelier full", $"'{name}' has its {capacity} members; choose another atelier.");
-            }
-        }
-        var now = time.GetUtcNow();
-        await using (var join = new NpgsqlCommand("""
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM atelier_members WHERE atelier_id = $1", transaction.Connection, transaction);
+        return (long)(await count.With(atelierId).ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Puts the member in the atelier as a participant, out of any other.</summary>
+    public static async Task JoinAsync(NpgsqlTransaction transaction, Guid memberId, Guid atelierId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var join = new NpgsqlCommand("""
             INSERT INTO atelier_members (member_id, atelier_id, role, joined_at) VALUES ($1, $2, 'participant', $3)
             ON CONFLICT (member_id) DO UPDATE SET atelier_id = excluded.atelier_id, role = excluded.role, joined_at = excluded.joined_at
-            """, connection, transaction))
-        {
-            await join.With(memberId, atelierId, now).ExecuteNonQueryAsync(cancellationToken);
-        }
-        await MemberHistory.AddAsync(transaction, memberId, actor, "joined-atelier",
-            new { atelierId, atelier = name, previousAtelierId = previous, role = AtelierRoles.Participant }, cancellationToken);
-        await outbox.AddAsync(new MemberJoinedGroup(bodyId, promotionId, memberId, atelierId, AtelierRoles.Participant, previous, now), transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return (await FindAsync(bodyId, atelierId, cancellationToken))!;
+            """, transaction.Connection, transaction);
+        await join.With(memberId, atelierId, at).ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Gives a member of the atelier a role; the spokesperson and the rapporteur are one each, so the previous holder becomes a participant.</summary>
-    public async Task SetRoleAsync(string bodyId, Guid atelierId, Guid memberId, string role, string actor, CancellationToken cancellationToken)
+    /// <summary>The atelier's promotion, its row locked until the transaction ends; null when the body has no such atelier.</summary>
+    public static async Task<Guid?> LockPromotionOfAsync(NpgsqlTransaction transaction, string bodyId, Guid atelierId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockAtelier = new NpgsqlCommand(
-            "SELECT a.promotion_id FROM ateliers a JOIN promotions p ON p.id = a.promotion_id WHERE p.body_id = $1 AND a.id = $2 FOR UPDATE OF a", connection, transaction))
-        {
-            if (await lockAtelier.With(bodyId, atelierId).ExecuteScalarAsync(cancellationToken) is not Guid promotionId)
-            {
-                throw RuleViolation.NotFound($"Body '{bodyId}' has no atelier {atelierId}.");
-            }
-            var now = time.GetUtcNow();
-            if (role != AtelierRoles.Participant)
-            {
-                await using var holders = new NpgsqlCommand(
-                    "UPDATE atelier_members SET role = 'participant' WHERE atelier_id = $1 AND role = $2 AND member_id <> $3 RETURNING member_id", connection, transaction);
-                await using var reader = await holders.With(atelierId, role, memberId).ExecuteReaderAsync(cancellationToken);
-                var previousHolders = new List<Guid>();
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    previousHolders.Add(reader.GetGuid(0));
-                }
-                await reader.DisposeAsync();
-                foreach (var holder in previousHolders)
-                {
-                    await RoleChangedAsync(transaction, bodyId, promotionId, atelierId, holder, AtelierRoles.Participant, actor, now, cancellationToken);
-                }
-            }
-            await using var update = new NpgsqlCommand("UPDATE atelier_members SET role = $3 WHERE atelier_id = $1 AND member_id = $2", connection, transaction);
-            if (await update.With(atelierId, memberId, role).ExecuteNonQueryAsync(cancellationToken) == 0)
-            {
-                throw RuleViolation.Conflict("Not in this atelier", "Only a member of the atelier can hold a role in it.");
-            }
-            await RoleChangedAsync(transaction, bodyId, promotionId, atelierId, memberId, role, actor, now, cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT a.promotion_id FROM ateliers a JOIN promotions p ON p.id = a.promotion_id WHERE p.body_id = $1 AND a.id = $2 FOR UPDATE OF a",
+            transaction.Connection, transaction);
+        return await command.With(bodyId, atelierId).ExecuteScalarAsync(cancellationToken) as Guid?;
     }
 
-    private async Task RoleChangedAsync(NpgsqlTransaction transaction, string bodyId, Guid promotionId, Guid atelierId, Guid memberId, string role, string actor,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Makes the other holders of <paramref name="role"/> participants; returns who they were.</summary>
+    public static async Task<IReadOnlyList<Guid>> DemoteHoldersAsync(
+        NpgsqlTransaction transaction, Guid atelierId, string role, Guid newHolder, CancellationToken cancellationToken)
     {
-        await MemberHistory.AddAsync(transaction, memberId, actor, "atelier-role", new { atelierId, role }, cancellationToken);
-        await outbox.AddAsync(new MemberJoinedGroup(bodyId, promotionId, memberId, atelierId, role, atelierId, now), transaction, cancellationToken);
+        await using var holders = new NpgsqlCommand(
+            "UPDATE atelier_members SET role = 'participant' WHERE atelier_id = $1 AND role = $2 AND member_id <> $3 RETURNING member_id",
+            transaction.Connection, transaction);
+        await using var reader = await holders.With(atelierId, role, newHolder).ExecuteReaderAsync(cancellationToken);
+        var previous = new List<Guid>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            previous.Add(reader.GetGuid(0));
+        }
+        return previous;
+    }
+
+    /// <summary>Gives the member the role; false when they are not in the atelier.</summary>
+    public static async Task<bool> SetRoleAsync(NpgsqlTransaction transaction, Guid atelierId, Guid memberId, string role, CancellationToken cancellationToken)
+    {
+        await using var update = new NpgsqlCommand("UPDATE atelier_members SET role = $3 WHERE atelier_id = $1 AND member_id = $2", transaction.Connection, transaction);
+        return await update.With(atelierId, memberId, role).ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
     /// <summary>Locks the atelier's row: concurrent choices of the same atelier then count its members one after another.</summary>
-    private static async Task<(string Name, int Capacity, Guid PromotionId, DateTimeOffset? ChoiceClosesAt)> LockAtelierAsync(NpgsqlTransaction transaction,
+    public static async Task<(string Name, int Capacity, Guid PromotionId, DateTimeOffset? ChoiceClosesAt)> LockAtelierAsync(NpgsqlTransaction transaction,
         string bodyId, Guid atelierId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
@@ -142,7 +100,8 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource, Outbox outbox, Tim
             : throw RuleViolation.NotFound($"Body '{bodyId}' has no atelier {atelierId}.");
     }
 
-    private static async Task<(string State, Guid? Atelier)> MemberAsync(NpgsqlTransaction transaction, Guid memberId, Guid promotionId, CancellationToken cancellationToken)
+    /// <summary>The member's state and atelier, the member locked until the transaction ends.</summary>
+    public static async Task<(string State, Guid? Atelier)> LockMemberAsync(NpgsqlTransaction transaction, Guid memberId, Guid promotionId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
             SELECT m.state, am.atelier_id FROM members m LEFT JOIN atelier_members am ON am.member_id = m.id

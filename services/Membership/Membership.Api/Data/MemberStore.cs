@@ -1,27 +1,15 @@
 using System.Globalization;
-using Assemblee.Common.Messaging;
-using Assemblee.Common.PersonalData;
-using Assemblee.Common.Rules;
-using Assemblee.Contracts.Membership;
 using Assemblee.Contracts.Sortition;
 using Assemblee.Membership.Domain;
 using Npgsql;
 
 namespace Assemblee.Membership.Data;
 
-public sealed record ConsentRequest(string GuardianName, string Relationship, string Method, DateOnly GivenOn);
-
-public sealed record ContactAttemptRequest(string Channel, string Outcome);
-
-public sealed record DepartureRequest(string Kind, string? Note);
-
-public sealed record OwnContactRequest(string? Email, string? Phone);
-
-/// <summary>What a departure needs to ask sortition for a substitute.</summary>
-public sealed record Departure(Member Member, Guid? DrawId);
-
-/// <summary>Members from the draw to the end of the mandate. Every change writes its history and its event in the same transaction.</summary>
-public sealed class MemberStore(NpgsqlDataSource dataSource, Outbox outbox, PersonalDataLog log, TimeProvider time)
+/// <summary>
+/// Members' rows: SQL only. Changes run in the caller's transaction (<see cref="Application.MemberLifecycle"/> owns it,
+/// with the history, the event and the access log); reads compute what follows from the clock (minor, overdue).
+/// </summary>
+public sealed class MemberStore(NpgsqlDataSource dataSource, TimeProvider time)
 {
     private const string Select = """
         SELECT m.id, m.promotion_id, m.respondent_id, m.seat_group, m.state, m.given_name, m.family_initial, m.arrondissement, m.minor_until,
@@ -36,13 +24,12 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, Outbox outbox, Pers
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    // ---- Entering the promotion (from the draw's events) ----
+    // ---- Changes, in the caller's transaction ----
 
-    /// <summary>Enters a drawn person (or a designated substitute) as drawn; null when they are already in the promotion.</summary>
-    public async Task<Guid?> EnterAsync(NpgsqlTransaction transaction, Promotion promotion, DrawnPerson person, string how, CancellationToken cancellationToken)
+    /// <summary>Inserts a drawn person as drawn; false when they are already in the promotion.</summary>
+    public static async Task<bool> InsertAsync(
+        NpgsqlTransaction transaction, Guid id, Promotion promotion, DrawnPerson person, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var id = Guid.NewGuid();
         await using var insert = new NpgsqlCommand("""
             INSERT INTO members (id, promotion_id, respondent_id, seat_group, state, given_name, family_initial, arrondissement, minor_until,
                                  family_name, birth_date, address, postcode, email, phone, entered_at, confirmation_deadline)
@@ -52,93 +39,47 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, Outbox outbox, Pers
         insert.With(id, promotion.Id, person.RespondentId, person.SeatGroup, person.GivenName.Trim(), Initial(person.FamilyName),
             MemberRules.ArrondissementOf(person.Postcode), person.BirthDate.AddYears(MemberRules.AgeOfMajority), person.FamilyName, person.BirthDate,
             person.Address, person.Postcode, person.Email, person.Phone, now, now.AddDays(promotion.ConfirmationDays));
-        if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
-        {
-            return null;
-        }
-        await MemberHistory.AddAsync(transaction, id, "sortition", "entered", new { how, seatGroup = person.SeatGroup, respondentId = person.RespondentId }, cancellationToken);
-        return id;
+        return await insert.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
-    /// <summary>
-    /// Sortition designated a substitute: the leaving member is marked as left (when the replacement was asked for
-    /// outside membership) and replaced; the substitute enters as drawn.
-    /// </summary>
-    public async Task ApplySubstituteAsync(NpgsqlTransaction transaction, SubstituteDesignated designated, CancellationToken cancellationToken)
+    /// <summary>The body's member, locked until the transaction ends.</summary>
+    public Task<Member?> LockAsync(NpgsqlTransaction transaction, string bodyId, Guid memberId, CancellationToken cancellationToken) =>
+        LockWhereAsync(transaction, "p.body_id = $1 AND m.id = $2", [bodyId, memberId], cancellationToken);
+
+    /// <summary>The promotion's member drawn as <paramref name="respondentId"/>, locked until the transaction ends.</summary>
+    public Task<Member?> LockByRespondentAsync(NpgsqlTransaction transaction, Guid promotionId, string respondentId, CancellationToken cancellationToken) =>
+        LockWhereAsync(transaction, "m.promotion_id = $1 AND m.respondent_id = $2", [promotionId, respondentId], cancellationToken);
+
+    public static Task LinkReplacementAsync(
+        NpgsqlTransaction transaction, Guid leavingId, Guid substituteId, string substituteRespondentId, CancellationToken cancellationToken) =>
+        ExecuteAsync(transaction, "UPDATE members SET replaced_by = $2, substitute_respondent_id = $3 WHERE id = $1",
+            [leavingId, substituteId, substituteRespondentId], cancellationToken);
+
+    public static Task InsertConsentAsync(
+        NpgsqlTransaction transaction, Guid memberId, string guardianName, string relationship, string method, DateOnly givenOn, string actor,
+        CancellationToken cancellationToken) =>
+        ExecuteAsync(transaction,
+            "INSERT INTO consents (member_id, guardian_name, relationship, method, given_on, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)",
+            [memberId, guardianName, relationship, method, givenOn, actor], cancellationToken);
+
+    public static Task SetActiveAsync(NpgsqlTransaction transaction, Guid memberId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ExecuteAsync(transaction, "UPDATE members SET state = 'active', confirmed_at = $2 WHERE id = $1", [memberId, at], cancellationToken);
+
+    /// <summary>The member leaves in <paramref name="state"/> and gives up their atelier place.</summary>
+    public static async Task SetLeftAsync(NpgsqlTransaction transaction, Guid memberId, string state, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var promotion = await PromotionStore.ByDrawAsync(transaction, designated.BodyId, designated.DrawId, cancellationToken)
-            ?? throw new InvalidOperationException($"No promotion for draw {designated.DrawId} yet; the message is retried once PanelDrawn is applied.");
-        var leaving = await LockAsync(transaction, "m.promotion_id = $1 AND m.respondent_id = $2", [promotion.Id, designated.LeavingRespondentId], cancellationToken);
-        var substituteId = await EnterAsync(transaction, promotion, designated.Substitute, "substitute", cancellationToken);
-        if (leaving is null || substituteId is null)
-        {
-            return;
-        }
-        if (MemberTransitions.DepartureOnReplacement(leaving) is { } departure)
-        {
-            await LeaveAsync(transaction, promotion.BodyId, leaving, departure, designated.Reason, "sortition", cancellationToken);
-        }
-        await using (var link = new NpgsqlCommand(
-            "UPDATE members SET replaced_by = $2, substitute_respondent_id = $3 WHERE id = $1", transaction.Connection, transaction))
-        {
-            await link.With(leaving.Id, substituteId, designated.Substitute.RespondentId).ExecuteNonQueryAsync(cancellationToken);
-        }
-        await MemberHistory.AddAsync(transaction, leaving.Id, "sortition", "replaced",
-            new { substituteId, substituteRespondentId = designated.Substitute.RespondentId }, cancellationToken);
-        await MemberHistory.AddAsync(transaction, substituteId.Value, "sortition", "replaces", new { leavingId = leaving.Id, leavingRespondentId = leaving.RespondentId }, cancellationToken);
-        await outbox.AddAsync(new MemberReplaced(promotion.BodyId, promotion.Id, leaving.Id, substituteId.Value, designated.Substitute.SeatGroup, time.GetUtcNow()),
-            transaction, cancellationToken);
+        await ExecuteAsync(transaction, "UPDATE members SET state = $2, left_at = $3 WHERE id = $1", [memberId, state, at], cancellationToken);
+        await ExecuteAsync(transaction, "DELETE FROM atelier_members WHERE member_id = $1", [memberId], cancellationToken);
     }
 
-    // ---- The secretariat's records ----
+    public static Task SetContactAsync(NpgsqlTransaction transaction, Guid memberId, string? email, string? phone, CancellationToken cancellationToken) =>
+        ExecuteAsync(transaction, "UPDATE members SET email = $2, phone = $3 WHERE id = $1", [memberId, email, phone], cancellationToken);
 
-    public Task<Member> RecordContactAttemptAsync(string bodyId, Guid memberId, ContactAttemptRequest request, string actor, CancellationToken cancellationToken) =>
-        ChangeAsync(bodyId, memberId, async (transaction, member) =>
-        {
-            MemberTransitions.EnsureSeated(member);
-            await MemberHistory.AddAsync(transaction, member.Id, actor, "contact-attempt", new { request.Channel, request.Outcome }, cancellationToken);
-        }, cancellationToken);
-
-    public Task<Member> RecordConsentAsync(string bodyId, Guid memberId, ConsentRequest request, string actor, CancellationToken cancellationToken) =>
-        ChangeAsync(bodyId, memberId, async (transaction, member) =>
-        {
-            MemberTransitions.EnsureConsentExpected(member);
-            await using (var insert = new NpgsqlCommand(
-                "INSERT INTO consents (member_id, guardian_name, relationship, method, given_on, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)",
-                transaction.Connection, transaction))
-            {
-                await insert.With(member.Id, request.GuardianName.Trim(), request.Relationship, request.Method, request.GivenOn, actor).ExecuteNonQueryAsync(cancellationToken);
-            }
-            await MemberHistory.AddAsync(transaction, member.Id, actor, "consent-recorded", new { request.Relationship, request.Method, request.GivenOn }, cancellationToken);
-            await outbox.AddAsync(new ConsentRecorded(bodyId, member.PromotionId, member.Id, request.Method, request.GivenOn, time.GetUtcNow()), transaction, cancellationToken);
-        }, cancellationToken);
-
-    /// <summary>The member confirmed their seat and becomes active; a minor only once consent is recorded.</summary>
-    public Task<Member> ConfirmAsync(string bodyId, Guid memberId, string actor, CancellationToken cancellationToken) =>
-        ChangeAsync(bodyId, memberId, async (transaction, member) =>
-        {
-            MemberTransitions.EnsureConfirmable(member);
-            var now = time.GetUtcNow();
-            await using (var update = new NpgsqlCommand("UPDATE members SET state = 'active', confirmed_at = $2 WHERE id = $1", transaction.Connection, transaction))
-            {
-                await update.With(member.Id, now).ExecuteNonQueryAsync(cancellationToken);
-            }
-            await MemberHistory.AddAsync(transaction, member.Id, actor, "confirmed", new { }, cancellationToken);
-            await outbox.AddAsync(new MemberConfirmed(bodyId, member.PromotionId, member.Id, member.SeatGroup, member.Minor, now), transaction, cancellationToken);
-        }, cancellationToken);
-
-    /// <summary>A refusal, a missed deadline or a resignation; the caller then asks sortition for the substitute.</summary>
-    public async Task<Departure> DepartAsync(string bodyId, Guid memberId, DepartureRequest request, string actor, CancellationToken cancellationToken)
+    /// <summary>The draw the member's promotion comes from, if any.</summary>
+    public static async Task<Guid?> DrawOfPromotionAsync(NpgsqlTransaction transaction, Guid promotionId, CancellationToken cancellationToken)
     {
-        Guid? drawId = null;
-        var member = await ChangeAsync(bodyId, memberId, async (transaction, member) =>
-        {
-            MemberTransitions.EnsureDeparture(member, request.Kind, time.GetUtcNow());
-            await LeaveAsync(transaction, bodyId, member, request.Kind, request.Note?.Trim(), actor, cancellationToken);
-            await using var draw = new NpgsqlCommand("SELECT draw_id FROM promotions WHERE id = $1", transaction.Connection, transaction);
-            drawId = await draw.With(member.PromotionId).ExecuteScalarAsync(cancellationToken) as Guid?;
-        }, cancellationToken);
-        return new Departure(member, drawId);
+        await using var draw = new NpgsqlCommand("SELECT draw_id FROM promotions WHERE id = $1", transaction.Connection, transaction);
+        return await draw.With(promotionId).ExecuteScalarAsync(cancellationToken) as Guid?;
     }
 
     /// <summary>
@@ -151,18 +92,18 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, Outbox outbox, Pers
         await update.With(memberId, substituteRespondentId).ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>A member who left and whose seat has no substitute yet (sortition was unreachable, or had none then).</summary>
-    public async Task<Departure> VacantSeatAsync(string bodyId, Guid memberId, CancellationToken cancellationToken)
+    /// <summary>A member's seat: the member, the draw of their promotion and whether a substitute is designated.</summary>
+    public async Task<(Member Member, Guid? DrawId, bool SubstituteDesignated)?> SeatAsync(string bodyId, Guid memberId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            $"{Select} WHERE p.body_id = $1 AND m.id = $2");
-        var member = (await ReadAsync(command.With(bodyId, memberId), cancellationToken)).SingleOrDefault()?.Member
-            ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no member {memberId}.");
+        await using var command = dataSource.CreateCommand($"{Select} WHERE p.body_id = $1 AND m.id = $2");
+        if ((await ReadAsync(command.With(bodyId, memberId), cancellationToken)).SingleOrDefault()?.Member is not { } member)
+        {
+            return null;
+        }
         await using var seat = dataSource.CreateCommand("SELECT p.draw_id, m.substitute_respondent_id FROM members m JOIN promotions p ON p.id = m.promotion_id WHERE m.id = $1");
         await using var reader = await seat.With(memberId).ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        MemberTransitions.EnsureVacant(member, substituteDesignated: !reader.IsDBNull(1));
-        return new Departure(member, reader.Nullable<Guid>(0));
+        return (member, reader.Nullable<Guid>(0), !reader.IsDBNull(1));
     }
 
     // ---- Reads ----
@@ -188,38 +129,19 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, Outbox outbox, Pers
         return (await ReadAsync(command.With(bodyId, memberId), cancellationToken)).SingleOrDefault()?.Member;
     }
 
-    /// <summary>Members with their contact data, for the secretariat; the read is logged.</summary>
-    public async Task<IReadOnlyList<MemberContact>> ContactsAsync(string bodyId, Guid promotionId, string? state, string actor, CancellationToken cancellationToken)
+    /// <summary>Members with their contact data (the caller logs the read).</summary>
+    public async Task<IReadOnlyList<MemberContact>> ContactsAsync(string bodyId, Guid promotionId, string? state, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"{Select} WHERE p.body_id = $1 AND m.promotion_id = $2 AND ($3::text IS NULL OR m.state = $3){Order}");
-        var members = await ReadAsync(command.With(bodyId, promotionId, state), cancellationToken);
-        await log.WriteAsync(new PersonalDataAccess(bodyId, null, actor, "member contact list", members.Count), null, cancellationToken);
-        return members;
+        return await ReadAsync(command.With(bodyId, promotionId, state), cancellationToken);
     }
 
-    /// <summary>One member with contact data (the secretariat, or the member themselves); the read is logged.</summary>
-    public async Task<MemberContact?> ContactAsync(string bodyId, Guid memberId, string actor, string purpose, CancellationToken cancellationToken)
+    /// <summary>One member with contact data (the caller logs the read).</summary>
+    public async Task<MemberContact?> ContactAsync(string bodyId, Guid memberId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"{Select} WHERE p.body_id = $1 AND m.id = $2");
-        var member = (await ReadAsync(command.With(bodyId, memberId), cancellationToken)).SingleOrDefault();
-        if (member is not null)
-        {
-            await log.WriteAsync(new PersonalDataAccess(bodyId, null, actor, purpose, 1), null, cancellationToken);
-        }
-        return member;
+        return (await ReadAsync(command.With(bodyId, memberId), cancellationToken)).SingleOrDefault();
     }
-
-    /// <summary>A member changes their own e-mail and phone; the values are not written to the history, only that they changed.</summary>
-    public Task<Member> UpdateOwnContactAsync(string bodyId, Guid memberId, OwnContactRequest request, CancellationToken cancellationToken) =>
-        ChangeAsync(bodyId, memberId, async (transaction, member) =>
-        {
-            MemberTransitions.EnsureSeated(member);
-            await using (var update = new NpgsqlCommand("UPDATE members SET email = $2, phone = $3 WHERE id = $1", transaction.Connection, transaction))
-            {
-                await update.With(member.Id, NullIfBlank(request.Email), NullIfBlank(request.Phone)).ExecuteNonQueryAsync(cancellationToken);
-            }
-            await MemberHistory.AddAsync(transaction, member.Id, member.Id.ToString(), "contact-updated", new { }, cancellationToken);
-        }, cancellationToken);
 
     /// <summary>The published roster: active members, given name, initial, arrondissement and atelier; nothing else.</summary>
     public async Task<IReadOnlyList<RosterEntry>> RosterAsync(string bodyId, Guid promotionId, CancellationToken cancellationToken)
@@ -242,36 +164,16 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, Outbox outbox, Pers
 
     // ---- Helpers ----
 
-    private async Task LeaveAsync(NpgsqlTransaction transaction, string bodyId, Member member, string state, string? note, string actor, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        await using (var update = new NpgsqlCommand("UPDATE members SET state = $2, left_at = $3 WHERE id = $1", transaction.Connection, transaction))
-        {
-            await update.With(member.Id, state, now).ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using (var release = new NpgsqlCommand("DELETE FROM atelier_members WHERE member_id = $1", transaction.Connection, transaction))
-        {
-            await release.With(member.Id).ExecuteNonQueryAsync(cancellationToken);
-        }
-        await MemberHistory.AddAsync(transaction, member.Id, actor, state, new { note, atelierId = member.AtelierId }, cancellationToken);
-        await outbox.AddAsync(new MemberLeft(bodyId, member.PromotionId, member.Id, state, now), transaction, cancellationToken);
-    }
-
-    private async Task<Member> ChangeAsync(string bodyId, Guid memberId, Func<NpgsqlTransaction, Member, Task> change, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var member = await LockAsync(transaction, "p.body_id = $1 AND m.id = $2", [bodyId, memberId], cancellationToken)
-            ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no member {memberId}.");
-        await change(transaction, member);
-        await transaction.CommitAsync(cancellationToken);
-        return (await FindAsync(memberId, cancellationToken))!;
-    }
-
-    private async Task<Member?> LockAsync(NpgsqlTransaction transaction, string filter, object[] values, CancellationToken cancellationToken)
+    private async Task<Member?> LockWhereAsync(NpgsqlTransaction transaction, string filter, object[] values, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"{Select} WHERE {filter} FOR UPDATE OF m", transaction.Connection, transaction);
         return (await ReadAsync(command.With(values), cancellationToken)).SingleOrDefault()?.Member;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlTransaction transaction, string sql, object?[] values, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction);
+        await command.With(values).ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<IReadOnlyList<MemberContact>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
@@ -301,6 +203,4 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, Outbox outbox, Pers
         var trimmed = familyName.Trim();
         return trimmed.Length == 0 ? "" : StringInfo.GetNextTextElement(trimmed).ToUpperInvariant();
     }
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -82,3 +82,34 @@ public static class MemberTransitions
         _ => null,
     };
 }
+
+/// <summary>The rules of choosing an atelier, without I/O.</summary>
+public static class AtelierChoice
+{
+    /// <summary>
+    /// An active member joins an atelier: by their own choice while the promotion's choice is open, or moved by the
+    /// secretariat at any time; a full atelier refuses. False when the member is already in it (nothing to do).
+    /// </summary>
+    public static bool EnsureCanJoin(
+        string memberState, Guid? currentAtelier, Guid atelierId, string atelierName, int members, int capacity, DateTimeOffset? choiceClosesAt,
+        bool bySecretariat, DateTimeOffset now)
+    {
+        if (memberState != MemberStates.Active)
+        {
+            throw RuleViolation.Conflict("Not an active member", $"Only active members of this promotion join its ateliers; this one is {memberState}.");
+        }
+        if (currentAtelier == atelierId)
+        {
+            return false;
+        }
+        if (!bySecretariat && choiceClosesAt is { } closes && now >= closes)
+        {
+            throw RuleViolation.Conflict("Choice closed", $"Members chose their atelier until {closes:u}; ask the secretariat to move you.");
+        }
+        if (members >= capacity)
+        {
+            throw RuleViolation.Conflict("Atelier full", $"'{atelierName}' has its {capacity} members; choose another atelier.");
+        }
+        return true;
+    }
+}

@@ -1,5 +1,6 @@
 using Assemblee.Common;
 using Assemblee.Common.Messaging;
+using Assemblee.Membership.Application;
 using Assemblee.Membership.Data;
 using Assemblee.Membership.Grpc;
 using Assemblee.Membership.Messaging;
@@ -24,6 +25,8 @@ internal static class Extensions
         builder.Services.AddSingleton<BodyStore>();
         builder.Services.AddSingleton<PromotionStore>();
         builder.Services.AddSingleton<MemberStore>();
+        builder.Services.AddSingleton<MemberLifecycle>();
+        builder.Services.AddSingleton<AtelierMembership>();
         builder.Services.AddSingleton<MemberHistory>();
         builder.Services.AddSingleton<AtelierStore>();
         builder.Services.AddSingleton<SubstituteRequests>();

@@ -1,4 +1,5 @@
 using Assemblee.Contracts.Sortition.V1;
+using Assemblee.Membership.Application;
 using Assemblee.Membership.Data;
 using Grpc.Core;
 using SortitionClient = Assemblee.Contracts.Sortition.V1.Sortition.SortitionClient;

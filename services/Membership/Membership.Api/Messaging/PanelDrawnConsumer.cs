@@ -1,12 +1,13 @@
 using Assemblee.Common.Messaging;
 using Assemblee.Contracts.Sortition;
+using Assemblee.Membership.Application;
 using Assemblee.Membership.Data;
 using Npgsql;
 
 namespace Assemblee.Membership.Messaging;
 
 /// <summary>The drawn people enter the draw's promotion as drawn, once: the inbox skips a redelivery, and a member row per respondent is unique.</summary>
-public sealed class PanelDrawnConsumer(NpgsqlDataSource dataSource, MemberStore members, TimeProvider time) : IdempotentConsumer<PanelDrawn>(dataSource)
+public sealed class PanelDrawnConsumer(NpgsqlDataSource dataSource, MemberLifecycle members, TimeProvider time) : IdempotentConsumer<PanelDrawn>(dataSource)
 {
     protected override async Task HandleAsync(PanelDrawn message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
