@@ -11,7 +11,6 @@ using Npgsql;
 
 namespace Assemblee.Sortition.Data;
 
-/// <summary>Why a replacement could not be made.</summary>
 /// <summary>
 /// Stage 2: prepares the lottery (LEXIMIN over the respondents, rounded to M panels, committed), draws it with the
 /// dice and beacon values, and designates substitutes. Each step is one transaction with its event.

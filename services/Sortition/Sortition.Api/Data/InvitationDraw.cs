@@ -12,7 +12,6 @@ namespace Assemblee.Sortition.Data;
 
 public sealed record InvitationSummary(int Invitations, IReadOnlyDictionary<string, int> BySeatGroup, int Strata);
 
-/// <summary>A seat group cannot be filled from its list.</summary>
 /// <summary>
 /// Stage 1: draws each seat group's invitations from its source list, stratified as the specification says, keeps
 /// what the letters need, and erases the rest of the lists by dropping the draw's partition, in one transaction.
