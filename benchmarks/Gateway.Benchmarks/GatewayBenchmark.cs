@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Assemblee.Benchmarks.Gateway;
 
@@ -40,6 +42,9 @@ public static partial class GatewayBenchmark
             + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>();
+        // The programs' own logs would bury the figures (they remain in each program's console in the dashboard).
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));   // resources stopping at the end
         builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("RateLimiting__PermitsPerMinute", "1000000000");
         // --environment KEY=VALUE (repeatable): set on the gateway and every service, e.g. OTEL_SDK_DISABLED=true to weigh tracing.
         foreach (var setting in args.Select((arg, i) => (arg, i)).Where(a => a.arg == "--environment").Select(a => args[a.i + 1].Split('=', 2)))
@@ -61,11 +66,28 @@ public static partial class GatewayBenchmark
             ("direct", new Uri(app.GetEndpoint(service, "http"), path)),
             ("gateway", new Uri(app.GetEndpoint("gateway", "http"), path)),
         };
-        Console.WriteLine($"wrk -t{threads} -c{connections} -d{duration}s --latency, {runs} runs each, alternating; endpoint {path}");
+        Console.WriteLine($"endpoint {path}");
         foreach (var (_, url) in targets)
         {
             await WrkAsync(threads, connections, "3", url);   // warm-up: JIT, connection pools
         }
+        // Under load the machine is CPU-bound and p50 is mostly queueing (Little's law: connections / throughput), so the
+        // added latency of the hop itself is measured apart, with one connection and nothing queued.
+        var loaded = await MeasureAsync(targets, runs, threads, connections, duration);
+        var unloaded = await MeasureAsync(targets, runs, "1", "1", duration);
+        Console.WriteLine($"under load ({connections} connections): gateway keeps "
+            + $"{100 * loaded["gateway"].RequestsPerSecond / loaded["direct"].RequestsPerSecond:F1} % of direct throughput "
+            + $"and adds {loaded["gateway"].P50Ms - loaded["direct"].P50Ms:F2} ms at p50");
+        Console.WriteLine($"one connection: gateway adds {unloaded["gateway"].P50Ms - unloaded["direct"].P50Ms:F2} ms at p50, "
+            + $"{unloaded["gateway"].P99Ms - unloaded["direct"].P99Ms:F2} ms at p99");
+        return 0;
+    }
+
+    /// <summary>Runs wrk against each target in turn, <paramref name="runs"/> times; prints each run, returns the medians.</summary>
+    private static async Task<Dictionary<string, WrkResult>> MeasureAsync(
+        (string Name, Uri Url)[] targets, int runs, string threads, string connections, string duration)
+    {
+        Console.WriteLine($"wrk -t{threads} -c{connections} -d{duration}s --latency, {runs} runs each, alternating");
         var results = targets.ToDictionary(target => target.Name, _ => new List<WrkResult>());
         for (var run = 0; run < runs; run++)
         {
@@ -78,17 +100,17 @@ public static partial class GatewayBenchmark
                 var requests = result.RequestsPerSecond * double.Parse(duration, CultureInfo.InvariantCulture);
                 var perRequest = cpu.Select(p => (p.Key, Micros: (p.Value - before.GetValueOrDefault(p.Key)) * 1e6 / requests))
                     .Where(p => p.Micros >= 5).OrderByDescending(p => p.Micros).Select(p => $"{p.Key} {p.Micros:F0}");
-                Console.WriteLine($"  run {run + 1} {name,-8} {result.RequestsPerSecond,10:N0} req/s   p50 {result.P50Ms,6:F2} ms   p99 {result.P99Ms,6:F2} ms   errors {result.Errors}");
+                Console.WriteLine($"  run {run + 1} {name,-8} {result.RequestsPerSecond,10:N0} req/s   p50 {result.P50Ms,6:F2} ms   "
+                    + $"p99 {result.P99Ms,6:F2} ms   errors {result.Errors}");
                 Console.WriteLine($"           CPU µs per request: {string.Join(", ", perRequest)}");
             }
         }
-        var direct = Median(results["direct"]);
-        var gateway = Median(results["gateway"]);
-        Console.WriteLine($"median   direct  {direct.RequestsPerSecond:N0} req/s, p50 {direct.P50Ms:F2} ms, p99 {direct.P99Ms:F2} ms");
-        Console.WriteLine($"median   gateway {gateway.RequestsPerSecond:N0} req/s, p50 {gateway.P50Ms:F2} ms, p99 {gateway.P99Ms:F2} ms");
-        Console.WriteLine($"gateway keeps {100 * gateway.RequestsPerSecond / direct.RequestsPerSecond:F1} % of direct throughput "
-            + $"and adds {gateway.P50Ms - direct.P50Ms:F2} ms at p50");
-        return 0;
+        var medians = results.ToDictionary(result => result.Key, result => Median(result.Value));
+        foreach (var (name, median) in medians)
+        {
+            Console.WriteLine($"median   {name,-8} {median.RequestsPerSecond:N0} req/s, p50 {median.P50Ms:F2} ms, p99 {median.P99Ms:F2} ms");
+        }
+        return medians;
     }
 
     /// <summary>CPU seconds used so far by each program (all its processes), from /proc.</summary>
