@@ -1,5 +1,5 @@
 using Assemblee.Common.Status;
-using Assemblee.Membership.Api;
+using Assemblee.Membership.Apis;
 using Assemblee.Membership.Extensions;
 using Assemblee.Membership.Grpc;
 

@@ -1,5 +1,5 @@
 using Assemblee.Common.Status;
-using Assemblee.Sortition.Api;
+using Assemblee.Sortition.Apis;
 using Assemblee.Sortition.Extensions;
 using Assemblee.Sortition.Grpc;
 

@@ -7,7 +7,7 @@ using Assemblee.Membership.Domain;
 using Assemblee.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Assemblee.Membership.Api;
+namespace Assemblee.Membership.Apis;
 
 /// <summary>The published roster (anyone) and a member's own profile (the member).</summary>
 public static class RosterApi

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 
-namespace Assemblee.Sortition.Api;
+namespace Assemblee.Sortition.Apis;
 
 public sealed record InvitationDrawRequest(string Seed);
 

@@ -3,7 +3,7 @@ using Assemblee.Membership.Domain;
 using Assemblee.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Assemblee.Membership.Api;
+namespace Assemblee.Membership.Apis;
 
 public sealed record RegisterBodyRequest(string Id, string Name, string Kind);
 

@@ -1,7 +1,7 @@
 using Assemblee.Common.Bodies;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Assemblee.Sortition.Api;
+namespace Assemblee.Sortition.Apis;
 
 public static class BodiesApi
 {

@@ -4,7 +4,7 @@ using Assemblee.Sortition.Domain;
 using Assemblee.Sortition.Engine.Lottery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Assemblee.Sortition.Api;
+namespace Assemblee.Sortition.Apis;
 
 /// <summary>What anyone may call: answering an invitation (the letter's code is the credential) and reading records.</summary>
 public static class PublicApi

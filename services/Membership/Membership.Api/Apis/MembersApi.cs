@@ -9,7 +9,7 @@ using Assemblee.Membership.Grpc;
 using Assemblee.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Assemblee.Membership.Api;
+namespace Assemblee.Membership.Apis;
 
 public sealed record DepartureResponse(Member Member, ReplacementOutcome Replacement);
 

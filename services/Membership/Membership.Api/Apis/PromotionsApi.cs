@@ -4,7 +4,7 @@ using Assemblee.Membership.Domain;
 using Assemblee.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Assemblee.Membership.Api;
+namespace Assemblee.Membership.Apis;
 
 /// <summary>A promotion as published: its dates and seats are public.</summary>
 public sealed record PromotionView(Promotion Promotion, string State);
