@@ -7,8 +7,8 @@ namespace Assemblee.Sortition.Engine.Algorithms;
 /// <summary>
 /// The greedy algorithm that preceded LEXIMIN (the Sortition Foundation's "legacy"): seat by seat, take the
 /// feature whose minimum is most urgent ((min − selected) / people left with it), pick a random person with it, drop
-/// the features that reached their maximum, and start again when a minimum becomes out of reach. Offered for
-/// comparison: some people's chances come out near zero.
+/// the features that reached their maximum, and start again when a minimum becomes out of reach or the full panel
+/// misses one. Offered for comparison: some people's chances come out near zero.
 /// </summary>
 public static class Legacy
 {
@@ -18,16 +18,22 @@ public static class Legacy
     public static SelectionResult Select(SelectionProblem problem, int runs, DrawRandom random, int maxAttempts = 100)
     {
         var watch = Stopwatch.StartNew();
-        var state = new LegacyState(problem);
         var counts = new int[problem.Pool.Count];
-        for (var run = 0; run < runs; run++)
+        foreach (var person in Panels(problem, runs, random, maxAttempts).SelectMany(panel => panel))
         {
-            foreach (var person in state.Draw(random, maxAttempts))
-            {
-                counts[person]++;
-            }
+            counts[person]++;
         }
         return new SelectionResult(Name, [.. counts.Select(c => (double)c / runs)], null, watch.Elapsed);
+    }
+
+    /// <summary><paramref name="runs"/> independent panels (indices into the pool).</summary>
+    public static IEnumerable<IReadOnlyList<int>> Panels(SelectionProblem problem, int runs, DrawRandom random, int maxAttempts = 100)
+    {
+        var state = new LegacyState(problem);
+        for (var run = 0; run < runs; run++)
+        {
+            yield return state.Draw(random, maxAttempts);
+        }
     }
 
     private sealed class LegacyState
@@ -120,6 +126,15 @@ public static class Legacy
                     {
                         return null;
                     }
+                }
+            }
+            // A full panel can still fall short of a minimum (the greedy fills seats without looking back): it is thrown
+            // away and drawn again, as the reference implementation does.
+            for (var q = 0; q < quotas.Count; q++)
+            {
+                if (selected[q] < quotas[q].Min)
+                {
+                    return null;
                 }
             }
             return panel;
