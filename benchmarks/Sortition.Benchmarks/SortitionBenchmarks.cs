@@ -5,6 +5,7 @@ using Aspire.Hosting;
 using Assemblee.AppHost.LocalServers;
 using Assemblee.Common.Data;
 using Assemblee.Common.Messaging;
+using Assemblee.Sortition.Application;
 using Assemblee.Sortition.Data;
 using Assemblee.Sortition.Domain;
 using Assemblee.Sortition.Engine.Algorithms;

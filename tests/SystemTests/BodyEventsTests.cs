@@ -93,6 +93,7 @@ public sealed class BodyEventsTests(SystemFixture system)
         var errors = (await invalid.Content.ReadFromJsonAsync<global::System.Text.Json.JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("id", out _) && errors.TryGetProperty("name", out _) && errors.TryGetProperty("kind", out _));
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        Assert.Equal("Body already registered", (await duplicate.Content.ReadFromJsonAsync<global::System.Text.Json.JsonElement>()).GetProperty("title").GetString());
         Assert.Equal("Conseil " + id, (await system.Gateway().GetFromJsonAsync<KnownBody>($"/api/membership/bodies/{id}"))!.Name);
         Assert.Equal(1L, await ScalarAsync<long>("membershipdb", "SELECT count(*) FROM outbox_messages WHERE body->>'bodyId' = $1", id));
     }

@@ -91,6 +91,26 @@ public sealed class GrpcTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task Python_grpcio_gets_INVALID_ARGUMENT_for_malformed_ids_and_NOT_FOUND_for_well_formed_unknown_ones()
+    {
+        var gateway = Authority("gateway");
+
+        var notUuid = await PythonAsync("record", gateway, "not-a-draw");
+        var empty = await PythonAsync("record", gateway, "");
+        var unknown = await PythonAsync("record", gateway, Guid.NewGuid().ToString());
+        var badBody = await PythonAsync("questions", gateway, "Not A Body!");
+        var allBodies = await PythonAsync("questions", gateway, "");
+
+        Assert.Equal("INVALID_ARGUMENT", notUuid.GetProperty("code").GetString());
+        Assert.Contains("draw_id", notUuid.GetProperty("details").GetString());
+        Assert.Equal("INVALID_ARGUMENT", empty.GetProperty("code").GetString());
+        Assert.Equal("NOT_FOUND", unknown.GetProperty("code").GetString());
+        Assert.Equal("INVALID_ARGUMENT", badBody.GetProperty("code").GetString());
+        Assert.Contains("body_id", badBody.GetProperty("details").GetString());
+        Assert.Equal("OK", allBodies.GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Python_grpcio_lists_a_services_gRPC_services_by_reflection()
     {
         var listed = await PythonAsync("reflect", Authority("sortition"));

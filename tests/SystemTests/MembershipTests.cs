@@ -381,7 +381,12 @@ public sealed class MembershipTests(SystemFixture system)
         Assert.Equal("active", (await client.GetMemberAsync(new() { MemberId = member.ToString() }, bearer)).State);
         var unknown = await Assert.ThrowsAsync<RpcException>(() => client.GetMemberAsync(new() { MemberId = Guid.NewGuid().ToString() }, bearer).ResponseAsync);
         var malformed = await Assert.ThrowsAsync<RpcException>(() => client.GetMemberAsync(new() { MemberId = "R0001" }, bearer).ResponseAsync);
+        var badBody = await Assert.ThrowsAsync<RpcException>(
+            () => client.IsActiveMemberAsync(new() { BodyId = "Paris Assembly", MemberId = member.ToString() }, bearer).ResponseAsync);
+        var noBody = await Assert.ThrowsAsync<RpcException>(() => client.GetBodyAsync(new() { BodyId = "" }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(StatusCode.InvalidArgument, malformed.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, badBody.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, noBody.StatusCode);
     }
 }

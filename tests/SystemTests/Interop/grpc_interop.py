@@ -5,6 +5,9 @@
   grpc_interop.py designate HOST:PORT [TOKEN]
                                             Sortition.DesignateSubstitute (secretariat only); prints the status as JSON
   grpc_interop.py reflect HOST:PORT         lists the services by server reflection; prints them as JSON
+  grpc_interop.py record HOST:PORT DRAW_ID  Sortition.GetDrawRecord (public); prints the commitment or the status as JSON
+  grpc_interop.py questions HOST:PORT BODY_ID
+                                            Veille.ListQuestions (public); prints the count or the status as JSON
   grpc_interop.py serve PORT                serves Membership.GetBody until stdin closes:
                                             "known" -> a body, "slow" -> answers after 5 s, else NOT_FOUND
 """
@@ -20,7 +23,7 @@ from grpc_tools import protoc
 PROTOS = os.environ["ASSEMBLEE_PROTOS"]
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = tempfile.mkdtemp(prefix="grpc-interop-")
-for root, proto in ((PROTOS, "membership.proto"), (PROTOS, "sortition.proto"), (HERE, "reflection.proto")):
+for root, proto in ((PROTOS, "membership.proto"), (PROTOS, "sortition.proto"), (PROTOS, "veille.proto"), (HERE, "reflection.proto")):
     if protoc.main(["protoc", f"-I{root}", f"--python_out={OUT}", f"--grpc_python_out={OUT}", os.path.join(root, proto)]) != 0:
         sys.exit(f"protoc failed on {proto}")
 sys.path.insert(0, OUT)
@@ -30,6 +33,8 @@ import reflection_pb2  # noqa: E402
 import reflection_pb2_grpc  # noqa: E402
 import sortition_pb2  # noqa: E402
 import sortition_pb2_grpc  # noqa: E402
+import veille_pb2  # noqa: E402
+import veille_pb2_grpc  # noqa: E402
 
 
 def status(error):
@@ -63,6 +68,26 @@ def designate(target, token=None):
         try:
             stub.DesignateSubstitute(sortition_pb2.DesignateSubstituteRequest(), timeout=10, metadata=metadata)
             print(json.dumps({"code": "OK"}))
+        except grpc.RpcError as error:
+            print(json.dumps(status(error)))
+
+
+def record(target, draw_id):
+    with grpc.insecure_channel(target) as channel:
+        stub = sortition_pb2_grpc.SortitionStub(channel)
+        try:
+            reply = stub.GetDrawRecord(sortition_pb2.GetDrawRecordRequest(draw_id=draw_id), timeout=10)
+            print(json.dumps({"code": "OK", "commitment": reply.commitment}))
+        except grpc.RpcError as error:
+            print(json.dumps(status(error)))
+
+
+def questions(target, body_id):
+    with grpc.insecure_channel(target) as channel:
+        stub = veille_pb2_grpc.VeilleStub(channel)
+        try:
+            count = sum(1 for _ in stub.ListQuestions(veille_pb2.ListQuestionsRequest(body_id=body_id), timeout=10))
+            print(json.dumps({"code": "OK", "count": count}))
         except grpc.RpcError as error:
             print(json.dumps(status(error)))
 
@@ -107,4 +132,5 @@ if __name__ == "__main__":
     if command == "serve":
         serve(int(arguments[0]))
     else:
-        {"call": call, "bodies": bodies, "designate": designate, "reflect": reflect}[command](*arguments)
+        {"call": call, "bodies": bodies, "designate": designate, "reflect": reflect, "record": record,
+         "questions": questions}[command](*arguments)

@@ -1,3 +1,6 @@
+using Assemblee.Common.Bodies;
+using Assemblee.Common.Rules;
+using Assemblee.Membership.Application;
 using Assemblee.Membership.Data;
 using Assemblee.Membership.Domain;
 using Assemblee.ServiceDefaults.Authentication;
@@ -11,7 +14,7 @@ public static class BodiesApi
 {
     public static IEndpointRouteBuilder MapBodiesApi(this IEndpointRouteBuilder app)
     {
-        var bodies = app.MapGroup("/api/membership/bodies").WithTags("Bodies");
+        var bodies = app.MapGroup("/api/membership/bodies").WithTags("Bodies").ProducesRuleViolations();
         bodies.MapPost("/", RegisterAsync)
             .WithName("RegisterBody")
             .WithSummary("Registers a participatory body; other services learn of it through BodyRegistered.")
@@ -22,35 +25,19 @@ public static class BodiesApi
         return app;
     }
 
-    private static async Task<Results<Created<Body>, ValidationProblem, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> RegisterAsync(
-        RegisterBodyRequest request, BodyStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Created<Body>, ValidationProblem>> RegisterAsync(
+        RegisterBodyRequest request, BodyRegistration registration, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!BodyKinds.IsValidId(request.Id ?? ""))
-        {
-            errors["id"] = ["Use lower-case letters, digits and single hyphens, at most 64 characters (e.g. youth-council)."];
-        }
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
-        {
-            errors["name"] = ["A name of 1 to 200 characters is required."];
-        }
-        if (!BodyKinds.All.Contains(request.Kind ?? ""))
-        {
-            errors["kind"] = [$"One of: {string.Join(", ", BodyKinds.All.Order())}."];
-        }
+        var errors = new Dictionary<string, string[]>()
+            .Require(BodyIds.IsValid(request.Id ?? ""), "id", $"Use {BodyIds.Rule}.")
+            .Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Length <= 200, "name", "A name of 1 to 200 characters is required.")
+            .Require(BodyKinds.All.Contains(request.Kind ?? ""), "kind", $"One of: {string.Join(", ", BodyKinds.All.Order())}.");
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var body = await store.RegisterAsync(request.Id!, request.Name.Trim(), request.Kind!, cancellationToken);
-        return body is null
-            ? TypedResults.Conflict(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Title = "Body already registered",
-                Detail = $"A body with the id '{request.Id}' already exists.",
-                Status = StatusCodes.Status409Conflict,
-            })
-            : TypedResults.Created($"/api/membership/bodies/{body.Id}", body);
+        var body = await registration.RegisterAsync(request.Id!, request.Name.Trim(), request.Kind!, cancellationToken);
+        return TypedResults.Created($"/api/membership/bodies/{body.Id}", body);
     }
 
     private static async Task<Ok<IReadOnlyList<Body>>> ListAsync(BodyStore store, CancellationToken cancellationToken) =>

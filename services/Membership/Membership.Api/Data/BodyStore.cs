@@ -1,30 +1,22 @@
-using Assemblee.Common.Messaging;
-using Assemblee.Contracts.Membership;
 using Assemblee.Membership.Domain;
 using Npgsql;
 
 namespace Assemblee.Membership.Data;
 
-public sealed class BodyStore(NpgsqlDataSource dataSource, Outbox outbox)
+public sealed class BodyStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>Registers a body and its BodyRegistered event in one transaction; false when the id is taken.</summary>
-    public async Task<Body?> RegisterAsync(string id, string name, string kind, CancellationToken cancellationToken)
+    /// <summary>Inserts the body; null when the id is taken.</summary>
+    public static async Task<Body?> InsertAsync(NpgsqlTransaction transaction, string id, string name, string kind, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var insert = new NpgsqlCommand(
-            "INSERT INTO bodies (id, name, kind) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING RETURNING registered_at", connection, transaction);
+            "INSERT INTO bodies (id, name, kind) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING RETURNING registered_at",
+            transaction.Connection, transaction);
         insert.Parameters.Add(new NpgsqlParameter { Value = id });
         insert.Parameters.Add(new NpgsqlParameter { Value = name });
         insert.Parameters.Add(new NpgsqlParameter { Value = kind });
-        if (await insert.ExecuteScalarAsync(cancellationToken) is not DateTime registeredAt)
-        {
-            return null;
-        }
-        var body = new Body(id, name, kind, new DateTimeOffset(registeredAt, TimeSpan.Zero));
-        await outbox.AddAsync(new BodyRegistered(body.Id, body.Name, body.Kind, body.RegisteredAt), transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return body;
+        return await insert.ExecuteScalarAsync(cancellationToken) is DateTime registeredAt
+            ? new Body(id, name, kind, new DateTimeOffset(registeredAt, TimeSpan.Zero))
+            : null;
     }
 
     public async Task<Body?> FindAsync(string id, CancellationToken cancellationToken) =>

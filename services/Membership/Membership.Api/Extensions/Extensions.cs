@@ -23,6 +23,7 @@ internal static class Extensions
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
 
         builder.Services.AddSingleton<BodyStore>();
+        builder.Services.AddSingleton<BodyRegistration>();
         builder.Services.AddSingleton<PromotionStore>();
         builder.Services.AddSingleton<MemberStore>();
         builder.Services.AddSingleton<MemberLifecycle>();

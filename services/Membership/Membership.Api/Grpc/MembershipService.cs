@@ -18,11 +18,7 @@ public sealed class MembershipService(BodyStore bodies, MemberStore members) : C
     [AllowAnonymous]
     public override async Task<Body> GetBody(GetBodyRequest request, ServerCallContext context)
     {
-        if (string.IsNullOrEmpty(request.BodyId))
-        {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, "body_id is required."));
-        }
-        var body = await bodies.FindAsync(request.BodyId, context.CancellationToken)
+        var body = await bodies.FindAsync(GrpcArguments.BodyId(request.BodyId), context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"No body '{request.BodyId}'."));
         return new Body { Id = body.Id, Name = body.Name, Kind = body.Kind };
     }
@@ -32,8 +28,10 @@ public sealed class MembershipService(BodyStore bodies, MemberStore members) : C
 
     public override async Task<IsActiveMemberReply> IsActiveMember(IsActiveMemberRequest request, ServerCallContext context)
     {
-        GrpcBodyScope.Require(context, request.BodyId, BodyRoles);
-        var member = await members.ActiveAsync(request.BodyId, ParseId(request.MemberId, "member_id"), context.CancellationToken);
+        var bodyId = GrpcArguments.BodyId(request.BodyId);
+        var memberId = GrpcArguments.Uuid(request.MemberId, "member_id");
+        GrpcBodyScope.Require(context, bodyId, BodyRoles);
+        var member = await members.ActiveAsync(bodyId, memberId, context.CancellationToken);
         return member is null
             ? new IsActiveMemberReply { Active = false }
             : new IsActiveMemberReply
@@ -47,7 +45,7 @@ public sealed class MembershipService(BodyStore bodies, MemberStore members) : C
 
     public override async Task<Member> GetMember(GetMemberRequest request, ServerCallContext context)
     {
-        var member = await members.FindAsync(ParseId(request.MemberId, "member_id"), context.CancellationToken)
+        var member = await members.FindAsync(GrpcArguments.Uuid(request.MemberId, "member_id"), context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"No member '{request.MemberId}'."));
         GrpcBodyScope.Require(context, member.BodyId, BodyRoles);
         return ToMessage(member);
@@ -55,11 +53,11 @@ public sealed class MembershipService(BodyStore bodies, MemberStore members) : C
 
     public override async Task ListMembers(ListMembersRequest request, IServerStreamWriter<Member> responseStream, ServerCallContext context)
     {
-        var promotionId = ParseId(request.PromotionId, "promotion_id");
-        Guid? atelierId = string.IsNullOrEmpty(request.AtelierId) ? null : ParseId(request.AtelierId, "atelier_id");
+        var promotionId = GrpcArguments.Uuid(request.PromotionId, "promotion_id");
+        var atelierId = GrpcArguments.OptionalUuid(request.AtelierId, "atelier_id");
         if (request.State.Length > 0 && !Domain.MemberStates.All.Contains(request.State))
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"state is one of: {string.Join(", ", Domain.MemberStates.All)}."));
+            throw GrpcArguments.Invalid($"state is one of: {string.Join(", ", Domain.MemberStates.All)}.");
         }
         var listed = await members.ListAsync(promotionId, atelierId, request.State.Length > 0 ? request.State : null, context.CancellationToken);
         // A promotion belongs to one body: its members' body is the one to check.
@@ -72,9 +70,6 @@ public sealed class MembershipService(BodyStore bodies, MemberStore members) : C
             await responseStream.WriteAsync(ToMessage(member));
         }
     }
-
-    private static Guid ParseId(string value, string field) =>
-        Guid.TryParse(value, out var id) ? id : throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field} must be a UUID."));
 
     private static Member ToMessage(DomainMember member) => new()
     {

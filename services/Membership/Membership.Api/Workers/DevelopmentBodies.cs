@@ -1,5 +1,5 @@
 using Assemblee.Common.Data;
-using Assemblee.Membership.Data;
+using Assemblee.Membership.Application;
 
 namespace Assemblee.Membership.Workers;
 
@@ -7,14 +7,14 @@ namespace Assemblee.Membership.Workers;
 /// In Development, registers the Paris Citizens' Assembly at start (once: registering is idempotent by id), so that a
 /// newcomer can run a draw straight away. Other environments register their bodies through the API.
 /// </summary>
-public sealed partial class DevelopmentBodies(BodyStore bodies, DatabaseMigrator migrator, ILogger<DevelopmentBodies> logger) : BackgroundService
+public sealed partial class DevelopmentBodies(BodyRegistration bodies, DatabaseMigrator migrator, ILogger<DevelopmentBodies> logger) : BackgroundService
 {
     public const string ParisAssembly = "paris-citizens-assembly";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await migrator.WhenCompleted.WaitAsync(stoppingToken);
-        if (await bodies.RegisterAsync(ParisAssembly, "Assemblée citoyenne de Paris", "citizens-assembly", stoppingToken) is not null)
+        if (await bodies.TryRegisterAsync(ParisAssembly, "Assemblée citoyenne de Paris", "citizens-assembly", stoppingToken) is not null)
         {
             LogRegistered(ParisAssembly);
         }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Assemblee.Common.Actors;
 using Assemblee.Common.PersonalData;
 using Assemblee.ServiceDefaults.Authentication;
+using Assemblee.Sortition.Application;
 using Assemblee.Sortition.Data;
 using Assemblee.Sortition.Domain;
 using Assemblee.Sortition.Workers;

@@ -63,10 +63,10 @@ public sealed class DrawStore(NpgsqlDataSource dataSource)
             : null;
     }
 
-    public static async Task SaveRecordAsync(Guid id, DrawRecord record, string state, NpgsqlConnection connection, NpgsqlTransaction? transaction,
-        CancellationToken cancellationToken)
+    public static async Task SaveRecordAsync(NpgsqlTransaction transaction, Guid id, DrawRecord record, string state, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("UPDATE draws SET record = $2, state = $3, diagnosis = NULL WHERE id = $1", connection, transaction);
+        await using var command = new NpgsqlCommand(
+            "UPDATE draws SET record = $2, state = $3, diagnosis = NULL WHERE id = $1", transaction.Connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(record, SortitionJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb });
         command.Parameters.Add(new NpgsqlParameter { Value = state });

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Assemblee.Common.Bodies;
+using Assemblee.Common.Rules;
 using Assemblee.Contracts.Sortition.V1;
 using Assemblee.ServiceDefaults.Authentication;
+using Assemblee.Sortition.Application;
 using Assemblee.Sortition.Data;
 using Assemblee.Sortition.Domain;
 using Grpc.Core;
@@ -24,7 +26,7 @@ public sealed class SortitionService(BodyDirectory directory, DrawStore draws, F
     [AllowAnonymous]
     public override async Task<DrawRecordReply> GetDrawRecord(GetDrawRecordRequest request, ServerCallContext context)
     {
-        if (!Guid.TryParse(request.DrawId, out var drawId) || await draws.RecordAsync(drawId, context.CancellationToken) is not { } record)
+        if (await draws.RecordAsync(GrpcArguments.Uuid(request.DrawId, "draw_id"), context.CancellationToken) is not { } record)
         {
             throw new RpcException(new Status(StatusCode.NotFound, $"No published record for draw '{request.DrawId}'."));
         }
@@ -36,16 +38,14 @@ public sealed class SortitionService(BodyDirectory directory, DrawStore draws, F
     [Authorize(Roles = Roles.Secretariat)]
     public override async Task<DesignateSubstituteReply> DesignateSubstitute(DesignateSubstituteRequest request, ServerCallContext context)
     {
-        GrpcBodyScope.Require(context, request.BodyId, Roles.Secretariat);
-        if (!Guid.TryParse(request.DrawId, out var drawId) || await draws.FindAsync(request.BodyId, drawId, context.CancellationToken) is not { } draw)
-        {
-            throw new RpcException(new Status(StatusCode.NotFound, $"Body '{request.BodyId}' has no draw '{request.DrawId}'."));
-        }
-        if (string.IsNullOrWhiteSpace(request.Leaving) || string.IsNullOrWhiteSpace(request.Reason))
-        {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, "Give the leaving member's id and a reason."));
-        }
-        var substitute = await finalDraw.ReplaceAsync(draw, request.Leaving, request.Reason.Trim(), context.CancellationToken);
+        var bodyId = GrpcArguments.BodyId(request.BodyId);
+        var drawId = GrpcArguments.Uuid(request.DrawId, "draw_id");
+        var leaving = GrpcArguments.Text(request.Leaving, "leaving", 64);
+        var reason = GrpcArguments.Text(request.Reason, "reason");
+        GrpcBodyScope.Require(context, bodyId, Roles.Secretariat);
+        var draw = await draws.FindAsync(bodyId, drawId, context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"Body '{bodyId}' has no draw '{drawId}'."));
+        var substitute = await finalDraw.ReplaceAsync(draw, leaving, reason, context.CancellationToken);
         return new DesignateSubstituteReply { Substitute = substitute.RespondentId, SeatGroup = substitute.SeatGroup };
     }
 }

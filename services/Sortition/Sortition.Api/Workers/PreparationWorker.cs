@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Assemblee.Common.Data;
+using Assemblee.Sortition.Application;
 using Assemblee.Sortition.Data;
 
 namespace Assemblee.Sortition.Workers;

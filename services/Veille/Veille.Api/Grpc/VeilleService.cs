@@ -1,3 +1,4 @@
+using Assemblee.Common.Rules;
 using Assemblee.Contracts.Veille.V1;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
@@ -11,9 +12,10 @@ public sealed class VeilleService(NpgsqlDataSource dataSource) : Contracts.Veill
     [AllowAnonymous]
     public override async Task ListQuestions(ListQuestionsRequest request, IServerStreamWriter<Question> responseStream, ServerCallContext context)
     {
+        var bodyId = GrpcArguments.OptionalBodyId(request.BodyId);
         await using var command = dataSource.CreateCommand(
-            "SELECT id, body_id, title, status FROM questions WHERE $1 = '' OR body_id = $1 ORDER BY submitted_at DESC");
-        command.Parameters.Add(new NpgsqlParameter { Value = request.BodyId });
+            "SELECT id, body_id, title, status FROM questions WHERE $1::text IS NULL OR body_id = $1 ORDER BY submitted_at DESC");
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)bodyId ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(context.CancellationToken);
         while (await reader.ReadAsync(context.CancellationToken))
         {

@@ -1,0 +1,32 @@
+using Assemblee.Common.Bodies;
+using Grpc.Core;
+
+namespace Assemblee.Common.Rules;
+
+/// <summary>
+/// The gRPC twin of request validation: a malformed field is INVALID_ARGUMENT naming the field, before anything is
+/// looked up, so that a caller can tell "you sent garbage" from NOT_FOUND ("well formed, but no such thing").
+/// </summary>
+public static class GrpcArguments
+{
+    public static Guid Uuid(string value, string field) =>
+        Guid.TryParse(value, out var id) ? id : throw Invalid($"{field} must be a UUID, got '{Shorten(value)}'.");
+
+    /// <summary>An optional UUID: empty means not given.</summary>
+    public static Guid? OptionalUuid(string value, string field) => value.Length == 0 ? null : Uuid(value, field);
+
+    public static string BodyId(string value, string field = "body_id") =>
+        BodyIds.IsValid(value) ? value : throw Invalid($"{field} must be a body id ({BodyIds.Rule}), got '{Shorten(value)}'.");
+
+    /// <summary>An optional body id: empty means every body.</summary>
+    public static string? OptionalBodyId(string value, string field = "body_id") => value.Length == 0 ? null : BodyId(value, field);
+
+    public static string Text(string value, string field, int maxLength = 500) =>
+        !string.IsNullOrWhiteSpace(value) && value.Length <= maxLength
+            ? value.Trim()
+            : throw Invalid($"{field} is required, at most {maxLength} characters.");
+
+    public static RpcException Invalid(string detail) => new(new global::Grpc.Core.Status(StatusCode.InvalidArgument, detail));
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}
