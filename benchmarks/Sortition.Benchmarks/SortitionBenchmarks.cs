@@ -17,9 +17,9 @@ using Npgsql;
 namespace Assemblee.Benchmarks;
 
 /// <summary>
-/// Measures what issue 3 sets targets for, on real PostgreSQL (started as a local process by the AppHost's resource, as in the tests):
-/// import of a generated Paris-sized roll against psql \copy of the same file, the 7,000-invitation draw, and LEXIMIN
-/// on the public instances and a Paris-like pool. Each figure is the median of the runs.
+/// Measures what the sortition issues set targets for, on real PostgreSQL: the import of a generated Paris-sized roll
+/// through the gateway against psql \copy of the same file (<see cref="ApiImportBenchmark"/>), the 7,000-invitation draw,
+/// and LEXIMIN on the public instances and a Paris-like pool. Each figure is the median of the runs.
 /// </summary>
 public static class SortitionBenchmarks
 {
@@ -53,52 +53,23 @@ public static class SortitionBenchmarks
     private static async Task DatabaseBenchmarksAsync(string what, int rows, int runs)
     {
         var work = Directory.CreateTempSubdirectory("assemblee-bench-");
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { DisableDashboard = true, Args = [] });
-        var database = builder.AddLocalPostgres("postgres", LocalState.ForRun(null)).AddDatabase("benchdb");
-        await using var app = builder.Build();
-        await app.StartAsync();
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("benchdb");
-        var connectionString = (await database.Resource.ConnectionStringExpression.GetValueAsync(CancellationToken.None))!;
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var migrator = new DatabaseMigrator(dataSource, typeof(SourceListImporter).Assembly, NullLogger<DatabaseMigrator>.Instance);
-        await migrator.MigrateAsync(CancellationToken.None);
         try
         {
             var roll = Path.Combine(work.FullName, "roll.csv");
             var watch = Stopwatch.StartNew();
             WriteRoll(roll, "E", rows, seed: 1);
             Console.WriteLine($"generated a roll of {rows:N0} rows ({new FileInfo(roll).Length / 1048576.0:F0} MiB) in {watch.Elapsed.TotalSeconds:F1} s");
-
             watch.Restart();
             var parsed = ParseOnly(roll);
             Console.WriteLine($"parse and validate only (no database): {parsed:N0} rows in {watch.Elapsed.TotalSeconds:F2} s");
-
-            var store = new DrawStore(dataSource);
-            var importer = new SourceListImporter(dataSource, TimeProvider.System);
-            var imports = new List<double>();
-            var copies = new List<double>();
-            for (var run = 0; run < runs; run++)
+            await using var system = await RunningSystem.StartAsync();
+            if (what is "all" or "import")
             {
-                var draw = await store.CreateAsync("bench", ParisSpecification(), CancellationToken.None);
-                await using (var file = File.OpenRead(roll))
-                {
-                    watch.Restart();
-                    var imported = await importer.ImportAsync(draw.Id, draw.Specification, "electoral", 0, file, CancellationToken.None);
-                    imports.Add(watch.Elapsed.TotalSeconds);
-                    if (imported != rows)
-                    {
-                        throw new InvalidOperationException($"imported {imported} rows, expected {rows}");
-                    }
-                }
-                copies.Add(await PsqlCopyAsync(connectionString, roll, run));
+                await ApiImportBenchmark.RunAsync(system, roll, rows, runs);
             }
-            Console.WriteLine($"import {rows:N0} rows (validated, binary COPY): median {Median(imports):F2} s  [{string.Join(", ", imports.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))}]");
-            Console.WriteLine($"psql \\copy of the same file (CSV):          median {Median(copies):F2} s  [{string.Join(", ", copies.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))}]");
-            Console.WriteLine($"ratio import / psql \\copy: {Median(imports) / Median(copies):F2}");
-
             if (what is "all" or "invitations")
             {
-                await InvitationsAsync(dataSource, store, importer, work.FullName, rows, runs, roll);
+                await InvitationsAsync(system, work.FullName, rows, runs, roll);
             }
         }
         finally
@@ -107,8 +78,15 @@ public static class SortitionBenchmarks
         }
     }
 
-    private static async Task InvitationsAsync(NpgsqlDataSource dataSource, DrawStore store, SourceListImporter importer, string work, int rows, int runs, string roll)
+    /// <summary>
+    /// The invitation draw, run in-process on the sortition service's database (migrated by the running service), the
+    /// lists imported in-process too: what is timed is the draw alone.
+    /// </summary>
+    private static async Task InvitationsAsync(RunningSystem system, string work, int rows, int runs, string roll)
     {
+        await using var dataSource = NpgsqlDataSource.Create(await system.SortitionDatabaseAsync());
+        var store = new DrawStore(dataSource);
+        var importer = new ListImport(dataSource, new ListImportStore(dataSource), TimeProvider.System, NullLogger<ListImport>.Instance);
         var citizenCard = Path.Combine(work, "citizen-card.csv");
         var minors = Path.Combine(work, "minors.csv");
         WriteRoll(citizenCard, "C", Math.Max(1000, rows / 10), seed: 2);
@@ -118,10 +96,11 @@ public static class SortitionBenchmarks
         for (var run = 0; run < runs; run++)
         {
             var draw = await store.CreateAsync("bench", ParisSpecification(), CancellationToken.None);
-            foreach (var (list, index, path) in new[] { ("electoral", 0, roll), ("citizen-card", 1, citizenCard), ("minors", 2, minors) })
+            foreach (var (list, path) in new[] { ("electoral", roll), ("citizen-card", citizenCard), ("minors", minors) })
             {
                 await using var file = File.OpenRead(path);
-                await importer.ImportAsync(draw.Id, draw.Specification, list, index, file, CancellationToken.None);
+                var upload = new ListUpload(list, ListEncodings.Utf8, Encoding.UTF8, file, null);
+                await importer.ImportAsync(draw, upload, CancellationToken.None);
             }
             var watch = Stopwatch.StartNew();
             var summary = await invitations.DrawAsync(draw, $"bench-{run}", CancellationToken.None)
@@ -158,7 +137,7 @@ public static class SortitionBenchmarks
             $"{leximin.Distribution!.Panels.Count} panels, min probability {leximin.MinProbability:P2} (LEGACY min {legacy.MinProbability:P2})");
     }
 
-    private static async Task<double> PsqlCopyAsync(string connectionString, string file, int run)
+    internal static async Task<double> PsqlCopyAsync(string connectionString, string file, int run)
     {
         var connection = new NpgsqlConnectionStringBuilder(connectionString);
         var table = $"psql_copy_{run}";
@@ -202,7 +181,7 @@ public static class SortitionBenchmarks
     }
 
     /// <summary>Paris: 80/15/5 seats, 7,000 letters stratified by arrondissement × age class.</summary>
-    private static DrawSpecification ParisSpecification()
+    internal static DrawSpecification ParisSpecification()
     {
         AgeClass[] ages = [new("16-24", 16, 24), new("25-39", 25, 39), new("40-54", 40, 54), new("55-69", 55, 69), new("70+", 70, 130)];
         return new DrawSpecification("Assemblée citoyenne de Paris (benchmark)", 100,
@@ -219,5 +198,5 @@ public static class SortitionBenchmarks
         return CsvReader.Read(reader).Skip(1).Count(record => SourceListRow.Parse(record.Fields, today).Row is { } row && seen.Add(row.PersonRef));
     }
 
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+    internal static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 }

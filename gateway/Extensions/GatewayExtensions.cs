@@ -27,6 +27,12 @@ internal static class GatewayExtensions
         app.UseMiddleware<RateLimitMiddleware>();
         app.MapServiceDocuments();
         app.MapDevelopmentTokens();
-        app.MapReverseProxy();
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseRequestSizeLimits();
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
     }
 }

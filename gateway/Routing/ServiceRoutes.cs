@@ -4,8 +4,11 @@ using Yarp.ReverseProxy.Forwarder;
 
 namespace Assemblee.Gateway.Routing;
 
-/// <summary>A service behind the gateway, from Gateway:Services:{name}; PublicGrpc names its public gRPC services.</summary>
-public sealed record RoutedService(string Name, IReadOnlyList<string> PublicGrpc);
+/// <summary>
+/// A service behind the gateway, from Gateway:Services:{name}: PublicGrpc names its public gRPC services;
+/// MaxRequestBodySize, when set, replaces Kestrel's 30 MB limit on its REST routes (the service keeps its own limit).
+/// </summary>
+public sealed record RoutedService(string Name, IReadOnlyList<string> PublicGrpc, long? MaxRequestBodySize = null);
 
 /// <summary>
 /// The public surface, built from configuration so that adding a service is one entry: /api/{service}/… to the
@@ -17,7 +20,8 @@ public static class ServiceRoutes
     public static IReadOnlyList<RoutedService> Read(IConfiguration configuration) =>
     [
         .. configuration.GetSection("Gateway:Services").GetChildren().Select(service =>
-            new RoutedService(service.Key, service.GetSection("PublicGrpc").Get<string[]>() ?? [])),
+            new RoutedService(service.Key, service.GetSection("PublicGrpc").Get<string[]>() ?? [],
+                service.GetValue<long?>("MaxRequestBodySize"))),
     ];
 
     public static void AddServiceRoutes(this WebApplicationBuilder builder)
@@ -32,6 +36,7 @@ public static class ServiceRoutes
                 RouteId = $"{service.Name}-api",
                 ClusterId = service.Name,
                 Match = new RouteMatch { Path = $"/api/{service.Name}/{{**rest}}" },
+                MaxRequestBodySize = service.MaxRequestBodySize,
             });
             routes.Add(new RouteConfig
             {

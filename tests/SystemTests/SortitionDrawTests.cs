@@ -46,7 +46,7 @@ public sealed class SortitionDrawTests(SystemFixture system)
         Assert.Equal(4, problem.GetProperty("errorCount").GetInt32());
         Assert.Equal(["line 12: family_name", "line 22: postcode '78020'", "line 502: this id appears", "line 503: birth_date '1980-02-30'"],
             errors.Select((e, i) => e[..new[] { 20, 25, 25, 33 }[i]]));
-        Assert.Equal(HttpStatusCode.BadRequest, unknownList.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownList.StatusCode);
         Assert.Equal(500L, await ScalarAsync<long>($"SELECT count(*) FROM list_rows_{draw:N}"));
     }
 

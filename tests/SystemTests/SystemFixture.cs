@@ -25,7 +25,9 @@ public sealed class SystemFixture : IAsyncLifetime
         builder.CreateResourceBuilder<ProjectResource>("gateway")
             .WithEnvironment("RateLimiting__PermitsPerMinute", GatewayPermitsPerMinute.ToString(CultureInfo.InvariantCulture));
         // Erasure on schedule, checked every two seconds instead of hourly.
-        builder.CreateResourceBuilder<ProjectResource>("sortition").WithEnvironment("Retention__IntervalSeconds", "2");
+        // A list limit of 16 MiB (512 MiB by default) lets a test pass it without sending half a gigabyte.
+        builder.CreateResourceBuilder<ProjectResource>("sortition").WithEnvironment("Retention__IntervalSeconds", "2")
+            .WithEnvironment("Sortition__MaxListBytes", MaxListBytes.ToString(CultureInfo.InvariantCulture));
         // Two membership replicas: they migrate one database at once, share the outbox and compete for consumed events.
         builder.CreateResourceBuilder<ProjectResource>("membership").WithReplicas(MembershipReplicas).WithEnvironment("Retention__IntervalSeconds", "2");
         _signingKey = (await builder.CreateResourceBuilder<ParameterResource>("jwt-signing-key").Resource.GetValueAsync(timeout.Token))!;
@@ -59,6 +61,8 @@ public sealed class SystemFixture : IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(subject, roles, bodies));
         return client;
     }
+
+    public const long MaxListBytes = 16 * 1024 * 1024;
 
     public string Token(string subject, string[] roles, string[] bodies) => DevelopmentTokens.Create(_signingKey, subject, roles, bodies);
 

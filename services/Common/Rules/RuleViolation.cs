@@ -18,15 +18,20 @@ public enum RuleViolationKind
 /// RFC 9457 problem details over REST (<see cref="RuleViolationHandler"/>) and a gRPC status over gRPC
 /// (<see cref="RuleViolationInterceptor"/>). The one type every service uses for refusals.
 /// </summary>
-public sealed class RuleViolation(RuleViolationKind kind, string title, string detail) : Exception(detail)
+public sealed class RuleViolation(
+    RuleViolationKind kind, string title, string detail, IReadOnlyDictionary<string, object?>? extensions = null) : Exception(detail)
 {
     public RuleViolationKind Kind { get; } = kind;
 
     public string Title { get; } = title;
 
+    /// <summary>Details a caller acts on (e.g. every refused line of a list), added to the problem details as members.</summary>
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
+
     public static RuleViolation NotFound(string detail) => new(RuleViolationKind.NotFound, "Not found", detail);
 
     public static RuleViolation Conflict(string title, string detail) => new(RuleViolationKind.Conflict, title, detail);
 
-    public static RuleViolation Unprocessable(string title, string detail) => new(RuleViolationKind.Unprocessable, title, detail);
+    public static RuleViolation Unprocessable(string title, string detail, IReadOnlyDictionary<string, object?>? extensions = null) =>
+        new(RuleViolationKind.Unprocessable, title, detail, extensions);
 }

@@ -19,7 +19,8 @@ public static class RuleViolationExtensions
 
     /// <summary>Documents, in OpenAPI, the problems a group's rules may answer.</summary>
     public static RouteGroupBuilder ProducesRuleViolations(this RouteGroupBuilder group) =>
-        group.ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     public static int HttpStatus(this RuleViolationKind kind) => kind switch
     {
@@ -39,12 +40,17 @@ internal sealed class RuleViolationHandler(IProblemDetailsService problemDetails
             return false;
         }
         context.Response.StatusCode = violation.Kind.HttpStatus();
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetailsContext
         {
             HttpContext = context,
             Exception = exception,
             ProblemDetails = { Status = context.Response.StatusCode, Title = violation.Title, Detail = violation.Message },
-        });
+        };
+        foreach (var (name, value) in violation.Extensions)
+        {
+            problem.ProblemDetails.Extensions[name] = value;
+        }
+        return await problemDetails.TryWriteAsync(problem);
     }
 }
 

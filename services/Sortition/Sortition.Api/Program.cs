@@ -12,6 +12,7 @@ app.MapDefaultEndpoints();
 app.MapServiceStatus();
 app.MapBodiesApi();
 app.MapDrawsApi();
+app.MapListsApi();
 app.MapPublicApi();
 app.MapGrpcService<SortitionService>();
 app.Run();

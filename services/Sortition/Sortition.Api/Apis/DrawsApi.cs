@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Assemblee.Common.Actors;
 using Assemblee.Common.PersonalData;
+using Assemblee.Common.Rules;
 using Assemblee.ServiceDefaults.Authentication;
 using Assemblee.Sortition.Application;
 using Assemblee.Sortition.Data;
@@ -17,8 +18,6 @@ public sealed record InvitationDrawRequest(string Seed);
 
 public sealed record InvitationDrawResponse(int Invitations, IReadOnlyDictionary<string, int> BySeatGroup, int Strata, double Seconds);
 
-public sealed record ImportResponse(string List, int Rows, double Seconds);
-
 public sealed record FinalDrawRequest(string Dice, string Beacon);
 
 public sealed record FinalDrawResponse(string Commitment, string Seed, int PanelIndex, IReadOnlyList<string> Members, IReadOnlyList<string> Substitutes);
@@ -32,12 +31,11 @@ public static class DrawsApi
 {
     public static IEndpointRouteBuilder MapDrawsApi(this IEndpointRouteBuilder app)
     {
-        var draws = app.MapGroup("/api/sortition/bodies/{bodyId}/draws").WithTags("Draws").RequireBodyRoles(Roles.Secretariat);
+        var draws = app.MapGroup("/api/sortition/bodies/{bodyId}/draws").WithTags("Draws").RequireBodyRoles(Roles.Secretariat)
+            .ProducesRuleViolations();
         draws.MapPost("/", CreateAsync).WithName("CreateDraw").WithSummary("Creates a draw from its specification.");
         draws.MapGet("/", ListAsync).WithName("ListDraws");
         draws.MapGet("/{drawId:guid}", GetAsync).WithName("GetDraw");
-        draws.MapPut("/{drawId:guid}/lists/{listName}", ImportAsync).WithName("ImportSourceList")
-            .Accepts<string>("text/csv").WithSummary("Imports a source list (CSV), whole or not at all; re-importing replaces it.");
         draws.MapPost("/{drawId:guid}/invitations", DrawInvitationsAsync).WithName("DrawInvitations")
             .WithSummary("Stage 1: draws the invitations and erases the uninvited.");
         draws.MapGet("/{drawId:guid}/invitations", LettersAsync).WithName("ListInvitationLetters").WithSummary("Letter data for the mail merge (logged).");
@@ -68,44 +66,8 @@ public static class DrawsApi
     private static async Task<Results<Ok<Draw>, NotFound>> GetAsync(string bodyId, Guid drawId, DrawStore store, CancellationToken cancellationToken) =>
         await store.FindAsync(bodyId, drawId, cancellationToken) is { } draw ? TypedResults.Ok(draw) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<ImportResponse>, NotFound, ProblemHttpResult>> ImportAsync(string bodyId, Guid drawId, string listName,
-        HttpContext http, DrawStore store, SourceListImporter importer, CancellationToken cancellationToken)
-    {
-        if (await store.FindAsync(bodyId, drawId, cancellationToken) is not { } draw)
-        {
-            return TypedResults.NotFound();
-        }
-        var listIndex = draw.Specification.SourceLists.ToList().IndexOf(listName);
-        if (listIndex < 0)
-        {
-            return Problem(400, "Unknown list", $"No seat group of this draw uses a list named '{listName}'.");
-        }
-        if (draw.State != DrawStates.Open)
-        {
-            return Problem(409, "Lists are closed", "Lists can only be imported before the invitations are drawn.");
-        }
-        // The CSV parser reads synchronously; a roll is a few hundred megabytes, streamed rather than buffered.
-        http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
-        var watch = Stopwatch.StartNew();
-        try
-        {
-            var rows = await importer.ImportAsync(drawId, draw.Specification, listName, listIndex, http.Request.Body, cancellationToken);
-            return TypedResults.Ok(new ImportResponse(listName, rows, Math.Round(watch.Elapsed.TotalSeconds, 3)));
-        }
-        catch (SourceListRejectedException ex)
-        {
-            return TypedResults.Problem(new ProblemDetails
-            {
-                Status = 422,
-                Title = "The list was refused; nothing was imported",
-                Detail = $"{ex.ErrorCount} line(s) cannot be used. Fix them and import the whole file again.",
-                Extensions = { ["errors"] = ex.Errors, ["errorCount"] = ex.ErrorCount },
-            });
-        }
-    }
-
-    private static async Task<Results<Ok<InvitationDrawResponse>, NotFound, ProblemHttpResult>> DrawInvitationsAsync(string bodyId, Guid drawId,
-        InvitationDrawRequest request, DrawStore store, InvitationDraw invitations, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<InvitationDrawResponse>, NotFound, ValidationProblem>> DrawInvitationsAsync(
+        string bodyId, Guid drawId, InvitationDrawRequest request, DrawStore store, InvitationDraw invitations, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(bodyId, drawId, cancellationToken) is not { } draw)
         {
@@ -113,12 +75,13 @@ public static class DrawsApi
         }
         if (string.IsNullOrWhiteSpace(request.Seed) || request.Seed.Length > 200)
         {
-            return Problem(400, "A seed is required", "Give the seed (1 to 200 characters) that makes this draw reproducible.");
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["seed"] = ["Give the seed (1 to 200 characters) that makes this draw reproducible."] });
         }
         var watch = Stopwatch.StartNew();
         return await invitations.DrawAsync(draw, request.Seed, cancellationToken) is { } summary
             ? TypedResults.Ok(new InvitationDrawResponse(summary.Invitations, summary.BySeatGroup, summary.Strata, Math.Round(watch.Elapsed.TotalSeconds, 3)))
-            : Problem(409, "Invitations already drawn", "The invitations of this draw have already been drawn.");
+            : throw RuleViolation.Conflict("Invitations already drawn", "The invitations of this draw have already been drawn.");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<InvitationLetter>>, NotFound>> LettersAsync(string bodyId, Guid drawId, HttpContext http,
@@ -141,7 +104,7 @@ public static class DrawsApi
         return TypedResults.Ok(await respondents.ListAsync(bodyId, drawId, http.User.Actor(), cancellationToken));
     }
 
-    private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> PrepareAsync(string bodyId, Guid drawId, DrawStore store,
+    private static async Task<Results<Accepted, NotFound>> PrepareAsync(string bodyId, Guid drawId, DrawStore store,
         PreparationQueue queue, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(bodyId, drawId, cancellationToken) is null)
@@ -150,38 +113,46 @@ public static class DrawsApi
         }
         if (!await store.TransitionAsync(drawId, [DrawStates.Invited, DrawStates.Infeasible], DrawStates.Preparing, cancellationToken))
         {
-            return Problem(409, "Cannot prepare now", "A draw is prepared once its invitations are out, and only once.");
+            throw RuleViolation.Conflict("Cannot prepare now", "A draw is prepared once its invitations are out, and only once.");
         }
         queue.Enqueue(drawId);
         return TypedResults.Accepted($"/api/sortition/bodies/{bodyId}/draws/{drawId}");
     }
 
-    private static async Task<Results<Ok<FinalDrawResponse>, NotFound, ProblemHttpResult>> DrawAsync(string bodyId, Guid drawId,
+    private static async Task<Results<Ok<FinalDrawResponse>, NotFound, ValidationProblem>> DrawAsync(string bodyId, Guid drawId,
         FinalDrawRequest request, DrawStore store, FinalDraw finalDraw, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(bodyId, drawId, cancellationToken) is not { } draw)
         {
             return TypedResults.NotFound();
         }
-        if (!IsLine(request.Dice) || !IsLine(request.Beacon))
+        var errors = new Dictionary<string, string[]>()
+            .Require(IsLine(request.Dice), "dice", "Enter the dice as thrown, on one line.")
+            .Require(IsLine(request.Beacon), "beacon", "Enter the public beacon value, on one line.");
+        if (errors.Count > 0)
         {
-            return Problem(400, "Dice and beacon required", "Enter the dice and the public beacon value, each on one line.");
+            return TypedResults.ValidationProblem(errors);
         }
         return await finalDraw.DrawAsync(draw, request.Dice, request.Beacon, cancellationToken) is { } record
             ? TypedResults.Ok(new FinalDrawResponse(record.Commitment, record.Seed!, record.PanelIndex!.Value, record.Members!, record.Substitutes!))
-            : Problem(409, "Not ready to draw", $"The draw is {draw.State}; it must be prepared (and not yet drawn).");
+            : throw RuleViolation.Conflict("Not ready to draw", $"The draw is {draw.State}; it must be prepared (and not yet drawn).");
     }
 
-    private static async Task<Results<Ok<ReplacementResponse>, NotFound, ProblemHttpResult>> ReplaceAsync(string bodyId, Guid drawId,
+    private static async Task<Results<Ok<ReplacementResponse>, NotFound, ValidationProblem>> ReplaceAsync(string bodyId, Guid drawId,
         ReplacementRequest request, DrawStore store, FinalDraw finalDraw, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(bodyId, drawId, cancellationToken) is not { } draw)
         {
             return TypedResults.NotFound();
         }
-        if (string.IsNullOrWhiteSpace(request.Leaving) || string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 200)
+        var errors = new Dictionary<string, string[]>()
+            .Require(!string.IsNullOrWhiteSpace(request.Leaving) && request.Leaving.Length <= 64, "leaving",
+                "The leaving member's respondent id.")
+            .Require(!string.IsNullOrWhiteSpace(request.Reason) && request.Reason.Length <= 200, "reason",
+                "Why the seat is free (declined, no answer, resigned…), at most 200 characters.");
+        if (errors.Count > 0)
         {
-            return Problem(400, "Who and why", "Give the leaving member's id and a reason (declined, no answer, resigned…).");
+            return TypedResults.ValidationProblem(errors);
         }
         var substitute = await finalDraw.ReplaceAsync(draw, request.Leaving, request.Reason.Trim(), cancellationToken);
         return TypedResults.Ok(new ReplacementResponse(request.Leaving, substitute.RespondentId, substitute.SeatGroup));
@@ -192,9 +163,6 @@ public static class DrawsApi
         await store.FindAsync(bodyId, drawId, cancellationToken) is null
             ? TypedResults.NotFound()
             : TypedResults.Ok(await log.ListAsync(bodyId, drawId.ToString(), cancellationToken));
-
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
 
     private static bool IsLine(string? value) => !string.IsNullOrWhiteSpace(value) && value.Length <= 500 && value.IndexOfAny(['\n', '\r']) < 0;
 

@@ -18,7 +18,8 @@ internal static class Extensions
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.DefaultIgnoreCondition = SortitionJson.Options.DefaultIgnoreCondition);
 
         builder.Services.AddSingleton<DrawStore>();
-        builder.Services.AddSingleton<SourceListImporter>();
+        builder.Services.AddSingleton<ListImportStore>();
+        builder.Services.AddSingleton<ListImport>();
         builder.Services.AddSingleton<InvitationDraw>();
         builder.Services.AddSingleton<RespondentStore>();
         builder.Services.AddSingleton<RespondentRegistration>();
