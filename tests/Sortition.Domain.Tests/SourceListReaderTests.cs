@@ -40,11 +40,11 @@ public sealed class SourceListReaderTests
             + "E1,Durand,Jean,1980-01-02,M,1 rue A,75011\nE2,Lefèvre,Zoé,1981-03-04,F,2 rue B,75012\n");
         var sent = new List<int>();
 
-        var verdict = Read(new UTF8Encoding(false).GetString(latin1), decodedAsUtf8: true, sent);
+        var verdict = Read(latin1, checkUtf8: true, sent);
 
         Assert.True(verdict.Refused);
         Assert.Equal(["line 3: not valid UTF-8"], verdict.Errors.Select(error => error[..23]));
-        Assert.Empty(sent);
+        Assert.Equal([2], sent);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class SourceListReaderTests
             + "E1,Durand,Jean,1980-01-02,M,1 rue A,75011\n"
             + "E3,Martin,Léa,1990-02-30,F,3 rue C,75013\n";
 
-        var verdict = Read(csv, decodedAsUtf8: true, []);
+        var verdict = Read(Encoding.UTF8.GetBytes(csv), checkUtf8: true, []);
 
         Assert.Equal(3, verdict.ErrorCount);
         Assert.StartsWith("line 3: family_name", verdict.Errors[0], StringComparison.Ordinal);
@@ -71,16 +71,21 @@ public sealed class SourceListReaderTests
             => $"E{i},Nom,Prénom,1980-01-02,M,\"{i} rue A, bât. B\",75011\n"));
         var sent = new List<int>();
 
-        var verdict = Read(csv, decodedAsUtf8: true, sent);
+        var verdict = Read(Encoding.UTF8.GetBytes(csv), checkUtf8: true, sent);
 
         Assert.False(verdict.Refused);
         Assert.Equal(2500, verdict.Rows);
         Assert.Equal(Enumerable.Range(2, 2500), sent);
     }
 
-    private static SourceListVerdict Read(string text, bool decodedAsUtf8, List<int> sent)
+    private static SourceListVerdict Read(byte[] list, bool checkUtf8, List<int> sent)
     {
-        var reader = new SourceListReader(new InvitationStrata(Specification, "electoral"), new DateOnly(2026, 11, 30), decodedAsUtf8);
-        return reader.Read(new StringReader(text), batch => sent.AddRange(batch.Select(row => row.Line)));
+        var reader = new SourceListReader(new InvitationStrata(Specification, "electoral"), new DateOnly(2026, 11, 30), checkUtf8);
+        return reader.Read(new MemoryStream(list), new Lines(sent));
+    }
+
+    private sealed class Lines(List<int> sent) : ISourceListSink
+    {
+        public void Add(int line, in SourceListRow row) => sent.Add(line);
     }
 }

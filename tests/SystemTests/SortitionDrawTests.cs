@@ -47,7 +47,7 @@ public sealed class SortitionDrawTests(SystemFixture system)
         Assert.Equal(["line 12: family_name", "line 22: postcode '78020'", "line 502: this id appears", "line 503: birth_date '1980-02-30'"],
             errors.Select((e, i) => e[..new[] { 20, 25, 25, 33 }[i]]));
         Assert.Equal(HttpStatusCode.NotFound, unknownList.StatusCode);
-        Assert.Equal(500L, await ScalarAsync<long>($"SELECT count(*) FROM list_rows_{draw:N}"));
+        Assert.Equal(500L, await ScalarAsync<long>($"SELECT count(*) FROM list_rows_{draw:N}_0"));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class SortitionDrawTests(SystemFixture system)
         var invited = await InvitedLinesAsync(first);
         Assert.Equal(80, invited.Count);
         Assert.Equal(invited, await InvitedLinesAsync(second));
-        Assert.Null(await ScalarAsync<string?>($"SELECT to_regclass('list_rows_{first:N}')::text"));
+        Assert.Null(await ScalarAsync<string?>($"SELECT to_regclass('list_rows_{first:N}_0')::text"));
         Assert.Equal(0L, await ScalarAsync<long>($"SELECT count(*) FROM list_strata WHERE draw_id = '{first}'"));
         // Proportional allocation: every arrondissement with at least 3 % of the roll gets at least one letter.
         Assert.True(await ScalarAsync<long>($"SELECT count(DISTINCT split_part(stratum, '|', 1)) FROM invitations WHERE draw_id = '{first}' AND seat_group = 'electoral-list'") >= 18);

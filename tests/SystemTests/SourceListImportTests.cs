@@ -114,7 +114,7 @@ public sealed class SourceListImportTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refusedOnTheWay.StatusCode);
         var status = await Gateway.GetFromJsonAsync<JsonElement>($"{Lists(draw)}/electoral");
         Assert.Equal(500, status.GetProperty("rowsInPlace").GetInt32());
-        Assert.Equal(500L, await system.ScalarAsync<long>("sortitiondb", "SELECT count(*) FROM list_rows WHERE draw_id = $1", draw));
+        Assert.Equal(500L, await system.ScalarAsync<long>("sortitiondb", $"SELECT count(*) FROM list_rows_{draw:N}_0 WHERE line > $1", 0));
     }
 
     private Task<HttpResponseMessage> PutAsync(Guid draw, string list, byte[] body, string contentType)

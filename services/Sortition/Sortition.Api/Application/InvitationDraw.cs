@@ -48,7 +48,7 @@ public sealed class InvitationDraw(NpgsqlDataSource dataSource, Outbox outbox, T
         }
         await InvitationStore.StoreAsync(transaction, draw.Id, specification, invitations, cancellationToken);
         // The uninvited are erased with the lists.
-        await InvitationStore.DropListsAsync(transaction, draw.Id, cancellationToken);
+        await InvitationStore.DropListsAsync(transaction, draw.Id, specification.SourceLists.Count, cancellationToken);
         var now = time.GetUtcNow();
         await outbox.AddAsync(new InvitationsDrawn(draw.Id, draw.BodyId, specification.Title, invitations.Count, bySeatGroup,
             specification.ResponseDeadline, now), transaction, cancellationToken);

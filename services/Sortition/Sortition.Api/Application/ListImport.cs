@@ -50,8 +50,8 @@ public sealed partial class ListImport(NpgsqlDataSource dataSource, ListImportSt
         }
         var body = new CountingReadStream(upload.Body, upload.MaxBytes);
         var strata = new InvitationStrata(draw.Specification, upload.ListName);
-        var reader = new SourceListReader(strata, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
-            upload.Charset == ListEncodings.Utf8);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var reader = new SourceListReader(strata, today, checkUtf8: upload.Charset == ListEncodings.Utf8);
         using var reporting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reporter = ReportAsync(draw.Id, upload.ListName, body, reader, reporting.Token);
         var outcome = ListImportStates.Failed;
@@ -77,45 +77,53 @@ public sealed partial class ListImport(NpgsqlDataSource dataSource, ListImportSt
         return new ImportedList(upload.ListName, verdict.Rows);
     }
 
-    /// <summary>Reads the list on one thread and copies its rows on this one; commits only a list with no bad line.</summary>
+    /// <summary>
+    /// Reads the list and encodes its rows on one thread, sends the encoded chunks to PostgreSQL on this one; commits only
+    /// a list with no bad line.
+    /// </summary>
     private async Task<SourceListVerdict> CopyAsync(Draw draw, int listIndex, ListUpload upload, Stream body, SourceListReader reader,
         InvitationStrata strata, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ListRowStore.ClearAsync(transaction, draw.Id, listIndex, cancellationToken);
-        var batches = Channel.CreateBounded<List<(int Line, SourceListRow Row)>>(
-            new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        var chunks = Channel.CreateBounded<(byte[] Chunk, int Length)>(
+            new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(() =>
         {
             try
             {
-                // A BOM says UTF-8 (or UTF-16) whatever was declared only when nothing else was declared.
-                using var text = new StreamReader(body, upload.Encoding, upload.Charset == ListEncodings.Utf8, 1 << 16, leaveOpen: true);
-                return reader.Read(text, batch => Send(batches.Writer, batch, stop.Token));
+                var encoder = ListRowStore.Encoder((chunk, length) => Send(chunks.Writer, (chunk, length), stop.Token));
+                // The reader checks UTF-8 bytes; a list in another declared charset is transcoded to UTF-8 on the way.
+                using var utf8 = upload.Charset == ListEncodings.Utf8
+                    ? null
+                    : Encoding.CreateTranscodingStream(body, upload.Encoding, Encoding.UTF8, leaveOpen: true);
+                var verdict = reader.Read(utf8 ?? body, encoder);
+                if (!verdict.Refused)
+                {
+                    encoder.Complete();
+                }
+                return verdict;
             }
             finally
             {
-                batches.Writer.Complete();
+                chunks.Writer.Complete();
             }
         }, stop.Token);
-        var copy = await ListRowStore.BeginCopyAsync(transaction, draw.Id, listIndex, cancellationToken);
+        await using var copy = await ListRowStore.BeginCopyAsync(transaction, draw.Id, listIndex, cancellationToken);
         try
         {
-            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var (chunk, length) in chunks.Reader.ReadAllAsync(cancellationToken))
             {
-                foreach (var (line, row) in batch)
-                {
-                    ListRowStore.Write(copy, draw.Id, upload.ListName, line, row);
-                }
+                await copy.WriteAsync(chunk, length, cancellationToken);
             }
             var verdict = await reading;
             if (verdict.Refused)
             {
                 return verdict;   // Disposing the uncompleted COPY cancels it and the transaction rolls back.
             }
-            await copy.CompleteAsync(cancellationToken);
+            await copy.CompleteAsync();
             await ListRowStore.StoreStrataAsync(transaction, draw.Id, listIndex, strata, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return verdict;
@@ -123,14 +131,12 @@ public sealed partial class ListImport(NpgsqlDataSource dataSource, ListImportSt
         finally
         {
             await stop.CancelAsync();
-            await copy.DisposeAsync();
         }
     }
 
-    private static void Send(ChannelWriter<List<(int, SourceListRow)>> output, List<(int, SourceListRow)> batch,
-        CancellationToken cancellationToken)
+    private static void Send<T>(ChannelWriter<T> output, T item, CancellationToken cancellationToken)
     {
-        while (!output.TryWrite(batch))
+        while (!output.TryWrite(item))
         {
             if (!output.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
             {

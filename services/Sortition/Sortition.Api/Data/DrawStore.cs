@@ -9,7 +9,7 @@ namespace Assemblee.Sortition.Data;
 /// <summary>Draws, their state and their record.</summary>
 public sealed class DrawStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>Creates the draw and the partitions its source lists go to (list names are checked words, safe in SQL).</summary>
+    /// <summary>Creates the draw and the tables its source lists go to.</summary>
     public async Task<Draw> CreateAsync(string bodyId, DrawSpecification specification, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
@@ -25,14 +25,12 @@ public sealed class DrawStore(NpgsqlDataSource dataSource)
             insert.Parameters.Add(new NpgsqlParameter { Value = DrawStates.Open });
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
-        // One partition per draw, one sub-partition per source list: a list is scanned, replaced or dropped alone.
-        var lists = specification.SourceLists;
-        var partitions = string.Join(";\n", lists.Select((list, i) =>
-            $"CREATE TABLE {Partitions.ListRows(id, i)} PARTITION OF {Partitions.ListRows(id)} FOR VALUES IN ('{list}')"));
-        await using (var partition = new NpgsqlCommand(
-            $"CREATE TABLE {Partitions.ListRows(id)} PARTITION OF list_rows FOR VALUES IN ('{id}') PARTITION BY LIST (list_name);\n{partitions}", connection, transaction))
+        // One table per source list: a list is scanned, replaced or dropped alone.
+        var tables = string.Join(";\n",
+            specification.SourceLists.Select((_, i) => $"CREATE TABLE {ListTables.Name(id, i)} (LIKE list_row_columns)"));
+        await using (var create = new NpgsqlCommand(tables, connection, transaction))
         {
-            await partition.ExecuteNonQueryAsync(cancellationToken);
+            await create.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return (await FindAsync(bodyId, id, cancellationToken))!;

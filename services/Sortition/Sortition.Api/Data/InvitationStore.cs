@@ -46,7 +46,7 @@ public static class InvitationStore
             var wanted = byList.ToDictionary(i => i.Line);
             await using var select = new NpgsqlCommand(
                 $"SELECT line, person_ref, family_name, given_name, birth_date, address, postcode "
-                + $"FROM {Partitions.ListRows(drawId, specification.SourceLists.ToList().IndexOf(byList.Key))} WHERE line = ANY($1)",
+                + $"FROM {ListTables.Name(drawId, specification.SourceLists.ToList().IndexOf(byList.Key))} WHERE line = ANY($1)",
                 connection, transaction);
             select.Parameters.Add(new NpgsqlParameter { Value = wanted.Keys.ToArray() });
             var rows = new List<object[]>();
@@ -87,11 +87,12 @@ public static class InvitationStore
         }
     }
 
-    /// <summary>Drops the draw's list rows (its partition) and their strata.</summary>
-    public static async Task DropListsAsync(NpgsqlTransaction transaction, Guid drawId, CancellationToken cancellationToken)
+    /// <summary>Drops the draw's list tables and their strata.</summary>
+    public static async Task DropListsAsync(NpgsqlTransaction transaction, Guid drawId, int listCount, CancellationToken cancellationToken)
     {
         await using var drop = new NpgsqlCommand(
-            $"DROP TABLE {Partitions.ListRows(drawId)}; DELETE FROM list_strata WHERE draw_id = '{drawId}'", transaction.Connection, transaction);
+            $"DROP TABLE IF EXISTS {ListTables.All(drawId, listCount)}; DELETE FROM list_strata WHERE draw_id = '{drawId}'",
+            transaction.Connection, transaction);
         await drop.ExecuteNonQueryAsync(cancellationToken);
     }
 }

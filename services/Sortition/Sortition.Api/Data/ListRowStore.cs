@@ -10,34 +10,22 @@ public static class ListRowStore
     public static async Task ClearAsync(NpgsqlTransaction transaction, Guid drawId, int listIndex, CancellationToken cancellationToken)
     {
         await using var clear = new NpgsqlCommand(
-            $"TRUNCATE {Partitions.ListRows(drawId, listIndex)}; "
+            $"TRUNCATE {ListTables.Name(drawId, listIndex)}; "
             + $"DELETE FROM list_strata WHERE draw_id = '{drawId}' AND list_index = {listIndex}",
             transaction.Connection, transaction);
         await clear.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>A binary COPY into the list's partition; FREEZE since the partition was emptied in this transaction.</summary>
+    /// <summary>A binary COPY into the list's table; FREEZE since the table was emptied in this transaction.</summary>
     public static Task<BinaryCopyWriter> BeginCopyAsync(NpgsqlTransaction transaction, Guid drawId, int listIndex,
         CancellationToken cancellationToken) =>
         BinaryCopyWriter.BeginAsync(transaction.Connection!,
-            $"COPY {Partitions.ListRows(drawId, listIndex)} "
-            + "(draw_id, list_name, line, person_ref, family_name, given_name, birth_date, address, postcode) FROM STDIN (FORMAT BINARY, FREEZE)",
+            $"COPY {ListTables.Name(drawId, listIndex)} (line, person_ref, family_name, given_name, birth_date, address, postcode) "
+            + "FROM STDIN (FORMAT BINARY, FREEZE)",
             cancellationToken);
 
-    /// <summary>Synchronous: the buffer flushes rarely, and awaiting 9 calls per row would cost more than the row.</summary>
-    public static void Write(BinaryCopyWriter copy, Guid drawId, string listName, int line, SourceListRow row)
-    {
-        copy.StartRow(9);
-        copy.Write(drawId);
-        copy.Write(listName);
-        copy.Write(line);
-        copy.Write(row.PersonRef);
-        copy.Write(row.FamilyName);
-        copy.Write(row.GivenName);
-        copy.Write(row.BirthDate);
-        copy.Write(row.Address);
-        copy.Write(row.Postcode);
-    }
+    /// <summary>Encodes the list's rows for <see cref="BeginCopyAsync"/>'s COPY, on the thread that reads the list.</summary>
+    public static ListRowEncoder Encoder(Action<byte[], int> emit) => new(new BinaryCopyEncoder(emit));
 
     public static async Task StoreStrataAsync(NpgsqlTransaction transaction, Guid drawId, int listIndex, InvitationStrata strata,
         CancellationToken cancellationToken)
@@ -59,9 +47,30 @@ public static class ListRowStore
     }
 }
 
-internal static class Partitions
+/// <summary>The table of a draw's list, by its place among the specification's lists (names are made here, safe in SQL).</summary>
+internal static class ListTables
 {
-    public static string ListRows(Guid drawId) => $"list_rows_{drawId:N}";
+    public static string Name(Guid drawId, int listIndex) => $"list_rows_{drawId:N}_{listIndex}";
 
-    public static string ListRows(Guid drawId, int listIndex) => $"list_rows_{drawId:N}_{listIndex}";
+    /// <summary>The draw's list tables, and its partition of list_rows for a draw created before the list tables.</summary>
+    public static string All(Guid drawId, int listCount) =>
+        string.Join(", ", Enumerable.Range(0, listCount).Select(index => Name(drawId, index)).Append($"list_rows_{drawId:N}"));
+}
+
+/// <summary>A list's rows in the COPY's column order: the line, then the fields as they arrived.</summary>
+public sealed class ListRowEncoder(BinaryCopyEncoder encoder) : ISourceListSink
+{
+    public void Add(int line, in SourceListRow row)
+    {
+        encoder.StartRow(7);
+        encoder.Write(line);
+        encoder.Write(row.PersonRef);
+        encoder.Write(row.FamilyName);
+        encoder.Write(row.GivenName);
+        encoder.Write(row.BirthDate);
+        encoder.Write(row.Address);
+        encoder.Write(row.Postcode);
+    }
+
+    public void Complete() => encoder.Complete();
 }

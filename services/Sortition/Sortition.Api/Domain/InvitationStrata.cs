@@ -10,15 +10,17 @@ namespace Assemblee.Sortition.Domain;
 /// </summary>
 public sealed class InvitationStrata(DrawSpecification specification, string listName)
 {
-    private readonly (SeatGroup Group, SortedDictionary<int, List<int>> Strata)[] _groups =
-        [.. specification.SeatGroups.Where(group => group.SourceList == listName).Select(group => (group, new SortedDictionary<int, List<int>>()))];
+    private readonly (SeatGroup Group, Dictionary<int, List<int>> Strata)[] _groups =
+        [.. specification.SeatGroups.Where(group => group.SourceList == listName)
+            .Select(group => (group, new Dictionary<int, List<int>>()))];
 
+    /// <summary>Each seat group's strata in stratum order, each with its lines in list order.</summary>
     public IEnumerable<(string SeatGroup, int Stratum, List<int> Lines)> Lines =>
-        _groups.SelectMany(g => g.Strata.Select(stratum => (g.Group.Name, stratum.Key, stratum.Value)));
+        _groups.SelectMany(g => g.Strata.OrderBy(stratum => stratum.Key).Select(stratum => (g.Group.Name, stratum.Key, stratum.Value)));
 
-    public void Add(int line, SourceListRow row)
+    public void Add(int line, DateOnly birthDate, bool male, short arrondissement)
     {
-        var age = specification.AgeAt(row.BirthDate);
+        var age = specification.AgeAt(birthDate);
         int? key = null;
         foreach (var (group, strata) in _groups)
         {
@@ -26,7 +28,7 @@ public sealed class InvitationStrata(DrawSpecification specification, string lis
             {
                 continue;
             }
-            key ??= Key(row, age);
+            key ??= Key(male, arrondissement, age);
             if (!strata.TryGetValue(key.Value, out var lines))
             {
                 strata[key.Value] = lines = [];
@@ -35,15 +37,15 @@ public sealed class InvitationStrata(DrawSpecification specification, string lis
         }
     }
 
-    private int Key(SourceListRow row, int age)
+    private int Key(bool male, short arrondissement, int age)
     {
         var key = 0;
         foreach (var column in specification.InvitationStrata)
         {
             key = column switch
             {
-                "arrondissement" => key * 21 + row.Arrondissement,
-                "sex" => key * 2 + (row.Sex == "M" ? 1 : 0),
+                "arrondissement" => key * 21 + arrondissement,
+                "sex" => key * 2 + (male ? 1 : 0),
                 _ => key * (specification.AgeClasses.Count + 1) + AgeClassIndex(age),
             };
         }

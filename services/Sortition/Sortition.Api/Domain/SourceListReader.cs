@@ -1,3 +1,4 @@
+using System.Text.Unicode;
 using Assemblee.Sortition.Engine.Csv;
 
 namespace Assemblee.Sortition.Domain;
@@ -8,16 +9,22 @@ public sealed record SourceListVerdict(int Rows, IReadOnlyList<string> Errors, i
     public bool Refused => ErrorCount > 0;
 }
 
+/// <summary>Where the rows of a list go as they are read (the import's COPY).</summary>
+public interface ISourceListSink
+{
+    void Add(int line, in SourceListRow row);
+}
+
 /// <summary>
-/// Reads and checks a source list row by row: the header, each row's fields (<see cref="SourceListRow.Parse"/>), ids
-/// seen twice and, when the text was decoded as UTF-8, bytes that were not UTF-8. Good rows go out in batches (and
-/// are classified into the invitation strata) until the first bad one; after it only errors are counted, since one
-/// bad line keeps nothing. Counts are readable from another thread while it runs, for progress.
+/// Reads and checks a source list row by row from its UTF-8 bytes: the header, each row's fields
+/// (<see cref="SourceListRow.TryParse"/>), ids seen twice and, unless the bytes were transcoded from a declared
+/// charset, bytes that are not UTF-8. Good rows go to the sink (and are classified into the invitation strata) until the
+/// first bad one; after it only errors are counted, since one bad line keeps nothing. Counts are readable from another
+/// thread while it runs, for progress.
 /// </summary>
-public sealed class SourceListReader(InvitationStrata strata, DateOnly today, bool decodedAsUtf8)
+public sealed class SourceListReader(InvitationStrata strata, DateOnly today, bool checkUtf8)
 {
     public const int Listed = 100;
-    private const int BatchSize = 2000;
 
     private int _rowsRead;
     private int _rowsRefused;
@@ -26,11 +33,10 @@ public sealed class SourceListReader(InvitationStrata strata, DateOnly today, bo
 
     public int RowsRefused => Volatile.Read(ref _rowsRefused);
 
-    public SourceListVerdict Read(TextReader reader, Action<List<(int Line, SourceListRow Row)>> send)
+    public SourceListVerdict Read(Stream utf8, ISourceListSink sink)
     {
         var errors = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var batch = new List<(int, SourceListRow)>(BatchSize);
+        var seen = new IdSet();
         void Refuse(int line, string reason)
         {
             if (Interlocked.Increment(ref _rowsRefused) <= Listed)
@@ -38,28 +44,34 @@ public sealed class SourceListReader(InvitationStrata strata, DateOnly today, bo
                 errors.Add($"line {line}: {reason}");
             }
         }
+        var csv = new Utf8CsvReader(utf8);
         var header = true;
-        foreach (var (line, fields) in CsvReader.Read(reader))
+        while (csv.TryRead(out var record))
         {
-            if (decodedAsUtf8 && Array.Exists(fields, field => ListEncodings.HasUndecodableBytes(field)))
+            if (checkUtf8 && !Utf8.IsValid(record.Raw))
             {
-                Refuse(line, "not valid UTF-8: declare the file's character set (e.g. Content-Type: text/csv; charset=windows-1252)");
+                Refuse(record.Line,
+                    "not valid UTF-8: declare the file's character set (e.g. Content-Type: text/csv; charset=windows-1252)");
                 continue;
             }
             if (header)
             {
                 header = false;
-                if (!fields.Select(f => f.Trim().ToLowerInvariant()).SequenceEqual(SourceListRow.Columns))
+                if (!SourceListRow.IsHeader(record))
                 {
-                    Refuse(line, $"the header must be {string.Join(',', SourceListRow.Columns)}");
+                    Refuse(record.Line, $"the header must be {string.Join(',', SourceListRow.Columns)}");
                     break;
                 }
                 continue;
             }
-            var (row, error) = SourceListRow.Parse(fields, today);
-            if (row is null || !seen.Add(row.PersonRef))
+            if (SourceListRow.TryParse(record, today, out var row) is { } error)
             {
-                Refuse(line, error ?? "this id appears earlier in the file");
+                Refuse(record.Line, error);
+                continue;
+            }
+            if (!seen.Add(row.PersonRef))
+            {
+                Refuse(record.Line, "this id appears earlier in the file");
                 continue;
             }
             Interlocked.Increment(ref _rowsRead);
@@ -67,17 +79,8 @@ public sealed class SourceListReader(InvitationStrata strata, DateOnly today, bo
             {
                 continue; // Nothing will be kept: only look for further errors.
             }
-            batch.Add((line, row));
-            strata.Add(line, row);
-            if (batch.Count == BatchSize)
-            {
-                send(batch);
-                batch = new(BatchSize);
-            }
-        }
-        if (_rowsRefused == 0 && batch.Count > 0)
-        {
-            send(batch);
+            strata.Add(record.Line, row.BirthDate, row.Male, row.Arrondissement);
+            sink.Add(record.Line, row);
         }
         if (_rowsRead == 0 && _rowsRefused == 0)
         {

@@ -1,65 +1,132 @@
-using System.Globalization;
+using System.Text;
+using Assemblee.Sortition.Engine.Csv;
 
 namespace Assemblee.Sortition.Domain;
 
 /// <summary>
 /// One row of a source list (electoral roll, citizen-card list) in the import format:
 /// id,family_name,given_name,birth_date,sex,address,postcode — birth date as YYYY-MM-DD, sex F or M, a Paris
-/// postcode (75001–75020, 75116). Only what letters, eligibility and stratification need.
+/// postcode (75001–75020, 75116). Only what letters, eligibility and stratification need. The fields stay UTF-8 bytes
+/// (trimmed of spaces) from the file to PostgreSQL; only what stratification needs is parsed.
 /// </summary>
-public sealed record SourceListRow(string PersonRef, string FamilyName, string GivenName, DateOnly BirthDate, string Sex,
-    string Address, string Postcode, short Arrondissement)
+public readonly ref struct SourceListRow
 {
     public static readonly IReadOnlyList<string> Columns = ["id", "family_name", "given_name", "birth_date", "sex", "address", "postcode"];
 
+    public ReadOnlySpan<byte> PersonRef { get; init; }
+
+    public ReadOnlySpan<byte> FamilyName { get; init; }
+
+    public ReadOnlySpan<byte> GivenName { get; init; }
+
+    public DateOnly BirthDate { get; init; }
+
+    public bool Male { get; init; }
+
+    public ReadOnlySpan<byte> Address { get; init; }
+
+    public ReadOnlySpan<byte> Postcode { get; init; }
+
+    public short Arrondissement { get; init; }
+
     /// <summary>The row, or the reason it is refused (no personal value is echoed back except the offending field's).</summary>
-    public static (SourceListRow? Row, string? Error) Parse(string[] fields, DateOnly today)
+    public static string? TryParse(in Utf8CsvRecord record, DateOnly today, out SourceListRow row)
     {
-        if (fields.Length != Columns.Count)
+        row = default;
+        if (record.Count != Columns.Count)
         {
-            return (null, $"expected {Columns.Count} fields, found {fields.Length}");
+            return $"expected {Columns.Count} fields, found {record.Count}";
         }
-        var (id, family, given, birth, sex, address, postcode) = (fields[0].Trim(), fields[1].Trim(), fields[2].Trim(), fields[3].Trim(), fields[4].Trim(), fields[5].Trim(), fields[6].Trim());
-        if (id.Length is 0 or > 64)
+        var id = Trim(record[0]);
+        var family = Trim(record[1]);
+        var given = Trim(record[2]);
+        var birth = Trim(record[3]);
+        var sex = Trim(record[4]);
+        var address = Trim(record[5]);
+        var postcode = Trim(record[6]);
+        if (!HasLength(id, 1, 64))
         {
-            return (null, "id must have 1 to 64 characters");
+            return "id must have 1 to 64 characters";
         }
-        if (family.Length is 0 or > 200 || given.Length is 0 or > 200)
+        if (!HasLength(family, 1, 200) || !HasLength(given, 1, 200))
         {
-            return (null, "family_name and given_name must have 1 to 200 characters");
+            return "family_name and given_name must have 1 to 200 characters";
         }
         if (ParseDate(birth) is not { } birthDate || birthDate > today)
         {
-            return (null, $"birth_date '{birth}' is not a past date written YYYY-MM-DD");
+            return $"birth_date '{Text(birth)}' is not a past date written YYYY-MM-DD";
         }
-        if (sex is not ("F" or "M"))
+        if (sex is not [(byte)'F' or (byte)'M'])
         {
-            return (null, $"sex '{sex}' must be F or M");
+            return $"sex '{Text(sex)}' must be F or M";
         }
-        if (address.Length is 0 or > 300)
+        if (!HasLength(address, 1, 300))
         {
-            return (null, "address must have 1 to 300 characters");
+            return "address must have 1 to 300 characters";
         }
         if (ArrondissementOf(postcode) is not { } arrondissement)
         {
-            return (null, $"postcode '{postcode}' is not a Paris postcode (75001–75020, 75116)");
+            return $"postcode '{Text(postcode)}' is not a Paris postcode (75001–75020, 75116)";
         }
-        return (new SourceListRow(id, family, given, birthDate, sex, address, postcode, arrondissement), null);
+        row = new SourceListRow
+        {
+            PersonRef = id,
+            FamilyName = family,
+            GivenName = given,
+            BirthDate = birthDate,
+            Male = sex[0] == 'M',
+            Address = address,
+            Postcode = postcode,
+            Arrondissement = arrondissement,
+        };
+        return null;
     }
 
+    public static bool IsHeader(in Utf8CsvRecord record)
+    {
+        if (record.Count != Columns.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (!Ascii.EqualsIgnoreCase(Trim(record[i]), Encoding.ASCII.GetBytes(Columns[i])))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static short? ArrondissementOf(ReadOnlySpan<byte> postcode) => postcode switch
+    {
+        [(byte)'7', (byte)'5', (byte)'1', (byte)'1', (byte)'6'] => 16,
+        [(byte)'7', (byte)'5', (byte)'0', (byte)'0' or (byte)'1' or (byte)'2', >= (byte)'0' and <= (byte)'9']
+            when (short)(((postcode[3] - '0') * 10) + postcode[4] - '0') is var n && n is >= 1 and <= 20 => n,
+        _ => null,
+    };
+
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> field) => field.Trim(" \t"u8);
+
+    /// <summary>Lengths are in characters; a UTF-8 field has at least as many bytes as characters.</summary>
+    private static bool HasLength(ReadOnlySpan<byte> field, int min, int max) =>
+        field.Length >= min && (field.Length <= max || Encoding.UTF8.GetCharCount(field) <= max);
+
+    private static string Text(ReadOnlySpan<byte> field) => Encoding.UTF8.GetString(field);
+
     /// <summary>YYYY-MM-DD, by hand: the general parser costs more than the rest of a row's validation.</summary>
-    private static DateOnly? ParseDate(string text)
+    private static DateOnly? ParseDate(ReadOnlySpan<byte> text)
     {
         if (text.Length != 10 || text[4] != '-' || text[7] != '-')
         {
             return null;
         }
-        int Digits(int start, int count)
+        static int Digits(ReadOnlySpan<byte> digits)
         {
             var value = 0;
-            for (var i = start; i < start + count; i++)
+            foreach (var b in digits)
             {
-                var digit = text[i] - '0';
+                var digit = b - '0';
                 if (digit is < 0 or > 9)
                 {
                     return -1;
@@ -68,14 +135,9 @@ public sealed record SourceListRow(string PersonRef, string FamilyName, string G
             }
             return value;
         }
-        var (year, month, day) = (Digits(0, 4), Digits(5, 2), Digits(8, 2));
-        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+        var (year, month, day) = (Digits(text[..4]), Digits(text[5..7]), Digits(text[8..10]));
+        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateOnly(year, month, day)
+            : null;
     }
-
-    public static short? ArrondissementOf(string postcode) => postcode switch
-    {
-        "75116" => 16,
-        { Length: 5 } when postcode.StartsWith("750", StringComparison.Ordinal) && short.TryParse(postcode.AsSpan(3), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 20 => n,
-        _ => null,
-    };
 }
