@@ -11,6 +11,8 @@ using Assemblee.Sortition.Domain;
 using Assemblee.Sortition.Engine.Algorithms;
 using Assemblee.Sortition.Engine.Csv;
 using Assemblee.Sortition.Engine.Instances;
+using Assemblee.Sortition.Engine.Lottery;
+using Assemblee.Sortition.Engine.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -126,15 +128,26 @@ public static class SortitionBenchmarks
             }
             Report(name, InstanceFiles.Read(Path.Combine(directory, "categories.csv"), Path.Combine(directory, "respondents.csv"), size));
         }
-        Report($"paris-like {parisPool}", ParisLikeInstance.Generate(parisPool));
+        var paris = ParisLikeInstance.Generate(parisPool);
+        var prepared = Report($"paris-like {parisPool}", paris);
+        var record = DrawRecord.Prepare(paris, prepared, UniformLottery.DefaultPanelCount, 30, DateTimeOffset.UtcNow, "benchmark");
+        var watch = Stopwatch.StartNew();
+        var consistency = DrawVerifier.Verify(record, checkFairness: false);
+        var fast = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        var full = DrawVerifier.Verify(record);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"verify the {parisPool}-respondent record: consistency alone {fast:F2} s ({consistency.Count} problems), "
+            + $"with fairness (LEXIMIN recomputed) {watch.Elapsed.TotalSeconds:F1} s ({full.Count} problems)"));
     }
 
-    private static void Report(string name, Assemblee.Sortition.Engine.Model.SelectionProblem problem)
+    private static SelectionResult Report(string name, SelectionProblem problem)
     {
         var leximin = Leximin.Select(problem);
         var legacy = Legacy.Select(problem, 1000, Assemblee.Sortition.Engine.Randomness.DrawRandom.FromText("bench-legacy"));
         Console.WriteLine($"LEXIMIN {name}: pool {problem.Pool.Count}, panel {problem.PanelSize}, {leximin.Elapsed.TotalSeconds:F2} s, " +
             $"{leximin.Distribution!.Panels.Count} panels, min probability {leximin.MinProbability:P2} (LEGACY min {legacy.MinProbability:P2})");
+        return leximin;
     }
 
     internal static async Task<double> PsqlCopyAsync(string connectionString, string file, int run)

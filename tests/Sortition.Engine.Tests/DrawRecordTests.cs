@@ -60,6 +60,7 @@ public sealed class DrawRecordTests(ParisLikeDraw paris) : IClassFixture<ParisLi
         // Everyone not seated is a substitute, in drawn order.
         Assert.Equal(300, drawn.Substitutes!.Count);
         Assert.Empty(drawn.Substitutes.Intersect(drawn.Members));
+        // Fairness included: LEXIMIN recomputed from the record gives what the record states.
         Assert.Empty(DrawVerifier.Verify(drawn));
     }
 
@@ -113,11 +114,12 @@ public sealed class DrawRecordTests(ParisLikeDraw paris) : IClassFixture<ParisLi
         var changedDice = drawn with { Dice = "4 2 6 1 3 4" };
         var changedMembers = drawn with { Members = [.. drawn.Members!.Skip(1).Prepend(drawn.Substitutes![0])] };
 
-        Assert.Contains(DrawVerifier.Verify(changedPerson), e => e.Contains("commitment", StringComparison.Ordinal) || e.Contains("Panel", StringComparison.Ordinal));
-        Assert.Contains(DrawVerifier.Verify(changedQuota), e => e.Contains("commitment", StringComparison.Ordinal));
-        Assert.Contains(DrawVerifier.Verify(changedSeed), e => e.Contains("seed", StringComparison.Ordinal));
-        Assert.Contains(DrawVerifier.Verify(changedDice), e => e.Contains("seed", StringComparison.Ordinal));
-        Assert.Contains(DrawVerifier.Verify(changedMembers), e => e.Contains("members", StringComparison.Ordinal));
+        Assert.Contains(DrawVerifier.Verify(changedPerson, checkFairness: false),
+            e => e.Contains("commitment", StringComparison.Ordinal) || e.Contains("Panel", StringComparison.Ordinal));
+        Assert.Contains(DrawVerifier.Verify(changedQuota, checkFairness: false), e => e.Contains("commitment", StringComparison.Ordinal));
+        Assert.Contains(DrawVerifier.Verify(changedSeed, checkFairness: false), e => e.Contains("seed", StringComparison.Ordinal));
+        Assert.Contains(DrawVerifier.Verify(changedDice, checkFairness: false), e => e.Contains("seed", StringComparison.Ordinal));
+        Assert.Contains(DrawVerifier.Verify(changedMembers, checkFairness: false), e => e.Contains("members", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -150,8 +152,64 @@ public sealed class DrawRecordTests(ParisLikeDraw paris) : IClassFixture<ParisLi
         }
 
         Assert.Equal(6, record.Replacements!.Count);
-        Assert.Empty(DrawVerifier.Verify(record));
+        Assert.Empty(DrawVerifier.Verify(record, checkFairness: false));
         var forged = record with { Replacements = [.. record.Replacements.Take(5), record.Replacements[5] with { Substitute = record.Substitutes!.Last() }] };
-        Assert.NotEmpty(DrawVerifier.Verify(forged));
+        Assert.NotEmpty(DrawVerifier.Verify(forged, checkFairness: false));
     }
+}
+
+/// <summary>What <c>verify</c> establishes about fairness, beyond the record's consistency.</summary>
+public sealed class DrawFairnessTests
+{
+    /// <summary>A prepared record of a public instance (200 people, panel 20): LEXIMIN takes a fraction of a second on it.</summary>
+    private static readonly DrawRecord Small = Prepare(PublicInstances.Read("example_small_20", 20));
+
+    [Fact]
+    public void A_genuine_record_is_fair_and_consistent()
+    {
+        Assert.Empty(DrawVerifier.Verify(Small));
+        Assert.Empty(DrawVerifier.Verify(Small.Draw("6 6 1", "beacon")));
+    }
+
+    [Fact]
+    public void A_lottery_of_one_panel_repeated_with_probabilities_rewritten_and_commitment_recomputed_is_refused_naming_the_wronged()
+    {
+        var panel = Small.Panels[0];
+        var seated = panel.ToHashSet(StringComparer.Ordinal);
+        var forged = Small with
+        {
+            Panels = [.. Enumerable.Repeat(panel, Small.Panels.Count)],
+            Pool = [.. Small.Pool.Select(person => person with { Probability = seated.Contains(person.Id) ? 1.0 : 0.0 })],
+        };
+        forged = forged with { Commitment = Commitments.Commitment(forged) };
+
+        var consistency = DrawVerifier.Verify(forged, checkFairness: false);
+        var fairness = DrawVerifier.Verify(forged);
+
+        Assert.Empty(consistency);
+        var wronged = Assert.Single(fairness, error => error.StartsWith("The lottery wrongs 180 people", StringComparison.Ordinal));
+        var leftOut = Small.Pool.First(person => !seated.Contains(person.Id)).Id;
+        Assert.Contains($"{leftOut} gets 0.00 % where LEXIMIN gives 10.00 % (short by 10.00 %)", wronged, StringComparison.Ordinal);
+        Assert.Contains(fairness, error => error.StartsWith("200 recorded probabilities are not LEXIMIN's", StringComparison.Ordinal));
+        Assert.Contains(fairness, error => error.StartsWith("The lottery's smallest probability, 0.00 %", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Probabilities_shifted_between_two_people_within_the_rounding_bound_are_still_refused_as_not_LEXIMIN()
+    {
+        var pool = Small.Pool.ToList();
+        pool[0] = pool[0] with { Probability = pool[0].Probability - 0.005 };
+        pool[1] = pool[1] with { Probability = pool[1].Probability + 0.005 };
+        var shifted = Small with { Pool = pool };
+        shifted = shifted with { Commitment = Commitments.Commitment(shifted) };
+
+        Assert.Empty(DrawVerifier.Verify(shifted, checkFairness: false));
+        Assert.Contains(DrawVerifier.Verify(shifted),
+            error => error.StartsWith("2 recorded probabilities are not LEXIMIN's", StringComparison.Ordinal)
+                && error.Contains($"{pool[0].Id} recorded 9.50 %, LEXIMIN 10.00 %", StringComparison.Ordinal));
+    }
+
+    private static DrawRecord Prepare(SelectionProblem problem) =>
+        DrawRecord.Prepare(problem, Leximin.Select(problem), UniformLottery.DefaultPanelCount, substituteCount: 10,
+            DateTimeOffset.Parse("2026-11-30T10:00:00Z"), "Fairness test");
 }

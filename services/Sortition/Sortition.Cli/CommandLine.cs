@@ -36,7 +36,7 @@ public static class CommandLine
           sortition prepare --categories C.csv --respondents R.csv --panel-size K [--panels M] [--substitutes S]
                             [--title T] --output prepared.json        (LEXIMIN, rounded lottery, commitment)
           sortition draw --record prepared.json --dice D --beacon B --output record.json [--readable record.md]
-          sortition verify --record record.json
+          sortition verify --record record.json [--fast true]  (fairness too, unless --fast: consistency alone)
           sortition generate --pool-size N --output-directory DIR   (a synthetic Paris-like instance)
         """;
 
@@ -136,7 +136,8 @@ public static class CommandLine
             return Usage;
         }
         var prepared = await ReadRecordAsync(path);
-        if (DrawVerifier.Verify(prepared) is { Count: > 0 } problems)
+        // Consistency only: whoever draws prepared the record; anyone checks its fairness with verify.
+        if (DrawVerifier.Verify(prepared, checkFairness: false) is { Count: > 0 } problems)
         {
             await error.WriteLineAsync("The prepared record does not check out:\n" + string.Join('\n', problems));
             return VerificationFailed;
@@ -159,15 +160,21 @@ public static class CommandLine
             return Usage;
         }
         var record = await ReadRecordAsync(path);
-        var problems = DrawVerifier.Verify(record);
+        var fast = options.TryGetValue("fast", out var value) && value != "false";
+        var problems = DrawVerifier.Verify(record, checkFairness: !fast);
         if (problems.Count > 0)
         {
             await error.WriteLineAsync("The record does NOT check out:\n- " + string.Join("\n- ", problems));
             return VerificationFailed;
         }
-        await output.WriteLineAsync(record.IsDrawn
-            ? $"The record checks out: commitment, seed, panel {record.PanelIndex}, {record.Members!.Count} members, {record.Substitutes!.Count} substitutes and {record.Replacements?.Count ?? 0} replacements recomputed."
-            : $"The prepared record checks out: {record.Panels.Count} panels meet every quota and match the commitment.");
+        var fairness = fast
+            ? " Fairness was not checked (--fast)."
+            : $" LEXIMIN recomputed: every recorded probability within {DrawVerifier.FairnessTolerance} of it, "
+                + "no one below it by more than k/M.";
+        await output.WriteLineAsync((record.IsDrawn
+            ? $"The record checks out: commitment, seed, panel {record.PanelIndex}, {record.Members!.Count} members, "
+                + $"{record.Substitutes!.Count} substitutes and {record.Replacements?.Count ?? 0} replacements recomputed."
+            : $"The prepared record checks out: {record.Panels.Count} panels meet every quota and match the commitment.") + fairness);
         return Ok;
     }
 

@@ -1,11 +1,28 @@
+using System.Globalization;
+using Assemblee.Sortition.Engine.Algorithms;
 using Assemblee.Sortition.Engine.Model;
 
 namespace Assemblee.Sortition.Engine.Lottery;
 
-/// <summary>Recomputes a draw from its record alone and lists every way the record fails to check out.</summary>
+/// <summary>
+/// Recomputes a draw from its record alone and lists every way the record fails to check out. Consistency: the panels
+/// meet every rule, the lottery over them gives each person the recorded probability within k/M, the commitment, the
+/// seed, the drawn panel, the substitutes and every replacement follow. Fairness (unless asked for consistency alone):
+/// the recorded probabilities are the LEXIMIN probabilities of this pool and these quotas, recomputed with the recorded
+/// algorithm, and the lottery gives no one less than LEXIMIN does by more than the rounding bound; the people wronged
+/// are named with how much they lose.
+/// </summary>
 public static class DrawVerifier
 {
-    public static IReadOnlyList<string> Verify(DrawRecord record)
+    /// <summary>
+    /// LEXIMIN's probabilities are unique, so two correct computations differ only by the solver's precision (the
+    /// algorithm stops each stage within 5e-4); a recorded probability further than this from the recomputed one is not
+    /// LEXIMIN's.
+    /// </summary>
+    public const double FairnessTolerance = 1e-3;
+
+    /// <param name="checkFairness">False for the consistency checks alone (fast: no LEXIMIN run).</param>
+    public static IReadOnlyList<string> Verify(DrawRecord record, bool checkFairness = true)
     {
         if (record.Format != DrawRecord.CurrentFormat)
         {
@@ -48,6 +65,10 @@ public static class DrawVerifier
         {
             errors.Add("The recorded probabilities do not add up to the panel size.");
         }
+        if (checkFairness)
+        {
+            errors.AddRange(VerifyFairness(record, problem, lottery, bound));
+        }
 
         var commitment = Commitments.Commitment(record);
         if (commitment != record.Commitment)
@@ -60,6 +81,53 @@ public static class DrawVerifier
             return errors;
         }
         errors.AddRange(VerifyOutcome(record, problem, indexOf));
+        return errors;
+    }
+
+    /// <summary>Recomputes LEXIMIN from the record's pool and quotas and holds the recorded lottery to it.</summary>
+    private static List<string> VerifyFairness(DrawRecord record, SelectionProblem problem, double[] lottery, double bound)
+    {
+        if (record.Algorithm != DrawRecord.LeximinVersion)
+        {
+            return [$"Fairness cannot be checked: the record was made by '{record.Algorithm}', "
+                + $"this verifier recomputes {DrawRecord.LeximinVersion}."];
+        }
+        double[] optimum;
+        try
+        {
+            optimum = [.. Leximin.Select(problem).Probabilities];
+        }
+        catch (InfeasibleQuotasException)
+        {
+            return ["No panel can meet these quotas, yet the record publishes panels."];
+        }
+        var errors = new List<string>();
+        string Person(int i) => record.Pool[i].Id;
+        static string Percent(double value) => value.ToString("P2", CultureInfo.InvariantCulture);
+        var misrecorded = Enumerable.Range(0, optimum.Length)
+            .Where(i => Math.Abs(record.Pool[i].Probability - optimum[i]) > FairnessTolerance).ToList();
+        if (misrecorded.Count > 0)
+        {
+            errors.Add($"{misrecorded.Count} recorded probabilities are not LEXIMIN's for this pool and these quotas, e.g. "
+                + string.Join("; ", misrecorded.Take(5).Select(i =>
+                    $"{Person(i)} recorded {Percent(record.Pool[i].Probability)}, LEXIMIN {Percent(optimum[i])}")) + ".");
+        }
+        var wronged = Enumerable.Range(0, optimum.Length)
+            .Where(i => lottery[i] < optimum[i] - bound - FairnessTolerance)
+            .OrderBy(i => lottery[i] - optimum[i]).ToList();
+        if (wronged.Count > 0)
+        {
+            errors.Add($"The lottery wrongs {wronged.Count} people beyond the rounding bound (k/M = {Percent(bound)}): "
+                + string.Join("; ", wronged.Take(10).Select(i =>
+                    $"{Person(i)} gets {Percent(lottery[i])} where LEXIMIN gives {Percent(optimum[i])} "
+                    + $"(short by {Percent(optimum[i] - lottery[i])})"))
+                + (wronged.Count > 10 ? "; …" : "") + ".");
+        }
+        if (lottery.Min() < optimum.Min() - bound - FairnessTolerance)
+        {
+            errors.Add($"The lottery's smallest probability, {Percent(lottery.Min())}, is below LEXIMIN's optimum {Percent(optimum.Min())} "
+                + "by more than the rounding bound.");
+        }
         return errors;
     }
 
