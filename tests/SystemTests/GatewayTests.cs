@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
 using Assemblee.Common.Status;
+using Assemblee.SystemTests.Infrastructure;
 
 namespace Assemblee.SystemTests;
 
@@ -8,6 +11,31 @@ namespace Assemblee.SystemTests;
 public sealed class GatewayTests(SystemFixture system)
 {
     public static TheoryData<string> Services => [.. SystemFixture.Services];
+
+    [Fact]
+    public async Task A_body_over_its_route_s_limit_gets_413_problem_details_from_the_gateway_announced_or_not()
+    {
+        var admin = system.Gateway("admin-1", ["body-admin"]);
+        var body = Encoding.UTF8.GetBytes($"{{\"id\":\"too-large\",\"name\":\"{new string('x', 1_300_000)}\",\"kind\":\"other\"}}");
+        using var announced = new HttpRequestMessage(HttpMethod.Post, "/api/membership/bodies")
+        {
+            Content = new ByteArrayContent(body),
+        };
+        announced.Content.Headers.ContentType = new("application/json");
+        announced.Headers.ExpectContinue = true;
+
+        var refusedAtOnce = await admin.SendAsync(announced);
+        var refusedOnTheWay = await admin.PostAsync("/api/membership/bodies", new ChunkedContent(body, 2, TimeSpan.Zero, "application/json"));
+
+        foreach (var refused in new[] { refusedAtOnce, refusedOnTheWay })
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal($"This address accepts at most {SystemFixture.GatewayMembershipMaxBytes:N0} bytes.",
+                problem.GetProperty("detail").GetString());
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await system.Gateway().GetAsync("/api/membership/bodies/too-large")).StatusCode);
+    }
 
     [Theory]
     [MemberData(nameof(Services))]

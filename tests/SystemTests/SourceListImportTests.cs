@@ -71,7 +71,7 @@ public sealed class SourceListImportTests(SystemFixture system)
         var list = $"{Lists(draw)}/electoral";
 
         // Sent in 12 parts a quarter of a second apart, without a length, as a browser streams a file.
-        var upload = PutAsync(draw, "electoral", new SlowContent(csv, parts: 12, TimeSpan.FromMilliseconds(250)));
+        var upload = PutAsync(draw, "electoral", new ChunkedContent(csv, parts: 12, TimeSpan.FromMilliseconds(250)));
         var seen = new List<JsonElement>();
         while (!upload.IsCompleted)
         {
@@ -106,7 +106,7 @@ public sealed class SourceListImportTests(SystemFixture system)
         announced.Headers.ExpectContinue = true;
         var tooLarge = SystemFixture.MaxListBytes + (4 * 1024 * 1024);
         var refusedAtOnce = await Gateway.SendAsync(announced);
-        var refusedOnTheWay = await PutAsync(draw, "electoral", new SlowContent(new RepeatedRows(tooLarge).ReadAll(), parts: 4,
+        var refusedOnTheWay = await PutAsync(draw, "electoral", new ChunkedContent(new RepeatedRows(tooLarge).ReadAll(), parts: 4,
             TimeSpan.Zero));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refusedAtOnce.StatusCode);
@@ -129,37 +129,6 @@ public sealed class SourceListImportTests(SystemFixture system)
         using (content)
         {
             return await Gateway.PutAsync($"{Lists(draw)}/{list}", content);
-        }
-    }
-
-    /// <summary>A body sent in parts with pauses between them, with no Content-Length (chunked).</summary>
-    private sealed class SlowContent : HttpContent
-    {
-        private readonly byte[] _body;
-        private readonly int _parts;
-        private readonly TimeSpan _pause;
-
-        public SlowContent(byte[] body, int parts, TimeSpan pause)
-        {
-            (_body, _parts, _pause) = (body, parts, pause);
-            Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        }
-
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        {
-            var size = (_body.Length + _parts - 1) / _parts;
-            for (var offset = 0; offset < _body.Length; offset += size)
-            {
-                await stream.WriteAsync(_body.AsMemory(offset, Math.Min(size, _body.Length - offset)));
-                await stream.FlushAsync();
-                await Task.Delay(_pause);
-            }
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
         }
     }
 

@@ -22,10 +22,13 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(timeout.Token);
+        // Membership's routes accept 1 MiB at the gateway (30 MB by default), so that a test can pass the limit cheaply.
         builder.CreateResourceBuilder<ProjectResource>("gateway")
-            .WithEnvironment("RateLimiting__PermitsPerMinute", GatewayPermitsPerMinute.ToString(CultureInfo.InvariantCulture));
-        // Erasure on schedule, checked every two seconds instead of hourly.
-        // A list limit of 16 MiB (512 MiB by default) lets a test pass it without sending half a gigabyte.
+            .WithEnvironment("RateLimiting__PermitsPerMinute", GatewayPermitsPerMinute.ToString(CultureInfo.InvariantCulture))
+            .WithEnvironment("Gateway__Services__membership__MaxRequestBodySize",
+                GatewayMembershipMaxBytes.ToString(CultureInfo.InvariantCulture));
+        // Erasure on schedule, checked every two seconds instead of hourly; a list limit of 16 MiB (512 MiB by default)
+        // lets a test pass it without sending half a gigabyte.
         builder.CreateResourceBuilder<ProjectResource>("sortition").WithEnvironment("Retention__IntervalSeconds", "2")
             .WithEnvironment("Sortition__MaxListBytes", MaxListBytes.ToString(CultureInfo.InvariantCulture));
         // Two membership replicas: they migrate one database at once, share the outbox and compete for consumed events.
@@ -63,6 +66,8 @@ public sealed class SystemFixture : IAsyncLifetime
     }
 
     public const long MaxListBytes = 16 * 1024 * 1024;
+
+    public const long GatewayMembershipMaxBytes = 1024 * 1024;
 
     public string Token(string subject, string[] roles, string[] bodies) => DevelopmentTokens.Create(_signingKey, subject, roles, bodies);
 
