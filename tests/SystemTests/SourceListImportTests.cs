@@ -113,6 +113,7 @@ public sealed class SourceListImportTests(SystemFixture system)
         Assert.Equal("application/problem+json", refusedAtOnce.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refusedOnTheWay.StatusCode);
         var status = await Gateway.GetFromJsonAsync<JsonElement>($"{Lists(draw)}/electoral");
+        Assert.Equal("too-large", status.GetProperty("state").GetString());
         Assert.Equal(500, status.GetProperty("rowsInPlace").GetInt32());
         Assert.Equal(500L, await system.ScalarAsync<long>("sortitiondb", $"SELECT count(*) FROM list_rows_{draw:N}_0 WHERE line > $1", 0));
     }

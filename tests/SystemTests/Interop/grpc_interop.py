@@ -41,55 +41,44 @@ def status(error):
     return {"code": error.code().name, "details": error.details()}
 
 
-def call(target, body_id):
+def report(target, stub_class, invoke):
+    """Calls invoke(stub) on a channel to target; prints its result with code OK, or the gRPC status, as JSON."""
     with grpc.insecure_channel(target) as channel:
-        stub = membership_pb2_grpc.MembershipStub(channel)
         try:
-            body = stub.GetBody(membership_pb2.GetBodyRequest(body_id=body_id), timeout=10)
-            print(json.dumps({"code": "OK", "id": body.id, "name": body.name}))
+            print(json.dumps({"code": "OK", **invoke(stub_class(channel))}))
         except grpc.RpcError as error:
             print(json.dumps(status(error)))
+
+
+def call(target, body_id):
+    def get(stub):
+        body = stub.GetBody(membership_pb2.GetBodyRequest(body_id=body_id), timeout=10)
+        return {"id": body.id, "name": body.name}
+    report(target, membership_pb2_grpc.MembershipStub, get)
 
 
 def bodies(target):
-    with grpc.insecure_channel(target) as channel:
-        stub = sortition_pb2_grpc.SortitionStub(channel)
-        try:
-            ids = [body.id for body in stub.ListBodies(sortition_pb2.ListBodiesRequest(), timeout=10)]
-            print(json.dumps({"code": "OK", "ids": ids}))
-        except grpc.RpcError as error:
-            print(json.dumps(status(error)))
+    report(target, sortition_pb2_grpc.SortitionStub,
+           lambda stub: {"ids": [body.id for body in stub.ListBodies(sortition_pb2.ListBodiesRequest(), timeout=10)]})
 
 
 def designate(target, token=None):
     metadata = (("authorization", f"Bearer {token}"),) if token else ()
-    with grpc.insecure_channel(target) as channel:
-        stub = sortition_pb2_grpc.SortitionStub(channel)
-        try:
-            stub.DesignateSubstitute(sortition_pb2.DesignateSubstituteRequest(), timeout=10, metadata=metadata)
-            print(json.dumps({"code": "OK"}))
-        except grpc.RpcError as error:
-            print(json.dumps(status(error)))
+
+    def send(stub):
+        stub.DesignateSubstitute(sortition_pb2.DesignateSubstituteRequest(), timeout=10, metadata=metadata)
+        return {}
+    report(target, sortition_pb2_grpc.SortitionStub, send)
 
 
 def record(target, draw_id):
-    with grpc.insecure_channel(target) as channel:
-        stub = sortition_pb2_grpc.SortitionStub(channel)
-        try:
-            reply = stub.GetDrawRecord(sortition_pb2.GetDrawRecordRequest(draw_id=draw_id), timeout=10)
-            print(json.dumps({"code": "OK", "commitment": reply.commitment}))
-        except grpc.RpcError as error:
-            print(json.dumps(status(error)))
+    report(target, sortition_pb2_grpc.SortitionStub,
+           lambda stub: {"commitment": stub.GetDrawRecord(sortition_pb2.GetDrawRecordRequest(draw_id=draw_id), timeout=10).commitment})
 
 
 def questions(target, body_id):
-    with grpc.insecure_channel(target) as channel:
-        stub = veille_pb2_grpc.VeilleStub(channel)
-        try:
-            count = sum(1 for _ in stub.ListQuestions(veille_pb2.ListQuestionsRequest(body_id=body_id), timeout=10))
-            print(json.dumps({"code": "OK", "count": count}))
-        except grpc.RpcError as error:
-            print(json.dumps(status(error)))
+    report(target, veille_pb2_grpc.VeilleStub,
+           lambda stub: {"count": sum(1 for _ in stub.ListQuestions(veille_pb2.ListQuestionsRequest(body_id=body_id), timeout=10))})
 
 
 def reflect(target):

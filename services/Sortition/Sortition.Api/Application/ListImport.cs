@@ -61,6 +61,11 @@ public sealed partial class ListImport(NpgsqlDataSource dataSource, ListImportSt
             verdict = await CopyAsync(draw, listIndex, upload, body, reader, strata, cancellationToken);
             outcome = verdict.Refused ? ListImportStates.Refused : ListImportStates.Imported;
         }
+        catch (ListTooLargeException)
+        {
+            outcome = ListImportStates.TooLarge;
+            throw;
+        }
         finally
         {
             await reporting.CancelAsync();

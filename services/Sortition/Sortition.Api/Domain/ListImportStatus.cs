@@ -31,6 +31,9 @@ public static class ListImportStates
     public const string Refused = "refused";
     public const string Failed = "failed";
 
+    /// <summary>The list went past Sortition:MaxListBytes; nothing was imported.</summary>
+    public const string TooLarge = "too-large";
+
     /// <summary>Running but silent for this long: the process that ran it stopped (its transaction was rolled back).</summary>
     public const string Interrupted = "interrupted";
 
