@@ -4,8 +4,6 @@ using System.Text.RegularExpressions;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Assemblee.Benchmarks.Gateway;
 
@@ -41,25 +39,20 @@ public static partial class GatewayBenchmark
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0)} GiB, "
             + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>();
-        // The programs' own logs would bury the figures (they remain in each program's console in the dashboard).
-        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));   // resources stopping at the end
-        builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("RateLimiting__PermitsPerMinute", "1000000000");
-        // --environment KEY=VALUE (repeatable): set on the gateway and every service, e.g. OTEL_SDK_DISABLED=true to weigh tracing.
-        foreach (var setting in args.Select((arg, i) => (arg, i)).Where(a => a.arg == "--environment").Select(a => args[a.i + 1].Split('=', 2)))
+        await using var system = await RunningSystem.StartAsync(builder =>
         {
-            foreach (var project in builder.Resources.OfType<ProjectResource>())
+            builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("RateLimiting__PermitsPerMinute", "1000000000");
+            // --environment KEY=VALUE (repeatable): set on the gateway and every service, e.g. OTEL_SDK_DISABLED=true to weigh tracing.
+            var settings = args.Select((arg, i) => (arg, i)).Where(a => a.arg == "--environment").Select(a => args[a.i + 1].Split('=', 2));
+            foreach (var setting in settings)
             {
-                builder.CreateResourceBuilder(project).WithEnvironment(setting[0], setting[1]);
+                foreach (var project in builder.Resources.OfType<ProjectResource>())
+                {
+                    builder.CreateResourceBuilder(project).WithEnvironment(setting[0], setting[1]);
+                }
             }
-        }
-        await using var app = await builder.BuildAsync();
-        await app.StartAsync();
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4)))
-        {
-            await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
-        }
+        });
+        var app = system.App;
         var service = path.Split('/', StringSplitOptions.RemoveEmptyEntries)[1];
         var targets = new (string Name, Uri Url)[]
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
@@ -48,7 +49,7 @@ public static class RequestSizeLimits
             {
                 Status = StatusCodes.Status413PayloadTooLarge,
                 Title = "The request is too large",
-                Detail = $"This address accepts at most {limit:N0} bytes.",
+                Detail = string.Create(CultureInfo.InvariantCulture, $"This address accepts at most {limit:N0} bytes."),
             },
         });
     }

@@ -78,9 +78,21 @@ public sealed class SourceListReaderTests
         Assert.Equal(Enumerable.Range(2, 2500), sent);
     }
 
-    private static SourceListVerdict Read(byte[] list, bool checkUtf8, List<int> sent)
+    [Fact]
+    public void A_quote_left_open_refuses_the_list_at_its_line_instead_of_reading_the_rest_as_one_field()
     {
-        var reader = new SourceListReader(new InvitationStrata(Specification, "electoral"), new DateOnly(2026, 11, 30), checkUtf8);
+        var csv = Header + "E1,Durand,Jean,1980-01-02,M,\"1 rue A,75011\n"
+            + string.Concat(Enumerable.Range(2, 200).Select(i => $"E{i},Nom,Prénom,1980-01-02,M,{i} rue A,75011\n"));
+
+        var verdict = Read(Encoding.UTF8.GetBytes(csv), checkUtf8: true, [], maxRecordBytes: 2048);
+
+        Assert.Equal(["line 2: a record longer than 2,048 bytes (is a quote left open?)"], verdict.Errors);
+    }
+
+    private static SourceListVerdict Read(byte[] list, bool checkUtf8, List<int> sent, int maxRecordBytes = 64 << 20)
+    {
+        var strata = new InvitationStrata(Specification, "electoral");
+        var reader = new SourceListReader(strata, new DateOnly(2026, 11, 30), checkUtf8, maxRecordBytes);
         return reader.Read(new MemoryStream(list), new Lines(sent));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Assemblee.Common.Rules;
 using Assemblee.ServiceDefaults.Authentication;
 using Assemblee.Sortition.Application;
@@ -98,6 +99,7 @@ public static class ListsApi
     {
         Status = StatusCodes.Status413PayloadTooLarge,
         Title = "The list is too large",
-        Detail = $"A list may have at most {limit:N0} bytes (Sortition:MaxListBytes); nothing was imported.",
+        Detail = string.Create(CultureInfo.InvariantCulture,
+            $"A list may have at most {limit:N0} bytes (Sortition:MaxListBytes); nothing was imported."),
     });
 }

@@ -36,7 +36,4 @@ public static class ListEncodings
         }
         return Known.TryGetValue(charset, out var encoding) ? (charset.ToLowerInvariant(), encoding()) : null;
     }
-
-    /// <summary>Text decoded as UTF-8 holds U+FFFD where the bytes were not UTF-8.</summary>
-    public static bool HasUndecodableBytes(ReadOnlySpan<char> text) => text.Contains('\uFFFD');
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Unicode;
 using Assemblee.Sortition.Engine.Csv;
 
@@ -22,7 +23,8 @@ public interface ISourceListSink
 /// first bad one; after it only errors are counted, since one bad line keeps nothing. Counts are readable from another
 /// thread while it runs, for progress.
 /// </summary>
-public sealed class SourceListReader(InvitationStrata strata, DateOnly today, bool checkUtf8)
+/// <param name="maxRecordBytes">The longest record read; longer, the list is refused there (an open quote, most often).</param>
+public sealed class SourceListReader(InvitationStrata strata, DateOnly today, bool checkUtf8, int maxRecordBytes = 64 << 20)
 {
     public const int Listed = 100;
 
@@ -44,43 +46,51 @@ public sealed class SourceListReader(InvitationStrata strata, DateOnly today, bo
                 errors.Add($"line {line}: {reason}");
             }
         }
-        var csv = new Utf8CsvReader(utf8);
-        var header = true;
-        while (csv.TryRead(out var record))
+        var csv = new Utf8CsvReader(utf8, maxRecordBytes: maxRecordBytes);
+        try
         {
-            if (checkUtf8 && !Utf8.IsValid(record.Raw))
+            var header = true;
+            while (csv.TryRead(out var record))
             {
-                Refuse(record.Line,
-                    "not valid UTF-8: declare the file's character set (e.g. Content-Type: text/csv; charset=windows-1252)");
-                continue;
-            }
-            if (header)
-            {
-                header = false;
-                if (!SourceListRow.IsHeader(record))
+                if (checkUtf8 && !Utf8.IsValid(record.Raw))
                 {
-                    Refuse(record.Line, $"the header must be {string.Join(',', SourceListRow.Columns)}");
-                    break;
+                    Refuse(record.Line,
+                        "not valid UTF-8: declare the file's character set (e.g. Content-Type: text/csv; charset=windows-1252)");
+                    continue;
                 }
-                continue;
+                if (header)
+                {
+                    header = false;
+                    if (!SourceListRow.IsHeader(record))
+                    {
+                        Refuse(record.Line, $"the header must be {string.Join(',', SourceListRow.Columns)}");
+                        break;
+                    }
+                    continue;
+                }
+                if (SourceListRow.TryParse(record, today, out var row) is { } error)
+                {
+                    Refuse(record.Line, error);
+                    continue;
+                }
+                if (!seen.Add(row.PersonRef))
+                {
+                    Refuse(record.Line, "this id appears earlier in the file");
+                    continue;
+                }
+                Interlocked.Increment(ref _rowsRead);
+                if (_rowsRefused > 0)
+                {
+                    continue; // Nothing will be kept: only look for further errors.
+                }
+                strata.Add(record.Line, row.BirthDate, row.Male, row.Arrondissement);
+                sink.Add(record.Line, row);
             }
-            if (SourceListRow.TryParse(record, today, out var row) is { } error)
-            {
-                Refuse(record.Line, error);
-                continue;
-            }
-            if (!seen.Add(row.PersonRef))
-            {
-                Refuse(record.Line, "this id appears earlier in the file");
-                continue;
-            }
-            Interlocked.Increment(ref _rowsRead);
-            if (_rowsRefused > 0)
-            {
-                continue; // Nothing will be kept: only look for further errors.
-            }
-            strata.Add(record.Line, row.BirthDate, row.Male, row.Arrondissement);
-            sink.Add(record.Line, row);
+        }
+        catch (CsvRecordTooLongException tooLong)
+        {
+            Refuse(tooLong.Line, string.Create(CultureInfo.InvariantCulture,
+                $"a record longer than {tooLong.MaxBytes:N0} bytes (is a quote left open?)"));
         }
         if (_rowsRead == 0 && _rowsRefused == 0)
         {

@@ -1,5 +1,14 @@
 namespace Assemblee.Sortition.Engine.Csv;
 
+/// <summary>A record longer than the reader accepts, most often because a quote was left open.</summary>
+public sealed class CsvRecordTooLongException(int line, int maxBytes)
+    : Exception($"The record of line {line} is longer than {maxBytes} bytes.")
+{
+    public int Line { get; } = line;
+
+    public int MaxBytes { get; } = maxBytes;
+}
+
 /// <summary>One record: its fields as UTF-8 bytes (valid until the next record is read), and the line it starts on.</summary>
 public ref struct Utf8CsvRecord
 {
@@ -113,7 +122,7 @@ public sealed class Utf8CsvReader(Stream input, int bufferSize = 1 << 20, int ma
 
     /// <summary>
     /// A record with quotes, unquoted into a buffer of its own; false when it goes on past the bytes read so far. An
-    /// unterminated quote takes the rest of the input.
+    /// unterminated quote takes the rest of the input, up to the longest record accepted.
     /// </summary>
     private bool TryQuoted(ReadOnlySpan<byte> available, out Utf8CsvRecord record, out int consumed)
     {
@@ -126,6 +135,10 @@ public sealed class Utf8CsvReader(Stream input, int bufferSize = 1 << 20, int ma
         var quoted = false;
         while (true)
         {
+            if (i >= maxRecordBytes)
+            {
+                throw new CsvRecordTooLongException(_line + 1, maxRecordBytes);
+            }
             if (i >= available.Length)
             {
                 if (!_eof)
@@ -226,7 +239,7 @@ public sealed class Utf8CsvReader(Stream input, int bufferSize = 1 << 20, int ma
         {
             if (_buffer.Length >= maxRecordBytes)
             {
-                throw new InvalidDataException($"A record of line {_line + 1} is longer than {maxRecordBytes} bytes.");
+                throw new CsvRecordTooLongException(_line + 1, maxRecordBytes);
             }
             Array.Resize(ref _buffer, _buffer.Length * 2);
         }

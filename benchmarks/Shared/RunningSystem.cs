@@ -8,15 +8,23 @@ using Microsoft.Extensions.Logging;
 
 namespace Assemblee.Benchmarks;
 
-/// <summary>The whole system started from the AppHost's model, as the system tests start it, ready once the gateway is.</summary>
+/// <summary>
+/// The whole system started from the AppHost's model, as the system tests start it, ready once the gateway is; shared
+/// by the benchmarks (linked into each project).
+/// </summary>
 public sealed class RunningSystem(DistributedApplication app) : IAsyncDisposable
 {
-    public static async Task<RunningSystem> StartAsync()
+    public DistributedApplication App => app;
+
+    /// <param name="configure">Changes to the model before it starts (a resource's environment, for example).</param>
+    public static async Task<RunningSystem> StartAsync(Action<IDistributedApplicationTestingBuilder>? configure = null)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>();
-        // The programs' own logs would bury the figures (they remain in each program's console in the dashboard).
+        // The programs' own logs would bury the figures (they remain in each program's console in the dashboard); health
+        // checks fail as resources stop at the end.
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
+        configure?.Invoke(builder);
         var app = await builder.BuildAsync();
         await app.StartAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
