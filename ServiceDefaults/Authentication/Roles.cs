@@ -18,7 +18,13 @@ public static class Roles
     /// <summary>Administers a participatory body on the platform (creates it, names its secretariat).</summary>
     public const string BodyAdmin = "body-admin";
 
-    public static readonly IReadOnlyList<string> All = [Secretariat, Member, Executive, Guarantor, BodyAdmin];
+    /// <summary>
+    /// A service of the platform calling another on its own behalf (not a user's), with the credential of
+    /// <see cref="ServiceCredentials"/>; the token names the service, not a body, and each method says which services it serves.
+    /// </summary>
+    public const string Service = "service";
+
+    public static readonly IReadOnlyList<string> All = [Secretariat, Member, Executive, Guarantor, BodyAdmin, Service];
 
     /// <summary>The claim naming a body the token's roles apply to; repeated for several bodies.</summary>
     public const string BodyClaim = "body";

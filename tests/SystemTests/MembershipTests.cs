@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Assemblee.Contracts.People;
 using Assemblee.Contracts.Sortition;
+using Assemblee.Contracts.Sortition.V1;
 using Assemblee.SystemTests.Infrastructure;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -22,19 +25,43 @@ public sealed class MembershipTests(SystemFixture system)
     private HttpClient AsMember(Guid memberId) => system.Service("membership", memberId.ToString(), ["member"], [_body]);
 
     private static DrawnPerson Person(int number, DateOnly birthDate, string seatGroup = "electoral-list") => new(
-        $"R{number:D4}", seatGroup, new Dictionary<string, string>(), $"Dupont{number}", $"Camille{number}", birthDate,
+        $"R{number:D4}", seatGroup, $"Dupont{number}", $"Camille{number}", birthDate,
         $"{number} rue de la Roquette", $"750{1 + number % 20:D2}", $"camille{number}@example.org", "06 12 34 56 78");
 
     /// <summary>
-    /// Stands in for sortition having drawn a panel: the event is written to sortition's outbox, from which its
-    /// dispatcher publishes it on RabbitMQ like any other. Returns the outbox row's id (the message id).
+    /// Stands in for sortition having drawn a panel: the people are seated in sortition's database as its draw leaves
+    /// them (membership reads their contact details from there over gRPC), and PanelDrawn, naming them by id, is written
+    /// to sortition's outbox, from which its dispatcher publishes it on RabbitMQ like any other.
     /// </summary>
+    private async Task SeatInSortitionAsync(Guid draw, IReadOnlyList<DrawnPerson> people)
+    {
+        await system.ExecuteAsync("sortitiondb", """
+            INSERT INTO draws (id, body_id, title, specification, state) VALUES ($1, $2, 'Promotion de test', '{}', 'drawn')
+            """, draw, _body);
+        foreach (var person in people)
+        {
+            var invitation = Guid.NewGuid();
+            await system.ExecuteAsync("sortitiondb", """
+                INSERT INTO invitations (id, draw_id, code, seat_group, stratum, list_line, person_hash, household_hash,
+                                         family_name, given_name, birth_date, address, postcode)
+                VALUES ($1, $2, $3, $4, 'test', 1, $3, $3, $5, $6, $7, $8, $9)
+                """, invitation, draw, invitation.ToString("N"), person.SeatGroup, person.FamilyName, person.GivenName, person.BirthDate,
+                person.Address, person.Postcode);
+            await system.ExecuteAsync("sortitiondb", """
+                INSERT INTO respondents (draw_id, number, invitation_id, features, email, phone, status)
+                VALUES ($1, $2, $3, '{}', $4, $5, 'selected')
+                """, draw, int.Parse(person.RespondentId[1..], CultureInfo.InvariantCulture), invitation, person.Email!, person.Phone!);
+        }
+    }
+
+    /// <summary>Publishes PanelDrawn for a panel seated by <see cref="SeatInSortitionAsync"/>; returns the message id.</summary>
     private async Task<Guid> PublishPanelAsync(Guid draw, IReadOnlyList<DrawnPerson> members)
     {
-        var message = new PanelDrawn(draw, _body, "Promotion de test", "commitment", members, ["R0901", "R0902"], DateTimeOffset.UtcNow);
+        var seats = members.Select(member => new DrawnSeat(member.RespondentId, member.SeatGroup)).ToList();
+        var message = new PanelDrawn(draw, _body, "Promotion de test", "commitment", seats, ["R0901", "R0902"], DateTimeOffset.UtcNow);
         var id = Guid.NewGuid();
         await system.ExecuteAsync("sortitiondb", "INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb)",
-            id, "sortition.panel-drawn.v1", JsonSerializer.Serialize(message, Json));
+            id, "sortition.panel-drawn.v2", JsonSerializer.Serialize(message, Json));
         return id;
     }
 
@@ -44,6 +71,7 @@ public sealed class MembershipTests(SystemFixture system)
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var people = Enumerable.Range(1, adults).Select(n => Person(n, today.AddYears(-30 - n)))
             .Concat(Enumerable.Range(adults + 1, minors).Select(n => Person(n, today.AddYears(-16).AddDays(-n), "minors"))).ToList();
+        await SeatInSortitionAsync(draw, people);
         await PublishPanelAsync(draw, people);
         var promotion = await PromotionOfDrawAsync(draw, adults + minors);
         return (promotion, await MembersAsync(promotion));
@@ -81,6 +109,7 @@ public sealed class MembershipTests(SystemFixture system)
         var claim = await system.Service("membership", "secretary-9", ["secretariat"], [otherBody])
             .PostAsJsonAsync($"/api/membership/bodies/{otherBody}/promotions", new { name = "Intrus", drawId = draw, seats = new Dictionary<string, int> { ["electoral-list"] = 6 } });
         Assert.Equal(HttpStatusCode.Created, claim.StatusCode);
+        await SeatInSortitionAsync(draw, people);
         var messageId = await PublishPanelAsync(draw, people);
         var promotion = await PromotionOfDrawAsync(draw, 6);
 
@@ -104,6 +133,45 @@ public sealed class MembershipTests(SystemFixture system)
         var promotionView = await system.Gateway().GetFromJsonAsync<JsonElement>($"/api/membership/bodies/{_body}/promotions/{promotion}");
         Assert.Equal(6, promotionView.GetProperty("promotion").GetProperty("seats").GetProperty("electoral-list").GetInt32());
         Assert.Equal("forming", promotionView.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Only_membership_reads_drawn_peoples_contact_details_from_sortition_for_the_draws_own_body_and_each_read_is_logged()
+    {
+        var draw = Guid.NewGuid();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await SeatInSortitionAsync(draw, [Person(1, today.AddYears(-40)), Person(2, today.AddYears(-50))]);
+        using var channel = GrpcChannel.ForAddress(system.App.GetEndpoint("sortition", "grpc"));
+        var sortition = new DrawnPeople.DrawnPeopleClient(channel);
+        using var gatewayChannel = GrpcChannel.ForAddress(system.App.GetEndpoint("gateway", "grpc"));
+        GetDrawnPeopleRequest Request(string body, params string[] ids) =>
+            new() { BodyId = body, DrawId = draw.ToString(), RespondentIds = { ids } };
+        Metadata As(string subject, string role, params string[] bodies) =>
+            new() { { "authorization", $"Bearer {system.Token(subject, [role], bodies)}" } };
+        async Task<StatusCode> RefusalAsync(DrawnPeople.DrawnPeopleClient client, GetDrawnPeopleRequest request, Metadata? headers) =>
+            (await Assert.ThrowsAsync<RpcException>(() => client.GetDrawnPeopleAsync(request, headers).ResponseAsync)).StatusCode;
+
+        Assert.Equal(StatusCode.Unauthenticated, await RefusalAsync(sortition, Request(_body, "R0001"), null));
+        Assert.Equal(StatusCode.PermissionDenied,
+            await RefusalAsync(sortition, Request(_body, "R0001"), As("secretary-1", "secretariat", _body)));
+        Assert.Equal(StatusCode.PermissionDenied, await RefusalAsync(sortition, Request(_body, "R0001"), As("veille", "service")));
+        Assert.Equal(StatusCode.NotFound, await RefusalAsync(sortition, Request("another-body", "R0001"), As("membership", "service")));
+        Assert.Equal(StatusCode.InvalidArgument,
+            await RefusalAsync(sortition, Request(_body, "R0001", "1; DROP"), As("membership", "service")));
+        Assert.Equal(StatusCode.InvalidArgument, await RefusalAsync(sortition, Request(_body), As("membership", "service")));
+        Assert.Equal(StatusCode.Unimplemented,
+            await RefusalAsync(new DrawnPeople.DrawnPeopleClient(gatewayChannel), Request(_body, "R0001"), As("membership", "service")));
+
+        var reply = await sortition.GetDrawnPeopleAsync(Request(_body, "R0002", "R0001", "R0777"), As("membership", "service"));
+
+        Assert.Equal(["R0001", "R0002"], reply.People.Select(person => person.RespondentId));
+        Assert.Equal("Dupont2", reply.People[1].FamilyName);
+        Assert.Equal(today.AddYears(-50).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reply.People[1].BirthDate);
+        var reads = (await system.Service("sortition", "guarantor-1", ["guarantor"], [_body])
+            .GetFromJsonAsync<List<JsonElement>>($"/api/sortition/bodies/{_body}/draws/{draw}/personal-data-reads"))!;
+        var read = Assert.Single(reads);
+        Assert.Equal("membership", read.GetProperty("actor").GetString());
+        Assert.Equal(2, read.GetProperty("people").GetInt32());
     }
 
     [Fact]

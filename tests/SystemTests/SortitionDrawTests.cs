@@ -136,14 +136,23 @@ public sealed class SortitionDrawTests(SystemFixture system)
         Assert.Equal(afterFirst.Replace(second, "no answer", now).Substitute, reply.Substitute);
         Assert.Empty(DrawVerifier.Verify(final));
         await Eventually.ReturnsAsync(
-            () => ScalarAsync<long>($"SELECT count(*) FROM outbox_messages WHERE message_type IN ('sortition.panel-drawn.v1', 'sortition.substitute-designated.v1') AND body->>'drawId' = '{draw}' AND dispatched_at IS NOT NULL"),
+            () => ScalarAsync<long>($"""
+                SELECT count(*) FROM outbox_messages
+                WHERE message_type IN ('sortition.panel-drawn.v2', 'sortition.substitute-designated.v2')
+                  AND body->>'drawId' = '{draw}' AND dispatched_at IS NOT NULL
+                """),
             n => n == 3, because: "PanelDrawn and two SubstituteDesignated should be published");
 
-        // Every read of personal data is logged: the letters, and what the events carried.
-        var reads = (await system.Service("sortition", "guarantor-1", ["guarantor"], [BodyId])
-            .GetFromJsonAsync<List<JsonElement>>($"/api/sortition/bodies/{BodyId}/draws/{draw}/personal-data-reads"))!;
-        Assert.Contains(reads, r => r.GetProperty("actor").GetString() == "secretary-1" && r.GetProperty("purpose").GetString() == "invitation letters" && r.GetProperty("people").GetInt32() == 80);
-        Assert.Contains(reads, r => r.GetProperty("purpose").GetString() == "PanelDrawn event to membership" && r.GetProperty("people").GetInt32() == 10);
+        // Every read of personal data is logged: the letters, and membership's reads of the members and substitutes it must reach.
+        var guarantor = system.Service("sortition", "guarantor-1", ["guarantor"], [BodyId]);
+        var reads = await Eventually.ReturnsAsync(
+            () => guarantor.GetFromJsonAsync<List<JsonElement>>($"/api/sortition/bodies/{BodyId}/draws/{draw}/personal-data-reads"),
+            list => list!.Count(r => r.GetProperty("actor").GetString() == "membership") == 3,
+            because: "membership should read the panel, then each substitute");
+        Assert.Contains(reads!, r => r.GetProperty("actor").GetString() == "secretary-1" &&
+            r.GetProperty("purpose").GetString() == "invitation letters" && r.GetProperty("people").GetInt32() == 80);
+        Assert.Equal([10, 1, 1], reads!.Where(r => r.GetProperty("actor").GetString() == "membership")
+            .Select(r => r.GetProperty("people").GetInt32()));
 
         // Time passes: the response deadline, then the substitute list's validity. Letters of those who did not answer go
         // first, then contact data of those not selected; the members' stay (membership holds them from now on).

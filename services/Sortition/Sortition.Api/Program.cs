@@ -15,4 +15,5 @@ app.MapDrawsApi();
 app.MapListsApi();
 app.MapPublicApi();
 app.MapGrpcService<SortitionService>();
+app.MapGrpcService<DrawnPeopleService>();
 app.Run();

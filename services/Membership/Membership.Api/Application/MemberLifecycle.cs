@@ -2,9 +2,11 @@ using Assemblee.Common.Messaging;
 using Assemblee.Common.PersonalData;
 using Assemblee.Common.Rules;
 using Assemblee.Contracts.Membership;
+using Assemblee.Contracts.People;
 using Assemblee.Contracts.Sortition;
 using Assemblee.Membership.Data;
 using Assemblee.Membership.Domain;
+using Assemblee.Membership.Grpc;
 using Npgsql;
 
 namespace Assemblee.Membership.Application;
@@ -25,7 +27,8 @@ public sealed record Departure(Member Member, Guid? DrawId);
 /// asks <see cref="MemberTransitions"/>, changes the rows, and writes the history and the event; each read of contact
 /// data is logged.
 /// </summary>
-public sealed class MemberLifecycle(NpgsqlDataSource dataSource, MemberStore members, Outbox outbox, PersonalDataLog log, TimeProvider time)
+public sealed class MemberLifecycle(
+    NpgsqlDataSource dataSource, MemberStore members, DrawnPeopleReader sortition, Outbox outbox, PersonalDataLog log, TimeProvider time)
 {
     // ---- From the draw's events (the consumer owns the transaction, with its inbox row) ----
 
@@ -43,14 +46,19 @@ public sealed class MemberLifecycle(NpgsqlDataSource dataSource, MemberStore mem
 
     /// <summary>
     /// Sortition designated a substitute: the leaving member is marked as left (when the replacement was asked for
-    /// outside membership) and replaced; the substitute enters as drawn.
+    /// outside membership) and replaced; the substitute, whose contact details are read from sortition, enters as drawn.
     /// </summary>
     public async Task ApplySubstituteAsync(NpgsqlTransaction transaction, SubstituteDesignated designated, CancellationToken cancellationToken)
     {
         var promotion = await PromotionStore.ByDrawAsync(transaction, designated.BodyId, designated.DrawId, cancellationToken)
             ?? throw new InvalidOperationException($"No promotion for draw {designated.DrawId} yet; the message is retried once PanelDrawn is applied.");
+        var respondentId = designated.Substitute.RespondentId;
+        var substitute = (await sortition.ReadAsync(designated.BodyId, designated.DrawId, [respondentId], cancellationToken))
+            .GetValueOrDefault(respondentId)
+            ?? throw new InvalidOperationException(
+                $"Sortition holds no data for the substitute of draw {designated.DrawId}; the message is retried.");
         var leaving = await members.LockByRespondentAsync(transaction, promotion.Id, designated.LeavingRespondentId, cancellationToken);
-        var substituteId = await EnterAsync(transaction, promotion, designated.Substitute, "substitute", cancellationToken);
+        var substituteId = await EnterAsync(transaction, promotion, substitute, "substitute", cancellationToken);
         if (leaving is null || substituteId is null)
         {
             return;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Assemblee.Contracts.Sortition;
+using Assemblee.Contracts.People;
 using Assemblee.Membership.Domain;
 using Npgsql;
 

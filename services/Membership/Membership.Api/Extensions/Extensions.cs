@@ -5,6 +5,8 @@ using Assemblee.Membership.Data;
 using Assemblee.Membership.Grpc;
 using Assemblee.Membership.Messaging;
 using Assemblee.Membership.Workers;
+using Assemblee.ServiceDefaults.Authentication;
+using DrawnPeopleClient = Assemblee.Contracts.Sortition.V1.DrawnPeople.DrawnPeopleClient;
 using SortitionClient = Assemblee.Contracts.Sortition.V1.Sortition.SortitionClient;
 
 namespace Assemblee.Membership.Extensions;
@@ -20,6 +22,9 @@ internal static class Extensions
             bus.AddConsumer<SubstituteDesignatedConsumer>();
         });
         builder.Services.AddGrpcClient<SortitionClient>(options => options.Address = new Uri("http://_grpc.sortition"));
+        builder.Services.AddGrpcClient<DrawnPeopleClient>(options => options.Address = new Uri("http://_grpc.sortition"))
+            .WithServiceCredentials();
+        builder.Services.AddSingleton<DrawnPeopleReader>();
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
 
         builder.Services.AddSingleton<BodyStore>();

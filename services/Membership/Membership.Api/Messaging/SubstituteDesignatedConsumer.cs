@@ -1,7 +1,6 @@
 using Assemblee.Common.Messaging;
 using Assemblee.Contracts.Sortition;
 using Assemblee.Membership.Application;
-using Assemblee.Membership.Data;
 using Npgsql;
 
 namespace Assemblee.Membership.Messaging;

@@ -1,5 +1,4 @@
 using Assemblee.Common.Messaging;
-using Assemblee.Common.PersonalData;
 using Assemblee.Common.Rules;
 using Assemblee.Contracts.Sortition;
 using Assemblee.Sortition.Data;
@@ -16,7 +15,7 @@ namespace Assemblee.Sortition.Application;
 /// dice and beacon values, and designates substitutes. Each step is one transaction with its event.
 /// </summary>
 public sealed class FinalDraw(
-    NpgsqlDataSource dataSource, DrawStore draws, Outbox outbox, PersonalDataLog log, TimeProvider time, ILogger<FinalDraw> logger)
+    NpgsqlDataSource dataSource, DrawStore draws, Outbox outbox, TimeProvider time, ILogger<FinalDraw> logger)
 {
     public async Task PrepareAsync(Guid drawId, CancellationToken cancellationToken)
     {
@@ -61,17 +60,15 @@ public sealed class FinalDraw(
         await DrawStore.SaveRecordAsync(transaction, draw.Id, record, DrawStates.Drawn, cancellationToken);
         await PanelStore.SetStatusAsync(transaction, draw.Id, record.Members!, "selected", cancellationToken);
         await PanelStore.SetStatusAsync(transaction, draw.Id, record.Substitutes!, "substitute", cancellationToken);
-        var members = await PanelStore.PeopleAsync(transaction, draw.Id, record.Members!, cancellationToken);
-        await log.WriteAsync(
-            new PersonalDataAccess(draw.BodyId, draw.Id.ToString(), "sortition", "PanelDrawn event to membership", members.Count), transaction, cancellationToken);
-        await outbox.AddAsync(new PanelDrawn(draw.Id, draw.BodyId, draw.Specification.Title, record.Commitment, members, record.Substitutes!,
+        var seats = await PanelStore.SeatsAsync(transaction, draw.Id, record.Members!, cancellationToken);
+        await outbox.AddAsync(new PanelDrawn(draw.Id, draw.BodyId, draw.Specification.Title, record.Commitment, seats, record.Substitutes!,
             time.GetUtcNow()), transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return record;
     }
 
     /// <summary>Designates the substitute for a member who declined or left.</summary>
-    public async Task<DrawnPerson> ReplaceAsync(Draw draw, string leaving, string reason, CancellationToken cancellationToken)
+    public async Task<DrawnSeat> ReplaceAsync(Draw draw, string leaving, string reason, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -90,11 +87,10 @@ public sealed class FinalDraw(
         await DrawStore.SaveRecordAsync(transaction, draw.Id, next, DrawStates.Drawn, cancellationToken);
         await PanelStore.SetStatusAsync(transaction, draw.Id, [leaving], "left", cancellationToken);
         await PanelStore.SetStatusAsync(transaction, draw.Id, [substitute], "selected", cancellationToken);
-        var person = (await PanelStore.PeopleAsync(transaction, draw.Id, [substitute], cancellationToken)).Single();
-        await log.WriteAsync(
-            new PersonalDataAccess(draw.BodyId, draw.Id.ToString(), "sortition", "SubstituteDesignated event to membership", 1), transaction, cancellationToken);
-        await outbox.AddAsync(new SubstituteDesignated(draw.Id, draw.BodyId, leaving, reason, person, time.GetUtcNow()), transaction, cancellationToken);
+        var seat = (await PanelStore.SeatsAsync(transaction, draw.Id, [substitute], cancellationToken)).Single();
+        await outbox.AddAsync(new SubstituteDesignated(draw.Id, draw.BodyId, leaving, reason, seat, time.GetUtcNow()), transaction,
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return person;
+        return seat;
     }
 }

@@ -24,6 +24,6 @@ public sealed class RespondentRegistration(NpgsqlDataSource dataSource, TimeProv
         }
         var number = await RespondentStore.InsertAsync(invitation, answer, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new RegistrationOutcome(new Registered(RespondentStore.RespondentId(number), invitation.DrawId), errors);
+        return new RegistrationOutcome(new Registered(RespondentIds.Of(number), invitation.DrawId), errors);
     }
 }

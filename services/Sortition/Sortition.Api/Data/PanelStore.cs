@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Assemblee.Contracts.People;
 using Assemblee.Contracts.Sortition;
 using Assemblee.Sortition.Domain;
 using Assemblee.Sortition.Engine.Lottery;
@@ -31,7 +32,7 @@ public static class PanelStore
             bodyId = reader.GetString(0);
             if (!reader.IsDBNull(1))
             {
-                respondents.Add(new PoolMember(RespondentStore.RespondentId(reader.GetInt32(1)),
+                respondents.Add(new PoolMember(RespondentIds.Of(reader.GetInt32(1)),
                     JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(2))!, reader.GetString(3)));
             }
         }
@@ -56,7 +57,7 @@ public static class PanelStore
         await using var command = new NpgsqlCommand(
             "UPDATE respondents SET status = $3 WHERE draw_id = $1 AND number = ANY($2)", transaction.Connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = drawId });
-        command.Parameters.Add(new NpgsqlParameter { Value = ids.Select(RespondentStore.NumberOf).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = ids.Select(RespondentIds.NumberOf).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = status });
         await command.ExecuteNonQueryAsync(cancellationToken);
         if (status == "selected")
@@ -73,25 +74,60 @@ public static class PanelStore
     }
 
     /// <summary>What membership needs to contact the people drawn, in the order given.</summary>
-    public static async Task<List<DrawnPerson>> PeopleAsync(NpgsqlTransaction transaction, Guid drawId, IReadOnlyList<string> ids,
+    /// <summary>The seats of <paramref name="ids"/>, in that order: ids and seat groups only.</summary>
+    public static async Task<List<DrawnSeat>> SeatsAsync(NpgsqlTransaction transaction, Guid drawId, IReadOnlyList<string> ids,
         CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
-            SELECT r.number, i.seat_group, r.features, i.family_name, i.given_name, i.birth_date, i.address, i.postcode, r.email, r.phone
-            FROM respondents r JOIN invitations i ON i.id = r.invitation_id
+            SELECT r.number, i.seat_group FROM respondents r JOIN invitations i ON i.id = r.invitation_id
             WHERE r.draw_id = $1 AND r.number = ANY($2)
             """, transaction.Connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = drawId });
-        command.Parameters.Add(new NpgsqlParameter { Value = ids.Select(RespondentStore.NumberOf).ToArray() });
-        var people = new Dictionary<string, DrawnPerson>();
+        command.Parameters.Add(new NpgsqlParameter { Value = ids.Select(RespondentIds.NumberOf).ToArray() });
+        var seats = new Dictionary<string, DrawnSeat>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var id = RespondentStore.RespondentId(reader.GetInt32(0));
-            people[id] = new DrawnPerson(id, reader.GetString(1), JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(2))!,
-                reader.GetString(3), reader.GetString(4), reader.GetFieldValue<DateOnly>(5), reader.GetString(6), reader.GetString(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9));
+            var id = RespondentIds.Of(reader.GetInt32(0));
+            seats[id] = new DrawnSeat(id, reader.GetString(1));
         }
-        return [.. ids.Select(id => people[id])];
+        return [.. ids.Select(id => seats[id])];
+    }
+
+    /// <summary>
+    /// The contact details of those of <paramref name="ids"/> who hold or held a seat in the body's draw and whose data
+    /// is not erased; null when the body has no such draw.
+    /// </summary>
+    public static async Task<List<DrawnPerson>?> SeatedPeopleAsync(NpgsqlTransaction transaction, string bodyId, Guid drawId,
+        IReadOnlyList<int> numbers, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT r.number, i.seat_group, i.family_name, i.given_name, i.birth_date, i.address, i.postcode, r.email, r.phone
+            FROM draws d
+            LEFT JOIN respondents r ON r.draw_id = d.id AND r.number = ANY($3) AND r.status IN ('selected', 'left')
+            LEFT JOIN invitations i ON i.id = r.invitation_id AND i.erased_at IS NULL
+            WHERE d.id = $1 AND d.body_id = $2
+            ORDER BY r.number
+            """, transaction.Connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = drawId });
+        command.Parameters.Add(new NpgsqlParameter { Value = bodyId });
+        command.Parameters.Add(new NpgsqlParameter { Value = numbers.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+        var people = new List<DrawnPerson>();
+        do
+        {
+            if (!reader.IsDBNull(2))
+            {
+                people.Add(new DrawnPerson(RespondentIds.Of(reader.GetInt32(0)), reader.GetString(1), reader.GetString(2),
+                    reader.GetString(3), reader.GetFieldValue<DateOnly>(4), reader.GetString(5), reader.GetString(6),
+                    reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8)));
+            }
+        }
+        while (await reader.ReadAsync(cancellationToken));
+        return people;
     }
 }

@@ -14,10 +14,6 @@ public sealed record RespondentView(string RespondentId, string SeatGroup, IRead
 
 public sealed class RespondentStore(NpgsqlDataSource dataSource, PersonalDataLog log)
 {
-    public static string RespondentId(int number) => $"R{number:D4}";
-
-    public static int NumberOf(string respondentId) => int.Parse(respondentId.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>The invitation with this code and what the rules of answering need, its draw locked until the transaction ends.</summary>
     public static async Task<AnsweredInvitation?> FindForAnswerAsync(string code, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
@@ -71,7 +67,7 @@ public sealed class RespondentStore(NpgsqlDataSource dataSource, PersonalDataLog
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                respondents.Add(new RespondentView(RespondentId(reader.GetInt32(0)), reader.GetString(1),
+                respondents.Add(new RespondentView(RespondentIds.Of(reader.GetInt32(0)), reader.GetString(1),
                     JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(2))!, reader.GetString(3),
                     reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
                     reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),

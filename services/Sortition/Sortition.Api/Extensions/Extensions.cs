@@ -24,6 +24,7 @@ internal static class Extensions
         builder.Services.AddSingleton<RespondentStore>();
         builder.Services.AddSingleton<RespondentRegistration>();
         builder.Services.AddSingleton<FinalDraw>();
+        builder.Services.AddSingleton<DrawnPeopleDisclosure>();
         builder.Services.AddSingleton<PreparationQueue>();
         builder.Services.AddHostedService<PreparationWorker>();
         builder.Services.AddHostedService<RetentionWorker>();
