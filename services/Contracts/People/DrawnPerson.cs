@@ -12,31 +12,21 @@ public sealed record DrawnPerson(
     string RespondentId, string SeatGroup, string FamilyName, string GivenName, DateOnly BirthDate, string Address, string Postcode,
     string? Email, string? Phone)
 {
-    public Person ToMessage()
+    public Person ToMessage() => new()
     {
-        var message = new Person
-        {
-            RespondentId = RespondentId,
-            SeatGroup = SeatGroup,
-            FamilyName = FamilyName,
-            GivenName = GivenName,
-            BirthDate = BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Address = Address,
-            Postcode = Postcode,
-        };
-        if (Email is not null)
-        {
-            message.Email = Email;
-        }
-        if (Phone is not null)
-        {
-            message.Phone = Phone;
-        }
-        return message;
-    }
+        RespondentId = RespondentId,
+        SeatGroup = SeatGroup,
+        FamilyName = FamilyName,
+        GivenName = GivenName,
+        BirthDate = BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Address = Address,
+        Postcode = Postcode,
+        Email = Email ?? "",
+        Phone = Phone ?? "",
+    };
 
     public static DrawnPerson FromMessage(Person message) => new(
         message.RespondentId, message.SeatGroup, message.FamilyName, message.GivenName,
         DateOnly.ParseExact(message.BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), message.Address, message.Postcode,
-        message.HasEmail ? message.Email : null, message.HasPhone ? message.Phone : null);
+        message.Email.Length > 0 ? message.Email : null, message.Phone.Length > 0 ? message.Phone : null);
 }
