@@ -25,7 +25,8 @@ namespace Assemblee.Benchmarks;
 /// </summary>
 public static class SortitionBenchmarks
 {
-    private const string Usage = "usage: Sortition.Benchmarks [all|import|invitations|leximin] [--rows 1400000] [--runs 3] [--instances DIR] [--paris-pool 1000]";
+    private const string Usage = "usage: Sortition.Benchmarks [all|import|invitations|leximin|pools] [--rows 1400000] [--runs 3] "
+        + "[--instances DIR] [--paris-pool 1000] [--sizes 1000,2000] [--pools 5] [--progress true] [--exactness true]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -35,7 +36,7 @@ public static class SortitionBenchmarks
         var runs = int.Parse(Option("runs", "3"), CultureInfo.InvariantCulture);
         var instances = Option("instances", Path.Combine("..", "shared", "sortition-instances"));
         var parisPool = int.Parse(Option("paris-pool", "1000"), CultureInfo.InvariantCulture);
-        if (what is not ("all" or "import" or "invitations" or "leximin"))
+        if (what is not ("all" or "import" or "invitations" or "leximin" or "pools"))
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -48,6 +49,12 @@ public static class SortitionBenchmarks
         if (what is "all" or "leximin")
         {
             Leximins(instances, parisPool);
+        }
+        if (what is "all" or "pools")
+        {
+            LeximinPools([.. Option("sizes", "1000,2000").Split(',').Select(size => int.Parse(size, CultureInfo.InvariantCulture))],
+                int.Parse(Option("pools", "5"), CultureInfo.InvariantCulture), Option("progress", "false") == "true",
+                Option("exactness", "false") == "true");
         }
         return 0;
     }
@@ -139,6 +146,44 @@ public static class SortitionBenchmarks
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"verify the {parisPool}-respondent record: consistency alone {fast:F2} s ({consistency.Count} problems), "
             + $"with fairness (LEXIMIN recomputed) {watch.Elapsed.TotalSeconds:F1} s ({full.Count} problems)"));
+    }
+
+    /// <summary>
+    /// LEXIMIN on generated Paris-like pools of each size: different seeds, and pools ever more skewed towards the old
+    /// and the educated (the first as volunteers usually answer, then 1.6 to 2.2 times their population share). With
+    /// <paramref name="exactness"/>, each pool is solved again with stages closed a thousand times tighter, and the
+    /// largest difference in anyone's probability is printed: how far the default run is from the exact LEXIMIN.
+    /// </summary>
+    private static void LeximinPools(int[] sizes, int pools, bool progress, bool exactness)
+    {
+        double?[] skews = [null, 1.6, 1.8, 2.0, 2.2];
+        foreach (var size in sizes)
+        {
+            var times = new List<double>();
+            for (var i = 0; i < pools; i++)
+            {
+                var skew = skews[i % skews.Length];
+                var problem = ParisLikeInstance.Generate(size, $"pool-{size}-{i}", skew);
+                var options = new LeximinOptions { Progress = progress ? line => Console.WriteLine("    " + line) : null };
+                var result = Leximin.Select(problem, options);
+                times.Add(result.Elapsed.TotalSeconds);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"LEXIMIN pool-{size}-{i} (skew {(skew is { } k ? k.ToString("F1", CultureInfo.InvariantCulture) : "volunteers")}): "
+                    + $"{result.Elapsed.TotalSeconds:F1} s, {new ProfilePool(problem).Profiles.Count} profiles, "
+                    + $"{result.Distribution!.Panels.Count} panels, min probability {result.MinProbability:P2}, "
+                    + $"max {result.Probabilities.Max():P2}"));
+                if (exactness)
+                {
+                    var exact = Leximin.Select(problem, new LeximinOptions { PricingGap = options.PricingGap / 1000 });
+                    var difference = result.Probabilities.Zip(exact.Probabilities, (a, b) => Math.Abs(a - b)).Max();
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"    against a run with stages closed to {options.PricingGap / 1000:E0} ({exact.Elapsed.TotalSeconds:F1} s): "
+                        + $"largest difference in a probability {difference:E1}"));
+                }
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"LEXIMIN pools of {size}: median {Median(times):F1} s, worst {times.Max():F1} s over {times.Count} pools"));
+        }
     }
 
     private static SelectionResult Report(string name, SelectionProblem problem)

@@ -1,4 +1,6 @@
 using Assemblee.Sortition.Engine.Algorithms;
+using Assemblee.Sortition.Engine.Instances;
+using Assemblee.Sortition.Engine.Model;
 using Assemblee.Sortition.Engine.Randomness;
 
 namespace Assemblee.Sortition.Engine.Tests;
@@ -18,6 +20,26 @@ public sealed class LeximinTests
         Assert.All(leximin.Probabilities, p => Assert.InRange(p, 0.099, 0.101));
         Assert.Equal(panelSize, leximin.Probabilities.Sum(), 6);
         Assert.True(legacy.MinProbability < 0.5 * leximin.MinProbability, $"LEGACY minimum {legacy.MinProbability}");
+    }
+
+    [Fact]
+    public void A_pool_skewed_twice_over_towards_the_old_and_the_educated_runs_to_the_end_with_every_panel_meeting_every_quota()
+    {
+        var problem = ParisLikeInstance.Generate(1000, "skewed-test", skew: 2.2);
+        double Share(int category, params string[] values) =>
+            problem.Pool.Count(r => values.Contains(r.Features[category])) / (double)problem.Pool.Count;
+
+        var leximin = Leximin.Select(problem);
+        var legacy = Legacy.Select(problem, runs: 200, DrawRandom.FromText("skewed-legacy"));
+
+        Assert.InRange(Share(3, "bac+5") / 0.42, 1.6, 3);
+        Assert.InRange(Share(2, "55-69", "70+") / 0.33, 1.6, 3);
+        Assert.Equal(problem.PanelSize, leximin.Probabilities.Sum(), 6);
+        var pool = new ProfilePool(problem);
+        Assert.All(leximin.Distribution!.Panels, panel => Assert.All(pool.Quotas, quota =>
+            Assert.InRange(quota.Profiles.Sum(t => panel[t]), quota.Min, quota.Max)));
+        Assert.True(leximin.MinProbability > legacy.MinProbability,
+            $"LEXIMIN minimum {leximin.MinProbability}, LEGACY {legacy.MinProbability}");
     }
 
     [Fact]

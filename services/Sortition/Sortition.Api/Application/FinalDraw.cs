@@ -45,6 +45,12 @@ public sealed class FinalDraw(
         {
             await draws.SaveDiagnosisAsync(drawId, ex.Diagnosis, cancellationToken);
         }
+        catch (LeximinFailedException ex)
+        {
+            // Not the quotas' fault: the secretariat may prepare again, and the operators have the reason in the log.
+            logger.LogError(ex, "Draw {DrawId}: LEXIMIN stopped", drawId);
+            await draws.SaveDiagnosisAsync(drawId, new { failure = ex.Message }, cancellationToken);
+        }
     }
 
     /// <summary>Draws with the values entered at the draw; null when the draw is not prepared.</summary>

@@ -32,3 +32,9 @@ public sealed class InfeasibleQuotasException(QuotaDiagnosis diagnosis)
 {
     public QuotaDiagnosis Diagnosis { get; } = diagnosis;
 }
+
+/// <summary>
+/// LEXIMIN stopped instead of looping: the solver failed, or a stage did not converge within its bound. The draw can be
+/// prepared again; the message says what failed, for the operators.
+/// </summary>
+public sealed class LeximinFailedException(string reason) : Exception($"LEXIMIN stopped: {reason}.");

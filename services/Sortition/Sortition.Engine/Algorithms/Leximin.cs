@@ -6,8 +6,15 @@ namespace Assemblee.Sortition.Engine.Algorithms;
 
 public sealed record LeximinOptions
 {
-    /// <summary>Tolerance on duals and on the pricing gap (the value used by Flanigan et al.).</summary>
+    /// <summary>Duals above this mark the profiles fixed at a stage's optimum (the value used by Flanigan et al.).</summary>
     public double Epsilon { get; init; } = 5e-4;
+
+    /// <summary>
+    /// A stage ends when no panel improves the objective by more than this: by the Lagrangian bound its optimum is then
+    /// within this of the exact one, well inside the 1e-4 to which probabilities are promised. (Flanigan et al. use
+    /// their 5e-4 here too, which leaves probabilities up to 2e-4 off on Paris-like pools.)
+    /// </summary>
+    public double PricingGap { get; init; } = 1e-6;
 
     /// <summary>Warm-start rounds of multiplicative weights, per profile (the paper uses 3 per person), capped.</summary>
     public int WarmStartRoundsPerProfile { get; init; } = 3;
@@ -28,10 +35,24 @@ public sealed record LeximinOptions
 public static class Leximin
 {
     public const string Name = "leximin";
-    private const int MaxPricingRounds = 20_000;
-    // Margins are per person: a pool of n people frees n times as much mass for the profiles fixed later.
-    private const double FixingMargin = 1e-9;
-    private const double InfeasibilityStep = 1e-7;
+
+    /// <summary>Pricing rounds per stage: the hardest Paris-like stages need a few hundred.</summary>
+    private const int MaxPricingRounds = 5_000;
+
+    /// <summary>
+    /// Fixed profiles are held a hair below the stage's optimum, at CLP's primal tolerance, so that round-off cannot make
+    /// the next stage infeasible; per person, so a pool of n people frees n times as much mass for later profiles.
+    /// </summary>
+    private const double FixingMargin = 1e-7;
+
+    /// <summary>
+    /// How far below their stage's optimum fixed probabilities may be lowered to keep a later stage feasible before the
+    /// run is declared failed: well inside the 1e-4 to which the probabilities are promised.
+    /// </summary>
+    private const double LargestRepair = 1e-5;
+
+    /// <summary>Repairs per stage; past them the numerics are failing and the run stops with an error.</summary>
+    private const int MaxRepairs = 8;
 
     /// <summary>Weight of the best duals so far when smoothing the LP's duals for pricing.</summary>
     private const double Smoothing = 0.5;
@@ -79,20 +100,23 @@ public static class Leximin
 
         // One LP for all stages: fixing a profile changes its row, and the simplex goes on from its basis. Later
         // stages also have larger duals, so each starts from the box the previous one ended with.
-        using var stage = StageProgram.Build(pool, panels, fixedAt, box: 1.0);
+        using var stage = StageProgram.Build(pool, panels.All, fixedAt, box: 1.0);
         while (fixedAt.Any(f => f is null))
         {
             var (value, duals) = SolveStage(pool, finder, panels, fixedAt, options, stage);
             var unfixed = Enumerable.Range(0, profiles).Where(t => fixedAt[t] is null).ToList();
             var positive = unfixed.Where(t => duals[t] > options.Epsilon).ToList();
-            // Σ duals over unfixed profiles is 1, so some dual is large unless there are very many profiles.
-            foreach (var t in positive.Count > 0 ? positive : [unfixed.MaxBy(t => duals[t])])
+            // Σ duals over unfixed profiles is 1, so some dual is large unless there are very many profiles. No one's
+            // chance exceeds one: at an optimum of one, every profile left is at one in every optimal lottery.
+            var fixing = value >= 1 - FixingMargin ? unfixed : positive.Count > 0 ? positive : [unfixed.MaxBy(t => duals[t])];
+            foreach (var t in fixing)
             {
                 // A hair below the optimum, so that solver round-off cannot make the next stage infeasible.
                 fixedAt[t] = Math.Clamp(value - FixingMargin, 0, 1);
                 stage.Fix(t, fixedAt[t]!.Value);
             }
-            options.Progress?.Invoke($"stage: fixed {Math.Max(1, positive.Count)} profiles at {value:F5}; {fixedAt.Count(f => f is null)} left; {panels.All.Count} panels; {watch.Elapsed.TotalSeconds:F1} s");
+            options.Progress?.Invoke($"stage: fixed {fixing.Count} profiles at {value:F5}; {fixedAt.Count(f => f is null)} left; "
+                + $"{panels.All.Count} panels; {watch.Elapsed.TotalSeconds:F1} s");
         }
         return FinalDistribution(pool, panels, [.. fixedAt.Select(f => f!.Value)]);
     }
@@ -146,29 +170,33 @@ public static class Leximin
         var pricingTime = TimeSpan.Zero;
         double[]? center = null;
         var centerBound = double.PositiveInfinity;
+        var repairs = 0;
         for (var round = 0; round < MaxPricingRounds; round++)
         {
             var started = Stopwatch.GetTimestamp();
             var solution = stage.Lp.Solve(maximize: true, LpMethod.Simplex);
             lpTime += Stopwatch.GetElapsedTime(started);
-            if (solution.Status != LpStatus.Optimal || stage.Box > LargestBox)
+            if (solution.Status != LpStatus.Optimal)
             {
-                // Fixed probabilities a hair too high to be met together: lower them all slightly.
-                for (var t = 0; t < profiles; t++)
+                // The elastic columns keep every stage feasible and bounded: any other answer is the solver failing.
+                throw new LeximinFailedException(
+                    $"the stage LP answered {solution.Status} with {fixedAt.Count(f => f is not null)} profiles fixed");
+            }
+            if (stage.Box > LargestBox)
+            {
+                // Even dear, elastic columns are in use: the fixed probabilities are a hair too high to be met together
+                // (round-off of an earlier stage). Lower each by exactly its shortfall, within a bound, a few times at most.
+                if (++repairs > MaxRepairs)
                 {
-                    if (fixedAt[t] is { } f)
-                    {
-                        fixedAt[t] = Math.Max(0, f - InfeasibilityStep);
-                        stage.Fix(t, fixedAt[t]!.Value);
-                    }
+                    throw new LeximinFailedException($"the fixed probabilities stayed infeasible after {MaxRepairs} repairs");
                 }
-                options.Progress?.Invoke("fixed probabilities lowered by 1e-7 to keep the stage feasible");
+                Repair(stage, solution, fixedAt, options);
                 stage.SetBox(1.0);
                 continue;
             }
             started = Stopwatch.GetTimestamp();
             var duals = Duals(solution, profiles);
-            var bound = Math.Abs(solution.RowDuals[stage.Mass]) + options.Epsilon;
+            var bound = Math.Abs(solution.RowDuals[stage.Mass]) + options.PricingGap;
             // Price at duals smoothed towards the best so far (Wentges); when that finds nothing, at the LP's own.
             var added = center is null ? [] : PriceNewPanels(pool, finder, panels, Smooth(center, duals), duals, bound, fixedAt, ref center, ref centerBound);
             if (added.Count == 0)
@@ -191,20 +219,46 @@ public static class Leximin
             // The simplex optimum is priced out. Barrier, on a copy so the simplex keeps its basis, gives the
             // interior duals that decide whom to fix; they must be priced out too.
             started = Stopwatch.GetTimestamp();
-            using var interiorStage = StageProgram.Build(pool, panels, fixedAt, stage.Box);
+            using var interiorStage = StageProgram.Build(pool, panels.All, fixedAt, stage.Box);
             var interior = interiorStage.Lp.Solve(maximize: true, LpMethod.InteriorPoint);
             lpTime += Stopwatch.GetElapsedTime(started);
             var interiorDuals = Duals(interior, profiles);
-            added = PriceNewPanels(pool, finder, panels, interiorDuals, interiorDuals, Math.Abs(interior.RowDuals[interiorStage.Mass]) + options.Epsilon,
+            var interiorBound = Math.Abs(interior.RowDuals[interiorStage.Mass]) + options.PricingGap;
+            added = PriceNewPanels(pool, finder, panels, interiorDuals, interiorDuals, interiorBound,
                 fixedAt, ref center, ref centerBound);
             if (added.Count == 0 && interior.Status == LpStatus.Optimal)
             {
                 options.Progress?.Invoke($"  {round + 1} rounds, LP {lpTime.TotalSeconds:F1} s, pricing {pricingTime.TotalSeconds:F1} s");
-                return (interior.Columns[interiorStage.Z], interiorDuals);
+                // Barrier stops within its own tolerance of the optimum, possibly a hair above it; the simplex vertex
+                // over the same panels is exact to its primal tolerance, so the lower of the two is fixed.
+                return (Math.Min(interior.Columns[interiorStage.Z], solution.Columns[stage.Z]), interiorDuals);
             }
             added.ForEach(stage.AddPanel);
         }
-        throw new InvalidOperationException($"LEXIMIN did not converge within {MaxPricingRounds} pricing rounds.");
+        throw new LeximinFailedException($"a stage did not converge within {MaxPricingRounds} pricing rounds");
+    }
+
+    /// <summary>Lowers each fixed profile whose elastic column is in use by what that column supplies.</summary>
+    private static void Repair(StageProgram stage, LpSolution solution, double?[] fixedAt, LeximinOptions options)
+    {
+        var lowered = 0;
+        for (var t = 0; t < fixedAt.Length; t++)
+        {
+            var shortfall = solution.Columns[stage.Elastic[t]];
+            if (fixedAt[t] is not { } value || shortfall <= 0)
+            {
+                continue;
+            }
+            if (shortfall > LargestRepair)
+            {
+                throw new LeximinFailedException($"a fixed probability of {value:F6} fell short by {shortfall:E1}, more than round-off");
+            }
+            fixedAt[t] = Math.Max(0, value - shortfall - FixingMargin);
+            stage.Fix(t, fixedAt[t]!.Value);
+            lowered++;
+        }
+        options.Progress?.Invoke($"{lowered} fixed probabilities lowered by their shortfall (at most {LargestRepair:E0}) "
+            + "to keep the stage feasible");
     }
 
     private static double[] Duals(LpSolution solution, int profiles) => [.. solution.RowDuals[..profiles].Select(Math.Abs)];
@@ -337,7 +391,7 @@ internal sealed class StageProgram : IDisposable
     /// <summary>The cost of the elastic columns, which bounds every dual.</summary>
     public double Box { get; private set; }
 
-    public static StageProgram Build(ProfilePool pool, PanelSet panels, double?[] fixedAt, double box)
+    public static StageProgram Build(ProfilePool pool, IEnumerable<int[]> panels, double?[] fixedAt, double box)
     {
         var profiles = pool.Profiles.Count;
         var lp = new LinearProgram();
@@ -349,7 +403,7 @@ internal sealed class StageProgram : IDisposable
         var z = lp.AddColumn(0, LinearProgram.Infinity, 1, Enumerable.Range(0, profiles).Where(t => fixedAt[t] is null).Select(t => (t, -1.0)));
         var elastic = Enumerable.Range(0, profiles).Select(t => lp.AddColumn(0, LinearProgram.Infinity, -box, [(t, 1.0)])).ToArray();
         var stage = new StageProgram(pool, lp, z, mass, elastic, box);
-        foreach (var panel in panels.All)
+        foreach (var panel in panels)
         {
             stage.AddPanel(panel);
         }

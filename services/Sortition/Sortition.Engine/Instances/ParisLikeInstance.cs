@@ -27,8 +27,21 @@ public static class ParisLikeInstance
     private static readonly (string Name, double Population, double Response)[] Diplomas =
         [("none-or-brevet", 0.22, 0.10), ("bac", 0.14, 0.12), ("bac+2-3", 0.22, 0.26), ("bac+5", 0.42, 0.52)];
 
-    public static SelectionProblem Generate(int poolSize = 1000, string seed = "paris-like")
+    /// <param name="skew">
+    /// When given, the old (55 and over) and the most educated (bac+5) each make up <paramref name="skew"/> times their
+    /// population share of the pool, the other classes shrinking in proportion (at most 2.3: bac+5 is 42 % of Paris);
+    /// when null, the pool follows the usual volunteers' response above.
+    /// </param>
+    public static SelectionProblem Generate(int poolSize = 1000, string seed = "paris-like", double? skew = null)
     {
+        if (skew is > 2.3 or < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(skew), skew, "A skew between 1 and 2.3.");
+        }
+        double[] ageResponse = [.. skew is { } s ? Skewed([.. AgeClasses.Select(a => a.Population)], [false, false, false, true, true], s)
+            : AgeClasses.Select(a => a.Response)];
+        double[] diplomaResponse = [.. skew is { } d ? Skewed([.. Diplomas.Select(a => a.Population)], [false, false, false, true], d)
+            : Diplomas.Select(a => a.Response)];
         var random = DrawRandom.FromText(seed);
         var categories = new[] { "seat-group", "gender", "age", "diploma", "arrondissement" };
         var quotas = new List<Quota>
@@ -51,12 +64,22 @@ public static class ParisLikeInstance
             // About 4 % minors (whose age class is 16-24) and 11 % citizen-card holders among volunteers.
             var group = Pick(random, [0.85, 0.11, 0.04]);
             var seatGroup = new[] { "electoral-list", "citizen-card", "minor" }[group];
-            var age = group == 2 ? "16-24" : AgeClasses[Pick(random, [.. AgeClasses.Select(a => a.Response)])].Name;
-            var diploma = group == 2 ? Diplomas[Pick(random, [0.7, 0.3, 0, 0])].Name : Diplomas[Pick(random, [.. Diplomas.Select(d => d.Response)])].Name;
+            var age = group == 2 ? "16-24" : AgeClasses[Pick(random, ageResponse)].Name;
+            var diploma = group == 2 ? Diplomas[Pick(random, [0.7, 0.3, 0, 0])].Name : Diplomas[Pick(random, diplomaResponse)].Name;
             var gender = random.NextInt(100) < 56 ? "female" : "male";
             pool.Add(new Respondent($"p{i:D5}", [seatGroup, gender, age, diploma, Arrondissement(Pick(random, arrondissementWeights))]));
         }
         return new SelectionProblem(categories, quotas, pool, PanelSize);
+    }
+
+    /// <summary>
+    /// Shares of the pool: the favoured classes at <paramref name="skew"/> times their share, the others scaled to fill the rest.
+    /// </summary>
+    private static double[] Skewed(double[] population, bool[] favoured, double skew)
+    {
+        var favouredShare = population.Where((_, i) => favoured[i]).Sum();
+        var rest = (1 - (skew * favouredShare)) / (1 - favouredShare);
+        return [.. population.Select((share, i) => share * (favoured[i] ? skew : rest))];
     }
 
     /// <summary>Seats in proportion to the population, give or take 15 % and one seat.</summary>

@@ -12,7 +12,10 @@ internal enum LpStatus
 
 internal enum LpMethod
 {
-    /// <summary>Primal simplex from the previous basis: right after adding columns.</summary>
+    /// <summary>
+    /// Simplex from the previous basis: primal after columns were added (the basis stays primal feasible), dual after
+    /// only row bounds changed (it stays dual feasible), which takes a LEXIMIN stage from one fix to the next in a few pivots.
+    /// </summary>
     Simplex,
 
     /// <summary>
@@ -36,6 +39,9 @@ internal sealed class LinearProgram : IDisposable
     private readonly List<double> _objective = [];
     private readonly List<(double Lower, double Upper, double Objective, int[] Rows, double[] Values)> _pendingColumns = [];
     private IntPtr _model;
+
+    /// <summary>Row bounds changed since the last solve, and no column was added: the basis stays dual feasible.</summary>
+    private bool _boundsChangedOnly;
 
     public int Columns => _objective.Count + _pendingColumns.Count;
 
@@ -77,6 +83,7 @@ internal sealed class LinearProgram : IDisposable
         {
             CoinNative.Clp_chgRowLower(_model, l);
         }
+        _boundsChangedOnly = _pendingColumns.Count == 0;
     }
 
     /// <summary>Changes (or, with 0, removes) one coefficient of the matrix.</summary>
@@ -89,10 +96,13 @@ internal sealed class LinearProgram : IDisposable
     public LpSolution Solve(bool maximize, LpMethod method)
     {
         var fresh = _model == IntPtr.Zero;
+        var boundsChangedOnly = _boundsChangedOnly && _pendingColumns.Count == 0;
+        _boundsChangedOnly = false;
         Load();
         CoinNative.Clp_setOptimizationDirection(_model, maximize ? -1 : 1);
         _ = method == LpMethod.InteriorPoint ? CoinNative.Clp_initialBarrierNoCrossSolve(_model)
             : fresh ? CoinNative.Clp_initialSolve(_model)
+            : boundsChangedOnly ? CoinNative.Clp_dual(_model, 0)
             : CoinNative.Clp_primal(_model, 0);
         var status = CoinNative.Clp_status(_model) switch
         {
