@@ -51,10 +51,6 @@ internal sealed class IntegerProgram : IDisposable
             CoinNative.Cbc_setObjSense(model, maximize ? -1 : 1);
             CoinNative.Cbc_setLogLevel(model, 0);
             CoinNative.Cbc_setAllowableFractionGap(model, 0);
-            // CBC prunes nodes that cannot beat the incumbent by its cutoff increment (1e-5 by default). LEXIMIN's late
-            // stages weigh a few unfixed profiles against large duals, so a panel better by 2e-4 of a probability can be
-            // worth less than that after scaling, and was missed: probabilities came out up to 2e-4 off.
-            CoinNative.Cbc_setParameter(model, "increment", "1e-9");
             if (maxSeconds > 0)
             {
                 CoinNative.Cbc_setMaximumSeconds(model, maxSeconds);
