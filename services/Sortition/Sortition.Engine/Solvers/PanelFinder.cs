@@ -33,9 +33,12 @@ internal sealed class PanelFinder : IDisposable
     /// <summary>The panel (people per profile) with the largest weight, or null when no panel meets the quotas.</summary>
     public int[]? FindBest(IReadOnlyList<double> weights)
     {
-        // CBC's tolerances are absolute: keep the objective around 1 so that small duals still steer the search.
+        // CBC's tolerances are absolute. Small weights are scaled up to about 1 so that small duals still steer the
+        // search; large ones are not scaled down below 10 times themselves: CBC prunes what cannot beat its best panel
+        // by 1e-5 (its cutoff increment), and LEXIMIN must see panels better by 1e-6 of a probability. (Scaled to 1, a
+        // panel 2e-4 better was missed in late stages; a smaller increment trips an assertion inside CBC.)
         var largest = weights.Count == 0 ? 0 : weights.Max(Math.Abs);
-        var scale = largest > 0 ? 1 / largest : 1;
+        var scale = largest > 0 ? Math.Max(10, 1 / largest) : 1;
         var solution = _program.Solve([.. weights.Select(w => w * scale)], maximize: true);
         return solution is null ? null : [.. solution.Select(v => (int)Math.Round(v))];
     }
