@@ -1,4 +1,5 @@
 using Assemblee.Common.Status;
+using Assemblee.Sessions.Apis;
 using Assemblee.Sessions.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,4 +9,6 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapServiceStatus();
+app.MapPhasesApi();
+app.MapSessionsApi();
 app.Run();

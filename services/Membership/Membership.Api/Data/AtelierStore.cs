@@ -1,3 +1,4 @@
+using Assemblee.Common.Data;
 using Assemblee.Common.Rules;
 using Assemblee.Membership.Domain;
 using Npgsql;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assemblee.Common.Data;
 using Assemblee.Contracts.People;
 using Assemblee.Membership.Domain;
 using Npgsql;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Assemblee.Common.Data;
 using Assemblee.Common.Rules;
 using Assemblee.Membership.Domain;
 using Npgsql;

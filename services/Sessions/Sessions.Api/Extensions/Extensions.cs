@@ -1,5 +1,9 @@
 using Assemblee.Common;
 using Assemblee.Common.Messaging;
+using Assemblee.Sessions.Application;
+using Assemblee.Sessions.Data;
+using Assemblee.Sessions.Messaging;
+
 namespace Assemblee.Sessions.Extensions;
 
 internal static class Extensions
@@ -7,6 +11,17 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddAssembleeService("sessions", typeof(Extensions).Assembly);
-        builder.AddEventBus("messaging", "sessions");
+        builder.AddEventBus("messaging", "sessions", bus =>
+        {
+            bus.AddConsumer<MemberConfirmedConsumer>();
+            bus.AddConsumer<MemberLeftConsumer>();
+            bus.AddConsumer<MemberJoinedGroupConsumer>();
+        });
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<ConvocationStore>();
+        builder.Services.AddSingleton<PhaseStore>();
+        builder.Services.AddSingleton<SessionPlanning>();
+        builder.Services.AddSingleton<ConvocationAnswers>();
+        builder.Services.AddSingleton<RosterUpdates>();
     }
 }

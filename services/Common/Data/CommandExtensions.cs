@@ -1,8 +1,9 @@
 using Npgsql;
 
-namespace Assemblee.Membership.Data;
+namespace Assemblee.Common.Data;
 
-internal static class CommandExtensions
+/// <summary>Positional parameters and nullable reads for the plain Npgsql commands every store writes.</summary>
+public static class CommandExtensions
 {
     /// <summary>Binds $1, $2… in order; null binds SQL NULL.</summary>
     public static NpgsqlCommand With(this NpgsqlCommand command, params object?[] values)

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Assemblee.Common.Data;
+using Assemblee.Sessions.Domain;
+using Npgsql;
+
+namespace Assemblee.Sessions.Data;
+
+/// <summary>Sessions and their history.</summary>
+public sealed class SessionStore(NpgsqlDataSource dataSource)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private const string Columns = "id, body_id, promotion_id, atelier_id, kind, title, agenda::text, place::text, online_link, "
+        + "starts_at, ends_at, guests::text, public, state";
+
+    public static async Task InsertAsync(NpgsqlTransaction transaction, Session session, CancellationToken cancellationToken)
+    {
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO sessions (id, body_id, promotion_id, atelier_id, kind, title, agenda, place, online_link, starts_at, ends_at,
+                guests, public, state)
+            VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12::jsonb, $13, $14)
+            """, transaction.Connection, transaction);
+        await insert.With(session.Id, session.BodyId, session.PromotionId, session.AtelierId, session.Kind, session.Title,
+            JsonSerializer.Serialize(session.Agenda, Json), session.Place is null ? null : JsonSerializer.Serialize(session.Place, Json),
+            session.OnlineLink, session.StartsAt, session.EndsAt, JsonSerializer.Serialize(session.Guests, Json), session.Public,
+                session.State)
+            .ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<Session?> FindAsync(string bodyId, Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM sessions WHERE body_id = $1 AND id = $2");
+        return (await ReadAsync(command.With(bodyId, id), cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>The body's session, locked until the transaction ends.</summary>
+    public static async Task<Session?> LockAsync(NpgsqlTransaction transaction, string bodyId, Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM sessions WHERE body_id = $1 AND id = $2 FOR UPDATE",
+            transaction.Connection, transaction);
+        return (await ReadAsync(command.With(bodyId, id), cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>
+    /// The promotion's planned and convened sessions that have not started, locked: a roster change waits for a session
+    /// being convened, and a session is convened after the roster changes that precede it, so no member falls between.
+    /// </summary>
+    public static async Task<IReadOnlyList<Session>> LockUpcomingAsync(NpgsqlTransaction transaction, Guid promotionId, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT {Columns} FROM sessions WHERE promotion_id = $1 AND state IN ($2, $3) AND starts_at > $4 ORDER BY id FOR UPDATE",
+            transaction.Connection, transaction);
+        return await ReadAsync(command.With(promotionId, SessionStates.Planned, SessionStates.Convened, now), cancellationToken);
+    }
+
+    /// <summary>The promotion's sessions in time order; only the public ones when <paramref name="publicOnly"/>.</summary>
+    public async Task<IReadOnlyList<Session>> ListAsync(string bodyId, Guid promotionId, bool publicOnly,
+        CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {Columns} FROM sessions WHERE body_id = $1 AND promotion_id = $2 AND (public OR NOT $3) ORDER BY starts_at, id");
+        return await ReadAsync(command.With(bodyId, promotionId, publicOnly), cancellationToken);
+    }
+
+    public static async Task SetStateAsync(NpgsqlTransaction transaction, Guid id, string state, CancellationToken cancellationToken)
+    {
+        await using var update = new NpgsqlCommand("UPDATE sessions SET state = $2 WHERE id = $1", transaction.Connection, transaction);
+        await update.With(id, state).ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task AddHistoryAsync(NpgsqlTransaction transaction, Guid sessionId, string actor, string action, object detail,
+        CancellationToken cancellationToken)
+    {
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO session_history (session_id, actor, action, detail) VALUES ($1, $2, $3, $4::jsonb)", transaction.Connection,
+                transaction);
+        await insert.With(sessionId, actor, action, JsonSerializer.Serialize(detail, Json)).ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<Session>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var sessions = new List<Session>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sessions.Add(new Session(reader.GetGuid(0), reader.GetString(1), reader.GetGuid(2), reader.Nullable<Guid>(3),
+                reader.GetString(4), reader.GetString(5), JsonSerializer.Deserialize<List<AgendaItem>>(reader.GetString(6), Json)!,
+                reader.NullableString(7) is { } place ? JsonSerializer.Deserialize<Place>(place, Json) : null, reader.NullableString(8),
+                reader.GetFieldValue<DateTimeOffset>(9), reader.GetFieldValue<DateTimeOffset>(10),
+                JsonSerializer.Deserialize<List<Guest>>(reader.GetString(11), Json)!, reader.GetBoolean(12), reader.GetString(13)));
+        }
+        return sessions;
+    }
+}
