@@ -23,6 +23,9 @@ public static class CommandLine
     public const int Infeasible = 4;
     public const int VerificationFailed = 5;
 
+    /// <summary>LEXIMIN stopped (solver failure or a stage past its bound) instead of looping; running it again may succeed.</summary>
+    public const int SelectionFailed = 6;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -75,6 +78,11 @@ public static class CommandLine
             await error.WriteLineAsync(ex.Message);
             await error.WriteLineAsync(JsonSerializer.Serialize(ex.Diagnosis, Json));
             return Infeasible;
+        }
+        catch (LeximinFailedException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return SelectionFailed;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or DllNotFoundException or JsonException or ArgumentException)
         {
