@@ -8,61 +8,8 @@ namespace Assemblee.SystemTests;
 
 /// <summary>Sessions through the gateway, with membership's events on the real RabbitMQ.</summary>
 [Collection(SystemCollection.Name)]
-public sealed class SessionsTests(SystemFixture system)
+public sealed class SessionsTests(SystemFixture system) : SessionsTestBase(system)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private readonly string _body = BodyEventsTests.UniqueBodyId();
-    private readonly Guid _promotion = Guid.NewGuid();
-
-    private HttpClient Secretariat => system.Gateway("secretary-1", ["secretariat"], [_body]);
-
-    private HttpClient AsMember(Guid member) => system.Gateway(member.ToString(), ["member"], [_body]);
-
-    private string Path(string path) => $"/api/sessions/bodies/{_body}/{path}";
-
-    /// <summary>
-    /// Stands in for membership: the event is written to membership's outbox, from which its dispatcher publishes it on
-    /// RabbitMQ like any other. Returns the message id.
-    /// </summary>
-    private async Task<Guid> PublishAsync<T>(T message, string wireName)
-    {
-        var id = Guid.NewGuid();
-        await system.ExecuteAsync("membershipdb", "INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb)",
-            id, wireName, JsonSerializer.Serialize(message, Json));
-        return id;
-    }
-
-    private Task<Guid> ConfirmAsync(Guid member) => PublishAsync(
-        new MemberConfirmed(_body, _promotion, member, "electoral-list", false, DateTimeOffset.UtcNow), "membership.member-confirmed.v1");
-
-    /// <summary>Waits until sessions has handled the message (its inbox row), so that what follows sees its effect.</summary>
-    private Task HandledAsync(Guid messageId) => Eventually.ReturnsAsync(
-        () => system.ScalarAsync<long>("sessionsdb", "SELECT count(*) FROM inbox_messages WHERE message_id = $1", messageId),
-        count => count > 0, because: "sessions should handle membership's event");
-
-    private object Plenary(bool isPublic = true) => new
-    {
-        kind = "plenary",
-        title = "Plénière de lancement",
-        agenda = new[] { new { title = "Accueil", speakers = new[] { "Secrétariat" }, documentIds = Array.Empty<Guid>() } },
-        place = new { address = "Hôtel de Ville, 75004 Paris", room = "Salle des fêtes", access = "Entrée rue de Rivoli" },
-        startsAt = DateTimeOffset.UtcNow.AddDays(2),
-        endsAt = DateTimeOffset.UtcNow.AddDays(2).AddHours(3),
-        guests = new[]
-        {
-            new { name = "Jeanne Martin", organisation = "Comité des garants", role = "garante", namedInPublicMinutes = true },
-        },
-        @public = isPublic,
-    };
-
-    private async Task<Guid> PlanAsync(object session)
-    {
-        var planned = await Secretariat.PostAsJsonAsync(Path($"promotions/{_promotion}/sessions"), session);
-        Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
-        return (await planned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
     private async Task<JsonElement> ConvocationsAsync(Guid session) =>
         await Secretariat.GetFromJsonAsync<JsonElement>(Path($"sessions/{session}/convocations"));
 
@@ -89,10 +36,10 @@ public sealed class SessionsTests(SystemFixture system)
         // A substitute confirmed afterwards is invited; a member who leaves no longer is; a redelivery changes nothing.
         var late = await ConfirmAsync(members[3]);
         await HandledAsync(late);
-        await HandledAsync(await PublishAsync(new MemberLeft(_body, _promotion, members[1], "resigned", DateTimeOffset.UtcNow),
+        await HandledAsync(await PublishAsync(new MemberLeft(Body, Promotion, members[1], "resigned", DateTimeOffset.UtcNow),
             "membership.member-left.v1"));
-        await system.ExecuteAsync("membershipdb", "UPDATE outbox_messages SET dispatched_at = NULL WHERE id = $1", late);
-        await Eventually.ReturnsAsync(() => system.ScalarAsync<int?>("sessionsdb",
+        await Fixture.ExecuteAsync("membershipdb", "UPDATE outbox_messages SET dispatched_at = NULL WHERE id = $1", late);
+        await Eventually.ReturnsAsync(() => Fixture.ScalarAsync<int?>("sessionsdb",
             "SELECT duplicates FROM inbox_messages WHERE message_id = $1", late),
             duplicates => duplicates == 1, because: "sessions should recognise the redelivered event");
         Assert.Equal(new[] { members[0], members[2], members[3] }.Order(), Invited(await ConvocationsAsync(session)).Order());
@@ -114,7 +61,7 @@ public sealed class SessionsTests(SystemFixture system)
         var expected = (await ConvocationsAsync(session)).GetProperty("expected");
         Assert.Equal((3, 1, 1, 1), (expected.GetProperty("invited").GetInt32(), expected.GetProperty("attending").GetInt32(),
             expected.GetProperty("excused").GetInt32(), expected.GetProperty("noAnswer").GetInt32()));
-        Assert.Equal(1L, await system.ScalarAsync<long>("sessionsdb",
+        Assert.Equal(1L, await Fixture.ScalarAsync<long>("sessionsdb",
             "SELECT count(*) FROM outbox_messages WHERE message_type = 'sessions.session-convened.v1' AND body->>'sessionId' = $1",
                 session.ToString()));
     }
@@ -124,11 +71,11 @@ public sealed class SessionsTests(SystemFixture system)
     {
         var open = await PlanAsync(Plenary());
         var closed = await PlanAsync(Plenary(isPublic: false));
-        var anonymous = system.Gateway();
+        var anonymous = Fixture.Gateway();
 
-        var listed = await anonymous.GetFromJsonAsync<List<JsonElement>>(Path($"promotions/{_promotion}/sessions"));
+        var listed = await anonymous.GetFromJsonAsync<List<JsonElement>>(Path($"promotions/{Promotion}/sessions"));
         var hidden = await anonymous.GetAsync(Path($"sessions/{closed}"));
-        var insider = await AsMember(Guid.NewGuid()).GetFromJsonAsync<List<JsonElement>>(Path($"promotions/{_promotion}/sessions"));
+        var insider = await AsMember(Guid.NewGuid()).GetFromJsonAsync<List<JsonElement>>(Path($"promotions/{Promotion}/sessions"));
         var cancelled = await Secretariat.PostAsJsonAsync(Path($"sessions/{open}/cancellation"), new { reason = "Grève des transports" });
         var noReason = await Secretariat.PostAsJsonAsync(Path($"sessions/{closed}/cancellation"), new { reason = "" });
 
@@ -147,7 +94,7 @@ public sealed class SessionsTests(SystemFixture system)
     public async Task The_current_phase_is_public_and_phases_do_not_overlap()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var phases = Path($"promotions/{_promotion}/phases");
+        var phases = Path($"promotions/{Promotion}/phases");
         var discovery = await Secretariat.PostAsJsonAsync(phases, new
         {
             name = "Découverte",
@@ -168,7 +115,7 @@ public sealed class SessionsTests(SystemFixture system)
             endsOn = today.AddDays(80)
         });
 
-        var list = await system.Gateway().GetFromJsonAsync<JsonElement>(phases);
+        var list = await Fixture.Gateway().GetFromJsonAsync<JsonElement>(phases);
 
         Assert.Equal(HttpStatusCode.Created, discovery.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, overlapping.StatusCode);
@@ -182,39 +129,64 @@ public sealed class SessionsTests(SystemFixture system)
     public async Task Every_protected_route_refuses_the_wrong_role_and_the_wrong_body()
     {
         var session = await PlanAsync(Plenary(isPublic: false));
-        var requests = new (HttpMethod Method, string Path, object? Body)[]
+        var vote = (await (await Secretariat.PostAsJsonAsync(Path($"sessions/{session}/votes"),
+            new { question = "Q ?", majority = "simple", method = "ballot" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id");
+        var member = Guid.NewGuid();
+        var secretariatOnly = new (HttpMethod Method, string Path, object? Body)[]
         {
-            (HttpMethod.Post, Path($"promotions/{_promotion}/sessions"), Plenary()),
+            (HttpMethod.Post, Path($"promotions/{Promotion}/sessions"), Plenary()),
             (HttpMethod.Post, Path($"sessions/{session}/convocation"), null),
             (HttpMethod.Post, Path($"sessions/{session}/cancellation"), new { reason = "x" }),
             (HttpMethod.Get, Path($"sessions/{session}/convocations"), null),
-            (HttpMethod.Post, Path($"promotions/{_promotion}/phases"), new { name = "P", startsOn = "2027-01-01", endsOn = "2027-02-01" }),
+            (HttpMethod.Post, Path($"promotions/{Promotion}/phases"), new { name = "P", startsOn = "2027-01-01", endsOn = "2027-02-01" }),
+            (HttpMethod.Get, Path($"sessions/{session}/check-in-code"), null),
+            (HttpMethod.Post, Path($"sessions/{session}/roll-call"), new { present = new[] { member } }),
+            (HttpMethod.Get, Path($"sessions/{session}/attendance"), null),
+            (HttpMethod.Put, Path($"sessions/{session}/attendance/{member}"), new { present = false, reason = "x" }),
+            (HttpMethod.Get, Path($"sessions/{session}/attendance/corrections"), null),
+            (HttpMethod.Put, Path("quorum-rule"), new { percent = 40 }),
+            (HttpMethod.Post, Path($"sessions/{session}/votes"), new { question = "Q ?", majority = "simple", method = "ballot" }),
+            (HttpMethod.Post, Path($"votes/{vote}/opening"), null),
+            (HttpMethod.Post, Path($"votes/{vote}/closing"), null),
         };
-        var outsiders = new[]
+        var memberOnly = new (HttpMethod Method, string Path, object? Body)[]
         {
-            system.Gateway("member-1", ["member"], [_body]),
-            system.Gateway("exec-1", ["executive"], [_body]),
-            system.Gateway("secretary-9", ["secretariat"], ["another-body"]),
+            (HttpMethod.Put, Path($"sessions/{session}/convocations/me"), new { answer = "attending" }),
+            (HttpMethod.Post, Path($"sessions/{session}/check-in"), new { code = "ABCD2345" }),
+            (HttpMethod.Post, Path($"sessions/{session}/check-out"), null),
+            (HttpMethod.Post, Path($"votes/{vote}/ballots"), new { option = "for" }),
+        };
+        var insidersOnly = new (HttpMethod Method, string Path, object? Body)[]
+        {
+            (HttpMethod.Get, Path($"sessions/{session}/quorum"), null),
+        };
+        var otherBody = new[] { "another-body" };
+        var refusals = new (HttpClient Client, (HttpMethod Method, string Path, object? Body)[] Requests)[]
+        {
+            (Fixture.Gateway("member-1", ["member"], [Body]), secretariatOnly),
+            (Fixture.Gateway("exec-1", ["executive"], [Body]), [.. secretariatOnly, .. memberOnly, .. insidersOnly]),
+            (Fixture.Gateway("secretary-9", ["secretariat"], otherBody), [.. secretariatOnly, .. insidersOnly]),
+            (Secretariat, memberOnly),
+            (Fixture.Gateway(Guid.NewGuid().ToString(), ["member"], otherBody), [.. memberOnly, .. insidersOnly]),
         };
 
-        foreach (var client in outsiders)
+        foreach (var (client, requests) in refusals)
         {
             foreach (var (method, path, body) in requests)
             {
-                var response = await client.SendAsync(new HttpRequestMessage(method,
-                    path)
-                { Content = body is null ? null : JsonContent.Create(body) });
+                var response = await client.SendAsync(new HttpRequestMessage(method, path)
+                {
+                    Content = body is null ? null : JsonContent.Create(body)
+                });
                 Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {path}: {response.StatusCode}");
             }
         }
-        var asSecretariat = await Secretariat.PutAsJsonAsync(Path($"sessions/{session}/convocations/me"), new { answer = "attending" });
-        var otherBodysMember = await system.Gateway(Guid.NewGuid().ToString(), ["member"], ["another-body"])
-            .PutAsJsonAsync(Path($"sessions/{session}/convocations/me"), new { answer = "attending" });
-        var anonymous = await system.Gateway().PostAsJsonAsync(Path($"sessions/{session}/convocation"), new { });
-        Assert.Equal(HttpStatusCode.Forbidden, asSecretariat.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, otherBodysMember.StatusCode);
+        var anonymous = await Fixture.Gateway().PostAsJsonAsync(Path($"sessions/{session}/convocation"), new { });
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await system.Gateway("x", ["member"],
-            ["another-body"]).GetAsync(Path($"sessions/{session}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Fixture.Gateway("x", ["member"], otherBody).GetAsync(Path($"sessions/{session}")))
+            .StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Fixture.Gateway("x", ["member"], otherBody).GetAsync(Path($"votes/{vote}")))
+            .StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Fixture.Gateway().GetAsync(Path($"sessions/{session}/votes"))).StatusCode);
     }
 }

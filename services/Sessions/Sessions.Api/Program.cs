@@ -11,4 +11,7 @@ app.MapDefaultEndpoints();
 app.MapServiceStatus();
 app.MapPhasesApi();
 app.MapSessionsApi();
+app.MapAttendanceApi();
+app.MapQuorumApi();
+app.MapVotesApi();
 app.Run();

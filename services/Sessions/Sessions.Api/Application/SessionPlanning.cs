@@ -11,7 +11,7 @@ namespace Assemblee.Sessions.Application;
 /// The secretariat's planning: a session is planned, convened (every active member it concerns invited once, in the
 /// transaction that publishes SessionConvened) or cancelled. Each step is one transaction with its history row.
 /// </summary>
-public sealed class SessionPlanning(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider time)
+public sealed class SessionPlanning(NpgsqlDataSource dataSource, SessionTransactions transactions, Outbox outbox)
 {
     public async Task<Session> PlanAsync(string bodyId, Guid promotionId, SessionRequest request, string actor,
         CancellationToken cancellationToken)
@@ -27,13 +27,14 @@ public sealed class SessionPlanning(NpgsqlDataSource dataSource, Outbox outbox, 
     }
 
     public Task<Session> ConveneAsync(string bodyId, Guid sessionId, string actor, CancellationToken cancellationToken) =>
-        ChangeAsync(bodyId, sessionId, async (transaction, session, now) =>
+        transactions.RunAsync(bodyId, sessionId, shared: false, async (transaction, session, now) =>
         {
             SessionRules.EnsureConvenable(session, now);
             var invited = (await RosterStore.ActiveAsync(transaction, session.PromotionId, cancellationToken))
                 .Where(member => SessionRules.Concerns(session, member)).Select(member => member.Id).ToList();
             await ConvocationStore.InviteAsync(transaction, session.Id, invited, now, cancellationToken);
             await SessionStore.SetStateAsync(transaction, session.Id, SessionStates.Convened, cancellationToken);
+            await SessionStore.SetCheckInCodeAsync(transaction, session.Id, AttendanceRules.NewCheckInCode(), cancellationToken);
             await SessionStore.AddHistoryAsync(transaction, session.Id, actor, "convened", new { invited = invited.Count },
                 cancellationToken);
             await outbox.AddAsync(new SessionConvened(session.BodyId, session.PromotionId, session.Id, session.AtelierId, session.Kind,
@@ -43,7 +44,7 @@ public sealed class SessionPlanning(NpgsqlDataSource dataSource, Outbox outbox, 
 
     public Task<Session> CancelAsync(string bodyId, Guid sessionId, CancellationRequest request, string actor,
         CancellationToken cancellationToken) =>
-        ChangeAsync(bodyId, sessionId, async (transaction, session, now) =>
+        transactions.RunAsync(bodyId, sessionId, shared: false, async (transaction, session, now) =>
         {
             SessionRules.EnsureCancellable(session);
             var reason = request.Reason.Trim();
@@ -53,17 +54,4 @@ public sealed class SessionPlanning(NpgsqlDataSource dataSource, Outbox outbox, 
                 session.State == SessionStates.Convened, reason, now), transaction, cancellationToken);
             return session with { State = SessionStates.Cancelled };
         }, cancellationToken);
-
-    private async Task<Session> ChangeAsync(
-        string bodyId, Guid sessionId, Func<NpgsqlTransaction, Session, DateTimeOffset, Task<Session>> change,
-        CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var session = await SessionStore.LockAsync(transaction, bodyId, sessionId, cancellationToken)
-            ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no session {sessionId}.");
-        var changed = await change(transaction, session, time.GetUtcNow());
-        await transaction.CommitAsync(cancellationToken);
-        return changed;
-    }
 }

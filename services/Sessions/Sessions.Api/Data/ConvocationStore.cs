@@ -48,6 +48,16 @@ public sealed class ConvocationStore(NpgsqlDataSource dataSource)
         return convocations;
     }
 
+    /// <summary>Whether the member has a standing convocation to the session.</summary>
+    public static async Task<bool> IsInvitedAsync(NpgsqlTransaction transaction, Guid sessionId, Guid memberId,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM convocations WHERE session_id = $1 AND member_id = $2 AND withdrawn_at IS NULL)",
+            transaction.Connection, transaction);
+        return (bool)(await command.With(sessionId, memberId).ExecuteScalarAsync(cancellationToken))!;
+    }
+
     /// <summary>Records the member's answer; false when the member has no standing convocation to the session.</summary>
     public static async Task<bool> AnswerAsync(NpgsqlTransaction transaction, Guid sessionId, Guid memberId, string answer, string? reason,
         DateTimeOffset now, CancellationToken cancellationToken)

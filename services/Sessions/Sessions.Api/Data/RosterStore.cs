@@ -32,6 +32,16 @@ public static class RosterStore
         await update.With(member.Id, member.AtelierId, member.State, now).ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public static async Task<RosterMember?> FindAsync(NpgsqlTransaction transaction, Guid memberId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT id, promotion_id, atelier_id, state FROM members WHERE id = $1",
+            transaction.Connection, transaction);
+        await using var reader = await command.With(memberId).ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new RosterMember(reader.GetGuid(0), reader.GetGuid(1), reader.Nullable<Guid>(2), reader.GetString(3))
+            : null;
+    }
+
     /// <summary>The promotion's active members.</summary>
     public static async Task<IReadOnlyList<RosterMember>> ActiveAsync(NpgsqlTransaction transaction, Guid promotionId,
         CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private const string Columns = "id, body_id, promotion_id, atelier_id, kind, title, agenda::text, place::text, online_link, "
-        + "starts_at, ends_at, guests::text, public, state";
+        + "starts_at, ends_at, guests::text, public, state, sequence";
 
     public static async Task InsertAsync(NpgsqlTransaction transaction, Session session, CancellationToken cancellationToken)
     {
@@ -33,11 +33,16 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
         return (await ReadAsync(command.With(bodyId, id), cancellationToken)).SingleOrDefault();
     }
 
-    /// <summary>The body's session, locked until the transaction ends.</summary>
-    public static async Task<Session?> LockAsync(NpgsqlTransaction transaction, string bodyId, Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body's session, locked until the transaction ends: <paramref name="shared"/> for what many members do at once (check in,
+    /// vote), which then runs side by side and only waits for the secretariat's changes.
+    /// </summary>
+    public static async Task<Session?> LockAsync(NpgsqlTransaction transaction, string bodyId, Guid id, CancellationToken cancellationToken,
+        bool shared = false)
     {
-        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM sessions WHERE body_id = $1 AND id = $2 FOR UPDATE",
-            transaction.Connection, transaction);
+        await using var command = new NpgsqlCommand(
+            $"SELECT {Columns} FROM sessions WHERE body_id = $1 AND id = $2 FOR {(shared ? "SHARE" : "UPDATE")}", transaction.Connection,
+            transaction);
         return (await ReadAsync(command.With(bodyId, id), cancellationToken)).SingleOrDefault();
     }
 
@@ -69,6 +74,27 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
         await update.With(id, state).ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>The code members type to check in, set when the session is convened.</summary>
+    public static async Task<string?> CheckInCodeAsync(NpgsqlTransaction transaction, Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT check_in_code FROM sessions WHERE id = $1", transaction.Connection,
+            transaction);
+        return await command.With(id).ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    public async Task<string?> CheckInCodeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT check_in_code FROM sessions WHERE id = $1");
+        return await command.With(id).ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    public static async Task SetCheckInCodeAsync(NpgsqlTransaction transaction, Guid id, string code, CancellationToken cancellationToken)
+    {
+        await using var update = new NpgsqlCommand("UPDATE sessions SET check_in_code = $2 WHERE id = $1", transaction.Connection,
+            transaction);
+        await update.With(id, code).ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public static async Task AddHistoryAsync(NpgsqlTransaction transaction, Guid sessionId, string actor, string action, object detail,
         CancellationToken cancellationToken)
     {
@@ -88,7 +114,8 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
                 reader.GetString(4), reader.GetString(5), JsonSerializer.Deserialize<List<AgendaItem>>(reader.GetString(6), Json)!,
                 reader.NullableString(7) is { } place ? JsonSerializer.Deserialize<Place>(place, Json) : null, reader.NullableString(8),
                 reader.GetFieldValue<DateTimeOffset>(9), reader.GetFieldValue<DateTimeOffset>(10),
-                JsonSerializer.Deserialize<List<Guest>>(reader.GetString(11), Json)!, reader.GetBoolean(12), reader.GetString(13)));
+                JsonSerializer.Deserialize<List<Guest>>(reader.GetString(11), Json)!, reader.GetBoolean(12), reader.GetString(13),
+                reader.GetInt32(14)));
         }
         return sessions;
     }

@@ -13,6 +13,8 @@ public static class SessionStates
 {
     public const string Planned = "planned";
     public const string Convened = "convened";
+    public const string Postponed = "postponed";
+    public const string Held = "held";
     public const string Cancelled = "cancelled";
 }
 
@@ -25,9 +27,11 @@ public sealed record Place(string Address, string? Room, string? Access);
 public sealed record Guest(string Name, string Organisation, string Role, bool NamedInPublicMinutes);
 
 /// <summary>A meeting of the whole promotion (<see cref="AtelierId"/> null) or of one atelier.</summary>
+/// <param name="Sequence">Raised by every change calendars must follow (iCalendar SEQUENCE).</param>
 public sealed record Session(
     Guid Id, string BodyId, Guid PromotionId, Guid? AtelierId, string Kind, string Title, IReadOnlyList<AgendaItem> Agenda, Place? Place,
-    string? OnlineLink, DateTimeOffset StartsAt, DateTimeOffset EndsAt, IReadOnlyList<Guest> Guests, bool Public, string State);
+    string? OnlineLink, DateTimeOffset StartsAt, DateTimeOffset EndsAt, IReadOnlyList<Guest> Guests, bool Public, string State,
+    int Sequence = 0);
 
 /// <summary>A member as sessions knows them from membership's events.</summary>
 public sealed record RosterMember(Guid Id, Guid PromotionId, Guid? AtelierId, string State)

@@ -17,7 +17,13 @@ internal static class Extensions
             bus.AddConsumer<MemberLeftConsumer>();
             bus.AddConsumer<MemberJoinedGroupConsumer>();
         });
+        builder.Services.AddSingleton<SessionTransactions>();
         builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<AttendanceStore>();
+        builder.Services.AddSingleton<VoteStore>();
+        builder.Services.AddSingleton<AttendanceRegister>();
+        builder.Services.AddSingleton<Quorums>();
+        builder.Services.AddSingleton<Voting>();
         builder.Services.AddSingleton<ConvocationStore>();
         builder.Services.AddSingleton<PhaseStore>();
         builder.Services.AddSingleton<SessionPlanning>();

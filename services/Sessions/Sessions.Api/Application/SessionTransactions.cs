@@ -1,0 +1,25 @@
+using Assemblee.Common.Rules;
+using Assemblee.Sessions.Data;
+using Assemblee.Sessions.Domain;
+using Npgsql;
+
+namespace Assemblee.Sessions.Application;
+
+/// <summary>
+/// One transaction around work on a body's session, locked first: exclusively for the secretariat's changes, shared for what many
+/// members do at once (answer, check in, vote), which then run side by side and wait only for the secretariat's changes.
+/// </summary>
+public sealed class SessionTransactions(NpgsqlDataSource dataSource, TimeProvider time)
+{
+    public async Task<T> RunAsync<T>(string bodyId, Guid sessionId, bool shared,
+        Func<NpgsqlTransaction, Session, DateTimeOffset, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var session = await SessionStore.LockAsync(transaction, bodyId, sessionId, cancellationToken, shared)
+            ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no session {sessionId}.");
+        var result = await work(transaction, session, time.GetUtcNow());
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+}
