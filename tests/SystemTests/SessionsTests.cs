@@ -148,6 +148,9 @@ public sealed class SessionsTests(SystemFixture system) : SessionsTestBase(syste
             (HttpMethod.Post, Path($"sessions/{session}/votes"), new { question = "Q ?", majority = "simple", method = "ballot" }),
             (HttpMethod.Post, Path($"votes/{vote}/opening"), null),
             (HttpMethod.Post, Path($"votes/{vote}/closing"), null),
+            (HttpMethod.Put, Path($"sessions/{session}"), Plenary()),
+            (HttpMethod.Post, Path($"sessions/{session}/postponement"), new { reason = "x" }),
+            (HttpMethod.Post, Path($"sessions/{session}/closure"), null),
         };
         var memberOnly = new (HttpMethod Method, string Path, object? Body)[]
         {
@@ -155,6 +158,8 @@ public sealed class SessionsTests(SystemFixture system) : SessionsTestBase(syste
             (HttpMethod.Post, Path($"sessions/{session}/check-in"), new { code = "ABCD2345" }),
             (HttpMethod.Post, Path($"sessions/{session}/check-out"), null),
             (HttpMethod.Post, Path($"votes/{vote}/ballots"), new { option = "for" }),
+            (HttpMethod.Post, Path("calendar-feeds/me"), null),
+            (HttpMethod.Delete, Path("calendar-feeds/me"), null),
         };
         var insidersOnly = new (HttpMethod Method, string Path, object? Body)[]
         {

@@ -15,8 +15,9 @@ public sealed record SessionCancelled(
     string BodyId, Guid PromotionId, Guid SessionId, bool WasConvened, string Reason, DateTimeOffset CancelledAt);
 
 /// <summary>
-/// A convened session changed in a way its invited members must see: <paramref name="Change"/> is rescheduled (new times or
-/// place), postponed (to a date not yet known) or held (it took place). <paramref name="Sequence"/> is its calendar revision.
+/// A convened session changed in a way its invited members must see: <paramref name="Change"/> is rescheduled (new times, place
+/// or link), updated (title, agenda, guests…), postponed (to a date not yet known) or held (it took place).
+/// <paramref name="Sequence"/> is its calendar revision.
 /// </summary>
 [Event("sessions.session-changed.v1")]
 public sealed record SessionChanged(

@@ -14,4 +14,5 @@ app.MapSessionsApi();
 app.MapAttendanceApi();
 app.MapQuorumApi();
 app.MapVotesApi();
+app.MapCalendarsApi();
 app.Run();

@@ -33,6 +33,13 @@ public static class SessionsApi
             .WithSummary("Convenes the session: every active member it concerns is invited, once; later ones as they become active.")
             .RequireBodyRoles(Roles.Secretariat);
         body.MapPost("/sessions/{sessionId:guid}/cancellation", CancelAsync).WithName("CancelSession").RequireBodyRoles(Roles.Secretariat);
+        body.MapPut("/sessions/{sessionId:guid}", ReviseAsync).WithName("ReviseSession")
+            .WithSummary("Moves a session or changes its details before it starts; invited members are told.")
+            .RequireBodyRoles(Roles.Secretariat);
+        body.MapPost("/sessions/{sessionId:guid}/postponement", PostponeAsync).WithName("PostponeSession")
+            .WithSummary("Postpones a convened session to a date not yet known, with a reason.").RequireBodyRoles(Roles.Secretariat);
+        body.MapPost("/sessions/{sessionId:guid}/closure", HoldAsync).WithName("RecordSessionHeld")
+            .WithSummary("Records that the convened session took place.").RequireBodyRoles(Roles.Secretariat);
         body.MapGet("/sessions/{sessionId:guid}/convocations", ConvocationsAsync).WithName("ListConvocations")
             .WithSummary("Who is invited, their answers and the expected attendance.").RequireBodyRoles(Roles.Secretariat);
         body.MapPut("/sessions/{sessionId:guid}/convocations/me", AnswerAsync).WithName("AnswerConvocation")
@@ -67,10 +74,26 @@ public static class SessionsApi
         TypedResults.Ok(await planning.ConveneAsync(bodyId, sessionId, user.Actor(), cancellationToken));
 
     private static async Task<Results<Ok<Session>, ValidationProblem>> CancelAsync(string bodyId, Guid sessionId,
-        CancellationRequest request, ClaimsPrincipal user, SessionPlanning planning, CancellationToken cancellationToken) =>
+        ChangeReason request, ClaimsPrincipal user, SessionPlanning planning, CancellationToken cancellationToken) =>
         request.Validate() is { Count: > 0 } errors
             ? TypedResults.ValidationProblem(errors)
             : TypedResults.Ok(await planning.CancelAsync(bodyId, sessionId, request, user.Actor(), cancellationToken));
+
+    private static async Task<Results<Ok<Session>, ValidationProblem>> ReviseAsync(string bodyId, Guid sessionId, SessionRequest request,
+        ClaimsPrincipal user, SessionPlanning planning, CancellationToken cancellationToken) =>
+        request.Validate() is { Count: > 0 } errors
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok(await planning.ReviseAsync(bodyId, sessionId, request, user.Actor(), cancellationToken));
+
+    private static async Task<Results<Ok<Session>, ValidationProblem>> PostponeAsync(string bodyId, Guid sessionId,
+        ChangeReason request, ClaimsPrincipal user, SessionPlanning planning, CancellationToken cancellationToken) =>
+        request.Validate() is { Count: > 0 } errors
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok(await planning.PostponeAsync(bodyId, sessionId, request, user.Actor(), cancellationToken));
+
+    private static async Task<Ok<Session>> HoldAsync(string bodyId, Guid sessionId, ClaimsPrincipal user, SessionPlanning planning,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await planning.HoldAsync(bodyId, sessionId, user.Actor(), cancellationToken));
 
     private static async Task<Ok<ConvocationList>> ConvocationsAsync(string bodyId, Guid sessionId, SessionStore sessions,
         ConvocationStore convocations, CancellationToken cancellationToken)

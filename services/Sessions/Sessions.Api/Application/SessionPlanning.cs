@@ -42,16 +42,62 @@ public sealed class SessionPlanning(NpgsqlDataSource dataSource, SessionTransact
             return session with { State = SessionStates.Convened };
         }, cancellationToken);
 
-    public Task<Session> CancelAsync(string bodyId, Guid sessionId, CancellationRequest request, string actor,
+    public Task<Session> CancelAsync(string bodyId, Guid sessionId, ChangeReason request, string actor,
         CancellationToken cancellationToken) =>
         transactions.RunAsync(bodyId, sessionId, shared: false, async (transaction, session, now) =>
         {
             SessionRules.EnsureCancellable(session);
             var reason = request.Reason.Trim();
-            await SessionStore.SetStateAsync(transaction, session.Id, SessionStates.Cancelled, cancellationToken);
+            var cancelled = session with { State = SessionStates.Cancelled, Sequence = session.Sequence + 1 };
+            await SessionStore.UpdateAsync(transaction, cancelled, cancellationToken);
             await SessionStore.AddHistoryAsync(transaction, session.Id, actor, "cancelled", new { reason }, cancellationToken);
-            await outbox.AddAsync(new SessionCancelled(session.BodyId, session.PromotionId, session.Id,
-                session.State == SessionStates.Convened, reason, now), transaction, cancellationToken);
-            return session with { State = SessionStates.Cancelled };
+            await outbox.AddAsync(new SessionCancelled(session.BodyId, session.PromotionId, session.Id, SessionRules.Announced(session),
+                reason, now), transaction, cancellationToken);
+            return cancelled;
         }, cancellationToken);
+
+    /// <summary>Revises a session before it starts: moved, or its details changed; members invited are told (SessionChanged).</summary>
+    public Task<Session> ReviseAsync(string bodyId, Guid sessionId, SessionRequest request, string actor,
+        CancellationToken cancellationToken) =>
+        transactions.RunAsync(bodyId, sessionId, shared: false, async (transaction, session, now) =>
+        {
+            var revised = SessionRules.Revise(session, request, now);
+            var change = SessionRules.ChangeOf(session, revised);
+            await SessionStore.UpdateAsync(transaction, revised, cancellationToken);
+            await SessionStore.AddHistoryAsync(transaction, session.Id, actor, change,
+                new { from = new { session.StartsAt, session.EndsAt }, to = new { revised.StartsAt, revised.EndsAt } }, cancellationToken);
+            if (SessionRules.Announced(session))
+            {
+                await PublishChangeAsync(transaction, revised, change, null, now, cancellationToken);
+            }
+            return revised;
+        }, cancellationToken);
+
+    /// <summary>Postpones a convened session to a date not yet known; invitations stand for when it is moved.</summary>
+    public Task<Session> PostponeAsync(string bodyId, Guid sessionId, ChangeReason request, string actor,
+        CancellationToken cancellationToken) =>
+        ChangeStateAsync(bodyId, sessionId, SessionStates.Postponed, SessionChanges.Postponed, request.Reason.Trim(), actor,
+            SessionRules.EnsurePostponable, cancellationToken);
+
+    /// <summary>Records that a convened session took place; attendance can still be called and corrected afterwards.</summary>
+    public Task<Session> HoldAsync(string bodyId, Guid sessionId, string actor, CancellationToken cancellationToken) =>
+        ChangeStateAsync(bodyId, sessionId, SessionStates.Held, SessionChanges.Held, null, actor, SessionRules.EnsureHoldable,
+            cancellationToken);
+
+    private Task<Session> ChangeStateAsync(string bodyId, Guid sessionId, string state, string change, string? reason, string actor,
+        Action<Session, DateTimeOffset> ensure, CancellationToken cancellationToken) =>
+        transactions.RunAsync(bodyId, sessionId, shared: false, async (transaction, session, now) =>
+        {
+            ensure(session, now);
+            var changed = session with { State = state, Sequence = session.Sequence + 1 };
+            await SessionStore.UpdateAsync(transaction, changed, cancellationToken);
+            await SessionStore.AddHistoryAsync(transaction, session.Id, actor, change, new { reason }, cancellationToken);
+            await PublishChangeAsync(transaction, changed, change, reason, now, cancellationToken);
+            return changed;
+        }, cancellationToken);
+
+    private Task PublishChangeAsync(NpgsqlTransaction transaction, Session session, string change, string? reason, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        outbox.AddAsync(new SessionChanged(session.BodyId, session.PromotionId, session.Id, change, session.StartsAt, session.EndsAt,
+            session.Sequence, reason, now), transaction, cancellationToken);
 }

@@ -47,16 +47,17 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// The promotion's planned and convened sessions that have not started, locked: a roster change waits for a session
-    /// being convened, and a session is convened after the roster changes that precede it, so no member falls between.
+    /// The promotion's planned and convened sessions that have not started, and its postponed ones, locked: a roster change waits
+    /// for a session being convened, and a session is convened after the roster changes that precede it, so no member falls between.
     /// </summary>
     public static async Task<IReadOnlyList<Session>> LockUpcomingAsync(NpgsqlTransaction transaction, Guid promotionId, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            $"SELECT {Columns} FROM sessions WHERE promotion_id = $1 AND state IN ($2, $3) AND starts_at > $4 ORDER BY id FOR UPDATE",
-            transaction.Connection, transaction);
-        return await ReadAsync(command.With(promotionId, SessionStates.Planned, SessionStates.Convened, now), cancellationToken);
+            $"SELECT {Columns} FROM sessions WHERE promotion_id = $1 AND (state IN ($2, $3) AND starts_at > $4 OR state = $5) "
+            + "ORDER BY id FOR UPDATE", transaction.Connection, transaction);
+        return await ReadAsync(command.With(promotionId, SessionStates.Planned, SessionStates.Convened, now, SessionStates.Postponed),
+            cancellationToken);
     }
 
     /// <summary>The promotion's sessions in time order; only the public ones when <paramref name="publicOnly"/>.</summary>
@@ -66,6 +67,39 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(
             $"SELECT {Columns} FROM sessions WHERE body_id = $1 AND promotion_id = $2 AND (public OR NOT $3) ORDER BY starts_at, id");
         return await ReadAsync(command.With(bodyId, promotionId, publicOnly), cancellationToken);
+    }
+
+    /// <summary>The body's public sessions, every promotion, in time order.</summary>
+    public async Task<IReadOnlyList<Session>> PublicAsync(string bodyId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {Columns} FROM sessions WHERE body_id = $1 AND public ORDER BY starts_at, id");
+        return await ReadAsync(command.With(bodyId), cancellationToken);
+    }
+
+    /// <summary>The sessions the member is invited to, cancelled ones included so that calendars show the cancellation.</summary>
+    public async Task<IReadOnlyList<Session>> InvitedAsync(string bodyId, Guid memberId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM sessions s WHERE body_id = $1 AND EXISTS (
+                SELECT 1 FROM convocations c WHERE c.session_id = s.id AND c.member_id = $2 AND c.withdrawn_at IS NULL)
+            ORDER BY starts_at, id
+            """);
+        return await ReadAsync(command.With(bodyId, memberId), cancellationToken);
+    }
+
+    /// <summary>Writes a revised session: its details, times, state and calendar sequence.</summary>
+    public static async Task UpdateAsync(NpgsqlTransaction transaction, Session session, CancellationToken cancellationToken)
+    {
+        await using var update = new NpgsqlCommand("""
+            UPDATE sessions SET kind = $2, title = $3, agenda = $4::jsonb, place = $5::jsonb, online_link = $6, starts_at = $7,
+                ends_at = $8, guests = $9::jsonb, public = $10, state = $11, sequence = $12, atelier_id = $13
+            WHERE id = $1
+            """, transaction.Connection, transaction);
+        await update.With(session.Id, session.Kind, session.Title, JsonSerializer.Serialize(session.Agenda, Json),
+            session.Place is null ? null : JsonSerializer.Serialize(session.Place, Json), session.OnlineLink, session.StartsAt,
+            session.EndsAt, JsonSerializer.Serialize(session.Guests, Json), session.Public, session.State, session.Sequence,
+            session.AtelierId).ExecuteNonQueryAsync(cancellationToken);
     }
 
     public static async Task SetStateAsync(NpgsqlTransaction transaction, Guid id, string state, CancellationToken cancellationToken)

@@ -9,6 +9,15 @@ public static class SessionKinds
         ["plenary", "atelier-meeting", "hearing", "training", "site-visit", "veille-exchange"];
 }
 
+/// <summary>What a SessionChanged event says changed.</summary>
+public static class SessionChanges
+{
+    public const string Rescheduled = "rescheduled";
+    public const string Updated = "updated";
+    public const string Postponed = "postponed";
+    public const string Held = "held";
+}
+
 public static class SessionStates
 {
     public const string Planned = "planned";
@@ -49,9 +58,9 @@ public static class SessionRules
         member.State == RosterMember.Active && member.PromotionId == session.PromotionId &&
         (session.AtelierId is null || session.AtelierId == member.AtelierId);
 
-    /// <summary>Whether a change of the roster still changes who is invited: only until the session starts.</summary>
-    public static bool InvitationsOpen(Session session,
-        DateTimeOffset now) => session.State == SessionStates.Convened && now < session.StartsAt;
+    /// <summary>Whether a change of the roster still changes who is invited: until the session starts, or while it is postponed.</summary>
+    public static bool InvitationsOpen(Session session, DateTimeOffset now) =>
+        session.State == SessionStates.Convened && now < session.StartsAt || session.State == SessionStates.Postponed;
 
     public static void EnsureConvenable(Session session, DateTimeOffset now)
     {
@@ -67,9 +76,70 @@ public static class SessionRules
 
     public static void EnsureCancellable(Session session)
     {
-        if (session.State is not (SessionStates.Planned or SessionStates.Convened))
+        if (session.State is not (SessionStates.Planned or SessionStates.Convened or SessionStates.Postponed))
         {
             throw RuleViolation.Conflict("Not cancellable", $"The session is {session.State}.");
+        }
+    }
+
+    /// <summary>Whether members were told of the session, so that its changes are events and calendar revisions.</summary>
+    public static bool Announced(Session session) => session.State is SessionStates.Convened or SessionStates.Postponed;
+
+    /// <summary>
+    /// The session as revised by the secretariat before it starts. Once convened, it keeps its kind and atelier (who is invited
+    /// depends on them) and returns to convened if it was postponed. Every revision raises the calendar sequence.
+    /// </summary>
+    public static Session Revise(Session session, SessionRequest request, DateTimeOffset now)
+    {
+        if (session.State is not (SessionStates.Planned or SessionStates.Convened or SessionStates.Postponed))
+        {
+            throw RuleViolation.Conflict("Not revisable", $"The session is {session.State}.");
+        }
+        if (session.State == SessionStates.Convened && session.StartsAt <= now)
+        {
+            throw RuleViolation.Conflict("Not revisable", "The session has started.");
+        }
+        if (request.StartsAt <= now)
+        {
+            throw RuleViolation.Unprocessable("In the past", "A session is moved to a time that has not come yet.");
+        }
+        if (Announced(session) && (request.Kind != session.Kind || request.AtelierId != session.AtelierId))
+        {
+            throw RuleViolation.Conflict("Invitations sent",
+                "A convened session keeps its kind and atelier; cancel it and plan another to change whom it concerns.");
+        }
+        var revised = request.ToSession(session.Id, session.BodyId, session.PromotionId);
+        return revised with
+        {
+            State = Announced(session) ? SessionStates.Convened : session.State,
+            Sequence = session.Sequence + 1,
+        };
+    }
+
+    /// <summary>How a revision shows to members: a move (times, place or link) or other details.</summary>
+    public static string ChangeOf(Session before, Session after) =>
+        before.StartsAt != after.StartsAt || before.EndsAt != after.EndsAt || before.Place != after.Place ||
+            before.OnlineLink != after.OnlineLink || before.State == SessionStates.Postponed
+            ? SessionChanges.Rescheduled
+            : SessionChanges.Updated;
+
+    /// <summary>A convened session is postponed, to a date not yet known, before it starts.</summary>
+    public static void EnsurePostponable(Session session, DateTimeOffset now)
+    {
+        if (session.State != SessionStates.Convened || session.StartsAt <= now)
+        {
+            throw RuleViolation.Conflict("Not postponable", session.State == SessionStates.Convened
+                ? "The session has started." : $"The session is {session.State}; only a convened session is postponed.");
+        }
+    }
+
+    /// <summary>A convened session is recorded as held once it has started.</summary>
+    public static void EnsureHoldable(Session session, DateTimeOffset now)
+    {
+        if (session.State != SessionStates.Convened || session.StartsAt > now)
+        {
+            throw RuleViolation.Conflict("Not held", session.State == SessionStates.Convened
+                ? "The session has not started." : $"The session is {session.State}.");
         }
     }
 }

@@ -27,8 +27,8 @@ public sealed record SessionRequest(
         SessionStates.Planned);
 }
 
-/// <summary>Why a session is cancelled (told to the members invited).</summary>
-public sealed record CancellationRequest(string Reason)
+/// <summary>Why a session is cancelled or postponed (told to the members invited).</summary>
+public sealed record ChangeReason(string Reason)
 {
     public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
         .Require(!string.IsNullOrWhiteSpace(Reason) && Reason.Length <= 500, "reason", "A reason of 1 to 500 characters is required.");

@@ -24,6 +24,8 @@ internal static class Extensions
         builder.Services.AddSingleton<AttendanceRegister>();
         builder.Services.AddSingleton<Quorums>();
         builder.Services.AddSingleton<Voting>();
+        builder.Services.AddSingleton<CalendarFeedStore>();
+        builder.Services.AddSingleton<CalendarFeeds>();
         builder.Services.AddSingleton<ConvocationStore>();
         builder.Services.AddSingleton<PhaseStore>();
         builder.Services.AddSingleton<SessionPlanning>();
