@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, what the system needs to run (and, with --tests, to be tested) and is missing:
 # PostgreSQL, Redis and RabbitMQ servers (run as local processes by the AppHost, not as system services), COIN-OR CBC,
-# python3-grpcio for gRPC interop tests, python3-jsonschema for the manifest schema check.
+# DejaVu fonts; for the tests python3-grpcio (gRPC interop), python3-jsonschema (the manifest's schema), poppler and
+# tesseract (a PDF rendered and read back).
 set -euo pipefail
 
 packages=()
@@ -10,9 +11,14 @@ compgen -G "/usr/lib/postgresql/*/bin/postgres" > /dev/null || packages+=(postgr
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || packages+=(rabbitmq-server)
 # COIN-OR CLP and CBC: the LP and ILP solvers of the sortition engine.
 compgen -G "/usr/lib/*/libCbcSolver.so.3" > /dev/null || packages+=(coinor-libcbc3)
+# DejaVu Sans: the font of the compensation statements' PDFs.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || packages+=(fonts-dejavu-core)
 if [ "${1:-}" = "--tests" ]; then
   /usr/bin/python3 -c 'import grpc, grpc_tools' 2> /dev/null || packages+=(python3-grpcio python3-grpc-tools)
   /usr/bin/python3 -c 'import jsonschema' 2> /dev/null || packages+=(python3-jsonschema)
+  # A statement's PDF is rendered to PNG and read back as a person would see it.
+  command -v pdftoppm > /dev/null || packages+=(poppler-utils)
+  [ -f /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] || packages+=(tesseract-ocr tesseract-ocr-eng)
 fi
 command -v dotnet > /dev/null || { echo "The .NET 10 SDK is required: https://dot.net" >&2; exit 1; }
 

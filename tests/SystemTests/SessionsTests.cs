@@ -151,6 +151,11 @@ public sealed class SessionsTests(SystemFixture system) : SessionsTestBase(syste
             (HttpMethod.Put, Path($"sessions/{session}"), Plenary()),
             (HttpMethod.Post, Path($"sessions/{session}/postponement"), new { reason = "x" }),
             (HttpMethod.Post, Path($"sessions/{session}/closure"), null),
+            (HttpMethod.Post, Path("compensation/rates"), new { unit = "session", amount = 10m, effectiveFrom = "2027-01-01" }),
+            (HttpMethod.Get, Path("compensation/months/2027-01/statements"), null),
+            (HttpMethod.Post, Path("compensation/months/2027-01/approval"), null),
+            (HttpMethod.Get, Path("compensation/months/2027-01/statements.csv"), null),
+            (HttpMethod.Get, Path($"compensation/months/2027-01/statements/{member}.pdf"), null),
         };
         var memberOnly = new (HttpMethod Method, string Path, object? Body)[]
         {
@@ -160,10 +165,13 @@ public sealed class SessionsTests(SystemFixture system) : SessionsTestBase(syste
             (HttpMethod.Post, Path($"votes/{vote}/ballots"), new { option = "for" }),
             (HttpMethod.Post, Path("calendar-feeds/me"), null),
             (HttpMethod.Delete, Path("calendar-feeds/me"), null),
+            (HttpMethod.Get, Path("compensation/months/2027-01/statements/me"), null),
+            (HttpMethod.Get, Path("compensation/months/2027-01/statements/me.pdf"), null),
         };
         var insidersOnly = new (HttpMethod Method, string Path, object? Body)[]
         {
             (HttpMethod.Get, Path($"sessions/{session}/quorum"), null),
+            (HttpMethod.Get, Path("compensation/rates"), null),
         };
         var otherBody = new[] { "another-body" };
         var refusals = new (HttpClient Client, (HttpMethod Method, string Path, object? Body)[] Requests)[]

@@ -8,11 +8,23 @@ public static class CommandExtensions
     /// <summary>Binds $1, $2… in order; null binds SQL NULL.</summary>
     public static NpgsqlCommand With(this NpgsqlCommand command, params object?[] values)
     {
+        Bind(command.Parameters, values);
+        return command;
+    }
+
+    /// <summary>Binds $1, $2… of one command of a batch.</summary>
+    public static NpgsqlBatchCommand With(this NpgsqlBatchCommand command, params object?[] values)
+    {
+        Bind(command.Parameters, values);
+        return command;
+    }
+
+    private static void Bind(NpgsqlParameterCollection parameters, object?[] values)
+    {
         foreach (var value in values)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+            parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         }
-        return command;
     }
 
     public static T? Nullable<T>(this NpgsqlDataReader reader, int ordinal) where T : struct =>

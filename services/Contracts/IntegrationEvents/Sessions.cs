@@ -49,3 +49,8 @@ public sealed record VoteOpened(
 public sealed record VoteClosed(
     string BodyId, Guid SessionId, Guid VoteId, string? SubjectPurpose, Guid? SubjectDocumentId, string Decision, string? Winner,
     IReadOnlyDictionary<string, int> Totals, int Cast, bool QuorumReached, DateTimeOffset ClosedAt);
+
+/// <summary>The secretariat approved a member's monthly compensation statement; it is final (notifications tell the member).</summary>
+[Event("sessions.compensation-statement-approved.v1")]
+public sealed record CompensationStatementApproved(
+    string BodyId, Guid StatementId, Guid MemberId, DateOnly Month, decimal Total, DateTimeOffset ApprovedAt);

@@ -57,24 +57,23 @@ public abstract class SessionsTestBase(SystemFixture system)
         return members;
     }
 
-    protected static object Plenary(bool isPublic = true, DateTimeOffset? startsAt = null)
+    protected static object Plenary(bool isPublic = true, DateTimeOffset? startsAt = null) =>
+        SessionOf("plenary", isPublic, startsAt ?? DateTimeOffset.UtcNow.AddDays(2), TimeSpan.FromHours(3));
+
+    protected static object SessionOf(string kind, bool isPublic, DateTimeOffset startsAt, TimeSpan length) => new
     {
-        var start = startsAt ?? DateTimeOffset.UtcNow.AddDays(2);
-        return new
+        kind,
+        title = kind == "plenary" ? "Plénière de lancement" : "Formation",
+        agenda = new[] { new { title = "Accueil", speakers = new[] { "Secrétariat" }, documentIds = Array.Empty<Guid>() } },
+        place = new { address = "Hôtel de Ville, 75004 Paris", room = "Salle des fêtes", access = "Entrée rue de Rivoli" },
+        startsAt,
+        endsAt = startsAt + length,
+        guests = new[]
         {
-            kind = "plenary",
-            title = "Plénière de lancement",
-            agenda = new[] { new { title = "Accueil", speakers = new[] { "Secrétariat" }, documentIds = Array.Empty<Guid>() } },
-            place = new { address = "Hôtel de Ville, 75004 Paris", room = "Salle des fêtes", access = "Entrée rue de Rivoli" },
-            startsAt = start,
-            endsAt = start.AddHours(3),
-            guests = new[]
-            {
-                new { name = "Jeanne Martin", organisation = "Comité des garants", role = "garante", namedInPublicMinutes = true },
-            },
-            @public = isPublic,
-        };
-    }
+            new { name = "Jeanne Martin", organisation = "Comité des garants", role = "garante", namedInPublicMinutes = true },
+        },
+        @public = isPublic,
+    };
 
     protected async Task<Guid> PlanAsync(object session)
     {
@@ -84,12 +83,13 @@ public abstract class SessionsTestBase(SystemFixture system)
     }
 
     /// <summary>
-    /// A plenary planned to start in ten minutes and convened: its doors are open (check-in starts half an hour before), and the
-    /// members were invited. Returns the session and its check-in code.
+    /// A session (a three-hour plenary unless told) planned to start in ten minutes and convened: its doors are open (check-in
+    /// starts half an hour before), and the members were invited. Returns the session and its check-in code.
     /// </summary>
-    protected async Task<(Guid Session, string Code)> SessionUnderWayAsync(bool isPublic = true)
+    protected async Task<(Guid Session, string Code)> SessionUnderWayAsync(bool isPublic = true, string kind = "plenary",
+        double hours = 3)
     {
-        var session = await PlanAsync(Plenary(isPublic, DateTimeOffset.UtcNow.AddMinutes(10)));
+        var session = await PlanAsync(SessionOf(kind, isPublic, DateTimeOffset.UtcNow.AddMinutes(10), TimeSpan.FromHours(hours)));
         Assert.Equal(HttpStatusCode.OK, (await Secretariat.PostAsync(Path($"sessions/{session}/convocation"), null)).StatusCode);
         var code = await Secretariat.GetFromJsonAsync<JsonElement>(Path($"sessions/{session}/check-in-code"));
         return (session, code.GetProperty("code").GetString()!);

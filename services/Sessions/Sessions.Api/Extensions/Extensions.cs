@@ -1,8 +1,11 @@
 using Assemblee.Common;
 using Assemblee.Common.Messaging;
+using Assemblee.Sessions.Apis;
 using Assemblee.Sessions.Application;
+using Assemblee.Sessions.Compensation;
 using Assemblee.Sessions.Data;
 using Assemblee.Sessions.Messaging;
+using PdfSharp.Fonts;
 
 namespace Assemblee.Sessions.Extensions;
 
@@ -26,10 +29,27 @@ internal static class Extensions
         builder.Services.AddSingleton<Voting>();
         builder.Services.AddSingleton<CalendarFeedStore>();
         builder.Services.AddSingleton<CalendarFeeds>();
+        builder.Services.AddSingleton<CompensationStore>();
+        builder.Services.AddSingleton<CompensationStatements>();
+        // PDFsharp resolves fonts through one process-wide resolver.
+        GlobalFontSettings.FontResolver ??= new SystemFontResolver(
+            builder.Configuration["Compensation:FontDirectory"] ?? "/usr/share/fonts/truetype/dejavu");
         builder.Services.AddSingleton<ConvocationStore>();
         builder.Services.AddSingleton<PhaseStore>();
         builder.Services.AddSingleton<SessionPlanning>();
         builder.Services.AddSingleton<ConvocationAnswers>();
         builder.Services.AddSingleton<RosterUpdates>();
+    }
+
+    /// <summary>Every resource of the service: sessions and their phases, attendance, quorum, votes, calendars, compensation.</summary>
+    public static void MapSessionsApis(this IEndpointRouteBuilder app)
+    {
+        app.MapPhasesApi();
+        app.MapSessionsApi();
+        app.MapAttendanceApi();
+        app.MapQuorumApi();
+        app.MapVotesApi();
+        app.MapCalendarsApi();
+        app.MapCompensationApi();
     }
 }
