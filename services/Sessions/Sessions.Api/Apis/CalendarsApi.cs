@@ -5,6 +5,7 @@ using Assemblee.ServiceDefaults.Authentication;
 using Assemblee.Sessions.Application;
 using Assemblee.Sessions.Calendars;
 using Assemblee.Sessions.Data;
+using Assemblee.Sessions.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Assemblee.Sessions.Apis;
@@ -15,8 +16,6 @@ public sealed record CalendarFeedLink(string Url);
 /// <summary>Calendars: a file per session, the body's public feed, and each member's private feed behind a secret link.</summary>
 public static class CalendarsApi
 {
-    private static readonly string[] Insiders = [Roles.Secretariat, Roles.Member];
-
     public static IEndpointRouteBuilder MapCalendarsApi(this IEndpointRouteBuilder app)
     {
         var body = app.MapGroup("/api/sessions/bodies/{bodyId}").WithTags("Calendars").ProducesRuleViolations();
@@ -42,8 +41,7 @@ public static class CalendarsApi
 
     private static async Task<ContentHttpResult> SessionFileAsync(string bodyId, Guid sessionId, ClaimsPrincipal user,
         SessionStore sessions, TimeProvider time, CancellationToken cancellationToken) =>
-        await sessions.FindAsync(bodyId, sessionId, cancellationToken) is { } session &&
-            (session.Public || GrpcBodyScope.Allows(user, bodyId, Insiders))
+        await sessions.FindAsync(bodyId, sessionId, cancellationToken) is { } session && SessionAccess.CanRead(session, user)
             ? Calendar(session.Title, [session], time)
             : throw RuleViolation.NotFound($"Body '{bodyId}' has no public session {sessionId}.");
 
@@ -66,6 +64,6 @@ public static class CalendarsApi
             ? Calendar($"{bodyId} — mes séances", sessions, time)
             : throw RuleViolation.NotFound("This calendar link does not exist or was revoked.");
 
-    private static ContentHttpResult Calendar(string name, IEnumerable<Domain.Session> sessions, TimeProvider time) =>
+    private static ContentHttpResult Calendar(string name, IEnumerable<Session> sessions, TimeProvider time) =>
         TypedResults.Text(SessionCalendar.Write(name, sessions, time.GetUtcNow()), SessionCalendar.ContentType);
 }

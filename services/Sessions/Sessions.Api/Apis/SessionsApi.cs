@@ -17,9 +17,6 @@ public sealed record ConvocationList(ExpectedAttendance Expected, IReadOnlyList<
 /// <summary>Sessions: the secretariat plans, convenes and cancels them; members answer; the public reads the public ones.</summary>
 public static class SessionsApi
 {
-    /// <summary>Who reads a body's sessions that are not public.</summary>
-    private static readonly string[] Insiders = [Roles.Secretariat, Roles.Member];
-
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder app)
     {
         var body = app.MapGroup("/api/sessions/bodies/{bodyId}").WithTags("Sessions").ProducesRuleViolations();
@@ -60,12 +57,12 @@ public static class SessionsApi
 
     private static async Task<Ok<IReadOnlyList<Session>>> ListAsync(string bodyId, Guid promotionId, ClaimsPrincipal user,
         SessionStore sessions, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sessions.ListAsync(bodyId, promotionId, !GrpcBodyScope.Allows(user, bodyId, Insiders), cancellationToken));
+        TypedResults.Ok<IReadOnlyList<Session>>(
+            [.. (await sessions.ListAsync(bodyId, promotionId, cancellationToken)).Where(session => SessionAccess.CanRead(session, user))]);
 
     private static async Task<Ok<Session>> GetAsync(string bodyId, Guid sessionId, ClaimsPrincipal user, SessionStore sessions,
         CancellationToken cancellationToken) =>
-        await sessions.FindAsync(bodyId, sessionId, cancellationToken) is { } session &&
-            (session.Public || GrpcBodyScope.Allows(user, bodyId, Insiders))
+        await sessions.FindAsync(bodyId, sessionId, cancellationToken) is { } session && SessionAccess.CanRead(session, user)
             ? TypedResults.Ok(session)
             : throw RuleViolation.NotFound($"Body '{bodyId}' has no public session {sessionId}.");
 

@@ -15,8 +15,6 @@ public sealed record VoteView(Vote Vote, int Voters, IReadOnlyList<NamedBallot> 
 /// <summary>Votes: the secretariat prepares, opens and closes them; present members vote; results of public sessions are public.</summary>
 public static class VotesApi
 {
-    private static readonly string[] Insiders = [Roles.Secretariat, Roles.Member];
-
     public static IEndpointRouteBuilder MapVotesApi(this IEndpointRouteBuilder app)
     {
         var body = app.MapGroup("/api/sessions/bodies/{bodyId}").WithTags("Votes").ProducesRuleViolations();
@@ -48,7 +46,7 @@ public static class VotesApi
 
     private static async Task<Ok<IReadOnlyList<Vote>>> ListAsync(string bodyId, Guid sessionId, ClaimsPrincipal user, SessionStore sessions,
         VoteStore votes, CancellationToken cancellationToken) =>
-        await sessions.FindAsync(bodyId, sessionId, cancellationToken) is { } session && (session.Public || Insider(user, bodyId))
+        await sessions.FindAsync(bodyId, sessionId, cancellationToken) is { } session && SessionAccess.CanRead(session, user)
             ? TypedResults.Ok(await votes.ListAsync(session.Id, cancellationToken))
             : throw RuleViolation.NotFound($"Body '{bodyId}' has no public session {sessionId}.");
 
@@ -57,7 +55,7 @@ public static class VotesApi
     {
         var vote = await votes.FindAsync(bodyId, voteId, cancellationToken);
         var session = vote is null ? null : await sessions.FindAsync(bodyId, vote.SessionId, cancellationToken);
-        if (vote is null || session is null || !session.Public && !Insider(user, bodyId))
+        if (vote is null || session is null || !SessionAccess.CanRead(session, user))
         {
             throw RuleViolation.NotFound($"Body '{bodyId}' has no public vote {voteId}.");
         }
@@ -84,6 +82,4 @@ public static class VotesApi
     private static async Task<Ok<Vote>> CloseAsync(string bodyId, Guid voteId, HandCount? handCount, ClaimsPrincipal user, Voting voting,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await voting.CloseAsync(bodyId, voteId, handCount, user.Actor(), cancellationToken));
-
-    private static bool Insider(ClaimsPrincipal user, string bodyId) => GrpcBodyScope.Allows(user, bodyId, Insiders);
 }

@@ -38,6 +38,16 @@ public sealed class AttendanceStore(NpgsqlDataSource dataSource)
         return await ReadAsync(command.With(sessionId), cancellationToken);
     }
 
+    /// <summary>The member's attendance at the body's sessions, in time order.</summary>
+    public async Task<IReadOnlyList<AttendanceRecord>> OfMemberAsync(string bodyId, Guid memberId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT a.session_id, a.member_id, a.arrived_at, a.departed_at, a.method FROM attendance a
+            JOIN sessions s ON s.id = a.session_id WHERE s.body_id = $1 AND a.member_id = $2 ORDER BY a.arrived_at
+            """);
+        return await ReadAsync(command.With(bodyId, memberId), cancellationToken);
+    }
+
     /// <summary>Records an arrival unless one is recorded already; returns whether it was new.</summary>
     public static async Task<bool> AddAsync(NpgsqlTransaction transaction, AttendanceRecord record, string recordedBy, DateTimeOffset now,
         CancellationToken cancellationToken)

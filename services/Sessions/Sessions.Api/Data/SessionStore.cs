@@ -60,13 +60,12 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
             cancellationToken);
     }
 
-    /// <summary>The promotion's sessions in time order; only the public ones when <paramref name="publicOnly"/>.</summary>
-    public async Task<IReadOnlyList<Session>> ListAsync(string bodyId, Guid promotionId, bool publicOnly,
-        CancellationToken cancellationToken)
+    /// <summary>The promotion's sessions in time order.</summary>
+    public async Task<IReadOnlyList<Session>> ListAsync(string bodyId, Guid promotionId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"SELECT {Columns} FROM sessions WHERE body_id = $1 AND promotion_id = $2 AND (public OR NOT $3) ORDER BY starts_at, id");
-        return await ReadAsync(command.With(bodyId, promotionId, publicOnly), cancellationToken);
+            $"SELECT {Columns} FROM sessions WHERE body_id = $1 AND promotion_id = $2 ORDER BY starts_at, id");
+        return await ReadAsync(command.With(bodyId, promotionId), cancellationToken);
     }
 
     /// <summary>The body's public sessions, every promotion, in time order.</summary>

@@ -33,7 +33,9 @@ public sealed record AgendaItem(string Title, IReadOnlyList<string> Speakers, IR
 public sealed record Place(string Address, string? Room, string? Access);
 
 /// <param name="NamedInPublicMinutes">Whether the guest agreed to be named in the public minutes.</param>
-public sealed record Guest(string Name, string Organisation, string Role, bool NamedInPublicMinutes);
+/// <param name="Account">The guest's sign-in subject when they have one (a deputy mayor of the executive): it lets them read the
+/// session.</param>
+public sealed record Guest(string Name, string Organisation, string Role, bool NamedInPublicMinutes, string? Account = null);
 
 /// <summary>A meeting of the whole promotion (<see cref="AtelierId"/> null) or of one atelier.</summary>
 /// <param name="Sequence">Raised by every change calendars must follow (iCalendar SEQUENCE).</param>

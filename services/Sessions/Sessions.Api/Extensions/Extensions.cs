@@ -4,6 +4,7 @@ using Assemblee.Sessions.Apis;
 using Assemblee.Sessions.Application;
 using Assemblee.Sessions.Compensation;
 using Assemblee.Sessions.Data;
+using Assemblee.Sessions.Grpc;
 using Assemblee.Sessions.Messaging;
 using PdfSharp.Fonts;
 
@@ -41,7 +42,10 @@ internal static class Extensions
         builder.Services.AddSingleton<RosterUpdates>();
     }
 
-    /// <summary>Every resource of the service: sessions and their phases, attendance, quorum, votes, calendars, compensation.</summary>
+    /// <summary>
+    /// Every resource of the service: sessions and their phases, attendance, quorum, votes, calendars, compensation over REST, and
+    /// the internal gRPC service.
+    /// </summary>
     public static void MapSessionsApis(this IEndpointRouteBuilder app)
     {
         app.MapPhasesApi();
@@ -51,5 +55,6 @@ internal static class Extensions
         app.MapVotesApi();
         app.MapCalendarsApi();
         app.MapCompensationApi();
+        app.MapGrpcService<SessionsService>();
     }
 }
