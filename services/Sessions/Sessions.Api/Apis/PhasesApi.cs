@@ -1,5 +1,6 @@
 using Assemblee.Common.Rules;
 using Assemblee.ServiceDefaults.Authentication;
+using Assemblee.Sessions.Application;
 using Assemblee.Sessions.Data;
 using Assemblee.Sessions.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,16 +27,12 @@ public static class PhasesApi
     }
 
     private static async Task<Results<Created<Phase>, ValidationProblem>> AddAsync(string bodyId, Guid promotionId, PhaseRequest request,
-        PhaseStore phases, CancellationToken cancellationToken)
+        PhasePlanning planning, CancellationToken cancellationToken)
     {
-        if (request.Validate(await phases.ListAsync(bodyId, promotionId, cancellationToken)) is { Count: > 0 } errors)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-        var phase = new Phase(Guid.NewGuid(), bodyId, promotionId, request.Name.Trim(), request.Description?.Trim() ?? "",
-            request.StartsOn, request.EndsOn);
-        await phases.InsertAsync(phase, cancellationToken);
-        return TypedResults.Created($"/api/sessions/bodies/{bodyId}/promotions/{promotionId}/phases", phase);
+        var (phase, errors) = await planning.AddAsync(bodyId, promotionId, request, cancellationToken);
+        return phase is null
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Created($"/api/sessions/bodies/{bodyId}/promotions/{promotionId}/phases", phase);
     }
 
     private static async Task<Ok<PhaseList>> ListAsync(string bodyId, Guid promotionId, PhaseStore phases, TimeProvider time,

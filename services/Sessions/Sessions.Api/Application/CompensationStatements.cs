@@ -1,3 +1,4 @@
+using Assemblee.Common.Data;
 using Assemblee.Common.Messaging;
 using Assemblee.Common.PersonalData;
 using Assemblee.Common.Rules;
@@ -50,7 +51,8 @@ public sealed class CompensationStatements(
         }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await CompensationStore.LockBodyAsync(transaction, bodyId, cancellationToken);
+        // Two approvals of a body never compute from the same payments.
+        await AdvisoryLock.TakeAsync(transaction, $"compensation:{bodyId}", cancellationToken);
         var statements = new List<Statement>();
         foreach (var statement in await ComputeAsync(transaction, bodyId, month, cancellationToken))
         {

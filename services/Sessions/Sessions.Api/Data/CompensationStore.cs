@@ -135,12 +135,4 @@ public sealed class CompensationStore(NpgsqlDataSource dataSource)
         }
         return true;
     }
-
-    /// <summary>Serialises approvals of a body's compensation, so that two never compute from the same payments.</summary>
-    public static async Task LockBodyAsync(NpgsqlTransaction transaction, string bodyId, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('compensation:' || $1))", transaction.Connection,
-            transaction);
-        await command.With(bodyId).ExecuteNonQueryAsync(cancellationToken);
-    }
 }

@@ -6,10 +6,16 @@ namespace Assemblee.Sessions.Data;
 
 public sealed class PhaseStore(NpgsqlDataSource dataSource)
 {
-    public async Task InsertAsync(Phase phase, CancellationToken cancellationToken)
+    private const string Select = """
+        SELECT id, body_id, promotion_id, name, description, starts_on, ends_on FROM phases
+        WHERE body_id = $1 AND promotion_id = $2 ORDER BY starts_on
+        """;
+
+    public static async Task InsertAsync(NpgsqlTransaction transaction, Phase phase, CancellationToken cancellationToken)
     {
-        await using var insert = dataSource.CreateCommand(
-            "INSERT INTO phases (id, body_id, promotion_id, name, description, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5, $6, $7)");
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO phases (id, body_id, promotion_id, name, description, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            transaction.Connection, transaction);
         await insert.With(phase.Id, phase.BodyId, phase.PromotionId, phase.Name, phase.Description, phase.StartsOn, phase.EndsOn)
             .ExecuteNonQueryAsync(cancellationToken);
     }
@@ -17,11 +23,20 @@ public sealed class PhaseStore(NpgsqlDataSource dataSource)
     /// <summary>The promotion's phases in time order.</summary>
     public async Task<IReadOnlyList<Phase>> ListAsync(string bodyId, Guid promotionId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
-            SELECT id, body_id, promotion_id, name, description, starts_on, ends_on FROM phases
-            WHERE body_id = $1 AND promotion_id = $2 ORDER BY starts_on
-            """);
-        await using var reader = await command.With(bodyId, promotionId).ExecuteReaderAsync(cancellationToken);
+        await using var command = dataSource.CreateCommand(Select);
+        return await ReadAsync(command.With(bodyId, promotionId), cancellationToken);
+    }
+
+    public static async Task<IReadOnlyList<Phase>> ListAsync(NpgsqlTransaction transaction, string bodyId, Guid promotionId,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(Select, transaction.Connection, transaction);
+        return await ReadAsync(command.With(bodyId, promotionId), cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<Phase>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var phases = new List<Phase>();
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -37,6 +37,7 @@ internal static class Extensions
             builder.Configuration["Compensation:FontDirectory"] ?? "/usr/share/fonts/truetype/dejavu");
         builder.Services.AddSingleton<ConvocationStore>();
         builder.Services.AddSingleton<PhaseStore>();
+        builder.Services.AddSingleton<PhasePlanning>();
         builder.Services.AddSingleton<SessionPlanning>();
         builder.Services.AddSingleton<ConvocationAnswers>();
         builder.Services.AddSingleton<RosterUpdates>();

@@ -1,0 +1,3 @@
+using Assemblee.Benchmarks.Sessions;
+
+return await CheckInAndVoteBenchmark.RunAsync(args);
