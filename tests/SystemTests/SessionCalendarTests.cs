@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Assemblee.Contracts.Membership;
 using Assemblee.SystemTests.Infrastructure;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
@@ -62,7 +63,7 @@ public sealed class SessionCalendarTests(SystemFixture system) : SessionsTestBas
     }
 
     [Fact]
-    public async Task A_members_private_link_opens_only_their_sessions_and_a_new_link_or_a_revocation_closes_the_old_one()
+    public async Task A_members_private_link_opens_only_their_sessions_and_a_new_link_a_revocation_or_leaving_closes_it()
     {
         var members = await ActiveMembersAsync(2);
         var session = await PlanAsync(Plenary(isPublic: false));
@@ -85,6 +86,13 @@ public sealed class SessionCalendarTests(SystemFixture system) : SessionsTestBas
         Assert.Equal(HttpStatusCode.NotFound, afterRevocation.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, otherBody.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(Path($"sessions/{session}/calendar.ics"))).StatusCode);
+
+        // A member who leaves loses their link with their seat.
+        var leaving = await LinkAsync(members[1]);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(leaving)).StatusCode);
+        await HandledAsync(await PublishAsync(new MemberLeft(Body, Promotion, members[1], "resigned", DateTimeOffset.UtcNow),
+            "membership.member-left.v1"));
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(leaving)).StatusCode);
     }
 
     [Fact]

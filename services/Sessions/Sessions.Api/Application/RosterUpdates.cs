@@ -16,9 +16,14 @@ public sealed class RosterUpdates(TimeProvider time)
         ChangeAsync(transaction, bodyId, promotionId, memberId,
             member => member.State == RosterMember.Left ? member : member with { State = RosterMember.Active }, cancellationToken);
 
-    public Task LeaveAsync(NpgsqlTransaction transaction, string bodyId, Guid promotionId, Guid memberId,
-        CancellationToken cancellationToken) =>
-        ChangeAsync(transaction, bodyId, promotionId, memberId, member => member with { State = RosterMember.Left }, cancellationToken);
+    /// <summary>A member who leaves is withdrawn from upcoming sessions, and their private calendar link stops working.</summary>
+    public async Task LeaveAsync(NpgsqlTransaction transaction, string bodyId, Guid promotionId, Guid memberId,
+        CancellationToken cancellationToken)
+    {
+        await ChangeAsync(transaction, bodyId, promotionId, memberId, member => member with { State = RosterMember.Left },
+            cancellationToken);
+        await CalendarFeedStore.DeleteAsync(transaction, bodyId, memberId, cancellationToken);
+    }
 
     public Task JoinAtelierAsync(NpgsqlTransaction transaction, string bodyId, Guid promotionId, Guid memberId, Guid atelierId,
         CancellationToken cancellationToken) =>

@@ -23,6 +23,14 @@ public sealed class CalendarFeedStore(NpgsqlDataSource dataSource)
         return await delete.With(bodyId, memberId).ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
+    /// <summary>Revokes the member's subscription within a transaction (a member who leaves).</summary>
+    public static async Task DeleteAsync(NpgsqlTransaction transaction, string bodyId, Guid memberId, CancellationToken cancellationToken)
+    {
+        await using var delete = new NpgsqlCommand("DELETE FROM calendar_feeds WHERE body_id = $1 AND member_id = $2",
+            transaction.Connection, transaction);
+        await delete.With(bodyId, memberId).ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Whose subscription the token opens, if any.</summary>
     public async Task<Guid?> MemberAsync(string bodyId, byte[] tokenHash, CancellationToken cancellationToken)
     {
