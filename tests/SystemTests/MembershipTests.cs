@@ -14,90 +14,8 @@ namespace Assemblee.SystemTests;
 
 /// <summary>Membership from the draw to the end of the mandate, on the real servers.</summary>
 [Collection(SystemCollection.Name)]
-public sealed class MembershipTests(SystemFixture system)
+public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(system)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private readonly string _body = BodyEventsTests.UniqueBodyId();
-
-    private HttpClient Secretariat => system.Service("membership", "secretary-1", ["secretariat"], [_body]);
-
-    private HttpClient AsMember(Guid memberId) => system.Service("membership", memberId.ToString(), ["member"], [_body]);
-
-    private static DrawnPerson Person(int number, DateOnly birthDate, string seatGroup = "electoral-list") => new(
-        $"R{number:D4}", seatGroup, $"Dupont{number}", $"Camille{number}", birthDate,
-        $"{number} rue de la Roquette", $"750{1 + number % 20:D2}", $"camille{number}@example.org", "06 12 34 56 78");
-
-    /// <summary>
-    /// Stands in for sortition having drawn a panel: the people are seated in sortition's database as its draw leaves
-    /// them (membership reads their contact details from there over gRPC), and PanelDrawn, naming them by id, is written
-    /// to sortition's outbox, from which its dispatcher publishes it on RabbitMQ like any other.
-    /// </summary>
-    private async Task SeatInSortitionAsync(Guid draw, IReadOnlyList<DrawnPerson> people)
-    {
-        await system.ExecuteAsync("sortitiondb", """
-            INSERT INTO draws (id, body_id, title, specification, state) VALUES ($1, $2, 'Promotion de test', '{}', 'drawn')
-            """, draw, _body);
-        foreach (var person in people)
-        {
-            var invitation = Guid.NewGuid();
-            await system.ExecuteAsync("sortitiondb", """
-                INSERT INTO invitations (id, draw_id, code, seat_group, stratum, list_line, person_hash, household_hash,
-                                         family_name, given_name, birth_date, address, postcode)
-                VALUES ($1, $2, $3, $4, 'test', 1, $3, $3, $5, $6, $7, $8, $9)
-                """, invitation, draw, invitation.ToString("N"), person.SeatGroup, person.FamilyName, person.GivenName, person.BirthDate,
-                person.Address, person.Postcode);
-            await system.ExecuteAsync("sortitiondb", """
-                INSERT INTO respondents (draw_id, number, invitation_id, features, email, phone, status)
-                VALUES ($1, $2, $3, '{}', $4, $5, 'selected')
-                """, draw, int.Parse(person.RespondentId[1..], CultureInfo.InvariantCulture), invitation, person.Email!, person.Phone!);
-        }
-    }
-
-    /// <summary>Publishes PanelDrawn for a panel seated by <see cref="SeatInSortitionAsync"/>; returns the message id.</summary>
-    private async Task<Guid> PublishPanelAsync(Guid draw, IReadOnlyList<DrawnPerson> members)
-    {
-        var seats = members.Select(member => new DrawnSeat(member.RespondentId, member.SeatGroup)).ToList();
-        var message = new PanelDrawn(draw, _body, "Promotion de test", "commitment", seats, ["R0901", "R0902"], DateTimeOffset.UtcNow);
-        var id = Guid.NewGuid();
-        await system.ExecuteAsync("sortitiondb", "INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb)",
-            id, "sortition.panel-drawn.v2", JsonSerializer.Serialize(message, Json));
-        return id;
-    }
-
-    private async Task<(Guid Promotion, List<JsonElement> Members)> PanelAsync(int adults, int minors = 0)
-    {
-        var draw = Guid.NewGuid();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var people = Enumerable.Range(1, adults).Select(n => Person(n, today.AddYears(-30 - n)))
-            .Concat(Enumerable.Range(adults + 1, minors).Select(n => Person(n, today.AddYears(-16).AddDays(-n), "minors"))).ToList();
-        await SeatInSortitionAsync(draw, people);
-        await PublishPanelAsync(draw, people);
-        var promotion = await PromotionOfDrawAsync(draw, adults + minors);
-        return (promotion, await MembersAsync(promotion));
-    }
-
-    private async Task<Guid> PromotionOfDrawAsync(Guid draw, int members)
-    {
-        await Eventually.ReturnsAsync(() => system.ScalarAsync<long>("membershipdb",
-                "SELECT count(*) FROM members m JOIN promotions p ON p.id = m.promotion_id WHERE p.draw_id = $1 AND p.body_id = $2", draw, _body),
-            count => count == members, because: "the drawn people should enter membership");
-        return await system.ScalarAsync<Guid>("membershipdb", "SELECT id FROM promotions WHERE draw_id = $1 AND body_id = $2", draw, _body);
-    }
-
-    private async Task<List<JsonElement>> MembersAsync(Guid promotion, string? state = null) =>
-        (await Secretariat.GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{_body}/promotions/{promotion}/members{(state is null ? "" : "?state=" + state)}"))!;
-
-    private static Guid IdOf(JsonElement contact) => contact.GetProperty("member").GetProperty("id").GetGuid();
-
-    private static string StateOf(JsonElement member) => member.GetProperty("state").GetString()!;
-
-    private Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object? body = null) =>
-        client.PostAsJsonAsync($"/api/membership/bodies/{_body}/{path}", body ?? new { });
-
-    private Task<long> OutboxCountAsync(string type, Guid memberId) =>
-        system.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM outbox_messages WHERE message_type = $1 AND body->>'memberId' = $2", type, memberId.ToString());
-
     [Fact]
     public async Task A_PanelDrawn_event_creates_the_members_exactly_once_even_when_delivered_twice()
     {
@@ -106,7 +24,7 @@ public sealed class MembershipTests(SystemFixture system)
         var people = Enumerable.Range(1, 6).Select(n => Person(n, today.AddYears(-40))).ToList();
         // Another body's secretariat claims the draw beforehand: it must not receive the draw's members.
         var otherBody = BodyEventsTests.UniqueBodyId();
-        var claim = await system.Service("membership", "secretary-9", ["secretariat"], [otherBody])
+        var claim = await Fixture.Service("membership", "secretary-9", ["secretariat"], [otherBody])
             .PostAsJsonAsync($"/api/membership/bodies/{otherBody}/promotions", new { name = "Intrus", drawId = draw, seats = new Dictionary<string, int> { ["electoral-list"] = 6 } });
         Assert.Equal(HttpStatusCode.Created, claim.StatusCode);
         await SeatInSortitionAsync(draw, people);
@@ -114,23 +32,23 @@ public sealed class MembershipTests(SystemFixture system)
         var promotion = await PromotionOfDrawAsync(draw, 6);
 
         // The broker delivers the same message again (same id), then sortition publishes the same panel anew (new id).
-        await system.ExecuteAsync("sortitiondb", "UPDATE outbox_messages SET dispatched_at = NULL WHERE id = $1", messageId);
-        await Eventually.ReturnsAsync(() => system.ScalarAsync<int?>("membershipdb", "SELECT duplicates FROM inbox_messages WHERE message_id = $1", messageId),
+        await Fixture.ExecuteAsync("sortitiondb", "UPDATE outbox_messages SET dispatched_at = NULL WHERE id = $1", messageId);
+        await Eventually.ReturnsAsync(() => Fixture.ScalarAsync<int?>("membershipdb", "SELECT duplicates FROM inbox_messages WHERE message_id = $1", messageId),
             duplicates => duplicates == 1, because: "membership should recognise the redelivery");
         var republished = await PublishPanelAsync(draw, people);
-        await Eventually.ReturnsAsync(() => system.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM inbox_messages WHERE message_id = $1", republished),
+        await Eventually.ReturnsAsync(() => Fixture.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM inbox_messages WHERE message_id = $1", republished),
             count => count == 1, because: "membership should handle the republished panel");
 
         var members = await MembersAsync(promotion);
         Assert.Equal(6, members.Count);
         Assert.All(members, m => Assert.Equal("drawn", StateOf(m.GetProperty("member"))));
         Assert.Equal(people.Select(p => p.RespondentId).Order(), members.Select(m => m.GetProperty("member").GetProperty("respondentId").GetString()).Order());
-        Assert.Equal(1L, await system.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM promotions WHERE draw_id = $1 AND body_id = $2", draw, _body));
-        Assert.Equal(0L, await system.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM members m JOIN promotions p ON p.id = m.promotion_id WHERE p.body_id = $1", otherBody));
+        Assert.Equal(1L, await Fixture.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM promotions WHERE draw_id = $1 AND body_id = $2", draw, Body));
+        Assert.Equal(0L, await Fixture.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM members m JOIN promotions p ON p.id = m.promotion_id WHERE p.body_id = $1", otherBody));
         var first = members[0].GetProperty("member");
         Assert.InRange(first.GetProperty("confirmationDeadline").GetDateTimeOffset() - first.GetProperty("enteredAt").GetDateTimeOffset(),
             TimeSpan.FromDays(21) - TimeSpan.FromSeconds(1), TimeSpan.FromDays(21) + TimeSpan.FromSeconds(1));
-        var promotionView = await system.Gateway().GetFromJsonAsync<JsonElement>($"/api/membership/bodies/{_body}/promotions/{promotion}");
+        var promotionView = await Fixture.Gateway().GetFromJsonAsync<JsonElement>($"/api/membership/bodies/{Body}/promotions/{promotion}");
         Assert.Equal(6, promotionView.GetProperty("promotion").GetProperty("seats").GetProperty("electoral-list").GetInt32());
         Assert.Equal("forming", promotionView.GetProperty("state").GetString());
     }
@@ -141,34 +59,34 @@ public sealed class MembershipTests(SystemFixture system)
         var draw = Guid.NewGuid();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await SeatInSortitionAsync(draw, [Person(1, today.AddYears(-40)), Person(2, today.AddYears(-50))]);
-        using var channel = GrpcChannel.ForAddress(system.App.GetEndpoint("sortition", "grpc"));
+        using var channel = GrpcChannel.ForAddress(Fixture.App.GetEndpoint("sortition", "grpc"));
         var sortition = new DrawnPeople.DrawnPeopleClient(channel);
-        using var gatewayChannel = GrpcChannel.ForAddress(system.App.GetEndpoint("gateway", "grpc"));
+        using var gatewayChannel = GrpcChannel.ForAddress(Fixture.App.GetEndpoint("gateway", "grpc"));
         GetDrawnPeopleRequest Request(string body, params string[] ids) =>
             new() { BodyId = body, DrawId = draw.ToString(), RespondentIds = { ids } };
         Metadata As(string subject, string role, params string[] bodies) =>
-            new() { { "authorization", $"Bearer {system.Token(subject, [role], bodies)}" } };
+            new() { { "authorization", $"Bearer {Fixture.Token(subject, [role], bodies)}" } };
         async Task<StatusCode> RefusalAsync(DrawnPeople.DrawnPeopleClient client, GetDrawnPeopleRequest request, Metadata? headers) =>
             (await Assert.ThrowsAsync<RpcException>(() => client.GetDrawnPeopleAsync(request, headers).ResponseAsync)).StatusCode;
 
-        Assert.Equal(StatusCode.Unauthenticated, await RefusalAsync(sortition, Request(_body, "R0001"), null));
+        Assert.Equal(StatusCode.Unauthenticated, await RefusalAsync(sortition, Request(Body, "R0001"), null));
         Assert.Equal(StatusCode.PermissionDenied,
-            await RefusalAsync(sortition, Request(_body, "R0001"), As("secretary-1", "secretariat", _body)));
-        Assert.Equal(StatusCode.PermissionDenied, await RefusalAsync(sortition, Request(_body, "R0001"), As("veille", "service")));
+            await RefusalAsync(sortition, Request(Body, "R0001"), As("secretary-1", "secretariat", Body)));
+        Assert.Equal(StatusCode.PermissionDenied, await RefusalAsync(sortition, Request(Body, "R0001"), As("veille", "service")));
         Assert.Equal(StatusCode.NotFound, await RefusalAsync(sortition, Request("another-body", "R0001"), As("membership", "service")));
         Assert.Equal(StatusCode.InvalidArgument,
-            await RefusalAsync(sortition, Request(_body, "R0001", "1; DROP"), As("membership", "service")));
-        Assert.Equal(StatusCode.InvalidArgument, await RefusalAsync(sortition, Request(_body), As("membership", "service")));
+            await RefusalAsync(sortition, Request(Body, "R0001", "1; DROP"), As("membership", "service")));
+        Assert.Equal(StatusCode.InvalidArgument, await RefusalAsync(sortition, Request(Body), As("membership", "service")));
         Assert.Equal(StatusCode.Unimplemented,
-            await RefusalAsync(new DrawnPeople.DrawnPeopleClient(gatewayChannel), Request(_body, "R0001"), As("membership", "service")));
+            await RefusalAsync(new DrawnPeople.DrawnPeopleClient(gatewayChannel), Request(Body, "R0001"), As("membership", "service")));
 
-        var reply = await sortition.GetDrawnPeopleAsync(Request(_body, "R0002", "R0001", "R0777"), As("membership", "service"));
+        var reply = await sortition.GetDrawnPeopleAsync(Request(Body, "R0002", "R0001", "R0777"), As("membership", "service"));
 
         Assert.Equal(["R0001", "R0002"], reply.People.Select(person => person.RespondentId));
         Assert.Equal("Dupont2", reply.People[1].FamilyName);
         Assert.Equal(today.AddYears(-50).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reply.People[1].BirthDate);
-        var reads = (await system.Service("sortition", "guarantor-1", ["guarantor"], [_body])
-            .GetFromJsonAsync<List<JsonElement>>($"/api/sortition/bodies/{_body}/draws/{draw}/personal-data-reads"))!;
+        var reads = (await Fixture.Service("sortition", "guarantor-1", ["guarantor"], [Body])
+            .GetFromJsonAsync<List<JsonElement>>($"/api/sortition/bodies/{Body}/draws/{draw}/personal-data-reads"))!;
         var read = Assert.Single(reads);
         Assert.Equal("membership", read.GetProperty("actor").GetString());
         Assert.Equal(2, read.GetProperty("people").GetInt32());
@@ -200,19 +118,19 @@ public sealed class MembershipTests(SystemFixture system)
         Assert.Equal("active", StateOf(await confirmed.Content.ReadFromJsonAsync<JsonElement>()));
         Assert.Equal(1L, await OutboxCountAsync("membership.consent-recorded.v1", minor));
         Assert.Equal(1L, await OutboxCountAsync("membership.member-confirmed.v1", minor));
-        var history = (await Secretariat.GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{_body}/members/{minor}/history"))!;
+        var history = (await Secretariat.GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{Body}/members/{minor}/history"))!;
         var recorded = history.Single(h => h.GetProperty("action").GetString() == "consent-recorded");
         Assert.Equal("secretary-1", recorded.GetProperty("actor").GetString());
         Assert.Equal("signed-form", recorded.GetProperty("detail").GetProperty("method").GetString());
         Assert.Equal("2026-11-15", recorded.GetProperty("detail").GetProperty("givenOn").GetString());
         Assert.Equal(["entered", "consent-recorded", "confirmed"], history.Select(h => h.GetProperty("action").GetString()));
-        Assert.Equal("Sophie Dupont", await system.ScalarAsync<string>("membershipdb", "SELECT guardian_name FROM consents WHERE member_id = $1", minor));
+        Assert.Equal("Sophie Dupont", await Fixture.ScalarAsync<string>("membershipdb", "SELECT guardian_name FROM consents WHERE member_id = $1", minor));
     }
 
     [Fact]
     public async Task A_refusal_brings_in_the_substitute_keeping_every_quota_through_RabbitMQ_and_gRPC()
     {
-        var scenario = new SortitionScenario(system, _body);
+        var scenario = new SortitionScenario(Fixture, Body);
         var (draw, record) = await scenario.DrawnPanelAsync("membership-refusal");
         var promotion = await PromotionOfDrawAsync(draw, 10);
         var members = await MembersAsync(promotion);
@@ -222,7 +140,7 @@ public sealed class MembershipTests(SystemFixture system)
         var expected = record.Replace(leaving.GetProperty("member").GetProperty("respondentId").GetString()!, "declined", now).Substitute;
 
         var early = await PostAsync(Secretariat, $"members/{leavingId}/departure", new { kind = "deadline-missed" });
-        var declined = await PostAsync(system.Gateway("secretary-1", ["secretariat"], [_body]), $"members/{leavingId}/departure", new { kind = "declined", note = "déménage" });
+        var declined = await PostAsync(Fixture.Gateway("secretary-1", ["secretariat"], [Body]), $"members/{leavingId}/departure", new { kind = "declined", note = "déménage" });
 
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
@@ -237,11 +155,11 @@ public sealed class MembershipTests(SystemFixture system)
         Assert.StartsWith("Prénom", substitute.GetProperty("givenName").GetString());
         Assert.Equal(IdOf(substitute), (await MembersAsync(promotion, "declined")).Single().GetProperty("member").GetProperty("replacedBy").GetGuid());
         Assert.Contains(expected, (await scenario.RecordAsync(draw)).CurrentMembers());
-        Assert.Equal(1L, await system.ScalarAsync<long>("membershipdb",
+        Assert.Equal(1L, await Fixture.ScalarAsync<long>("membershipdb",
             "SELECT count(*) FROM outbox_messages WHERE message_type = 'membership.member-replaced.v1' AND body->>'leavingMemberId' = $1 AND body->>'substituteMemberId' = $2",
             leavingId.ToString(), IdOf(substitute).ToString()));
         Assert.Equal(1L, await OutboxCountAsync("membership.member-left.v1", leavingId));
-        var history = (await Secretariat.GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{_body}/members/{leavingId}/history"))!;
+        var history = (await Secretariat.GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{Body}/members/{leavingId}/history"))!;
         Assert.Equal(["entered", "declined", "replaced"], history.Select(h => h.GetProperty("action").GetString()));
 
         // The seat is filled: asking again is refused and changes nothing.
@@ -268,8 +186,8 @@ public sealed class MembershipTests(SystemFixture system)
 
         Assert.Equal(5, choices.Count(c => c.StatusCode == HttpStatusCode.OK));
         Assert.Equal(7, choices.Count(c => c.StatusCode == HttpStatusCode.Conflict));
-        Assert.Equal(5L, await system.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM atelier_members WHERE atelier_id = $1", atelier));
-        var listed = (await system.Gateway().GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{_body}/promotions/{promotion}/ateliers"))!;
+        Assert.Equal(5L, await Fixture.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM atelier_members WHERE atelier_id = $1", atelier));
+        var listed = (await Fixture.Gateway().GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{Body}/promotions/{promotion}/ateliers"))!;
         Assert.Equal(5, listed.Single(a => a.GetProperty("id").GetGuid() == atelier).GetProperty("members").GetInt32());
 
         // A member changes atelier; the freed place goes to someone else; then choice closes and only the secretariat moves people.
@@ -278,25 +196,25 @@ public sealed class MembershipTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(AsMember(inFirst[0]), $"ateliers/{otherAtelier}/choice")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(AsMember(waiting[0]), $"ateliers/{atelier}/choice")).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(AsMember(waiting[1]), $"ateliers/{atelier}/choice")).StatusCode);
-        var closed = await Secretariat.PatchAsJsonAsync($"/api/membership/bodies/{_body}/promotions/{promotion}", new { atelierChoiceClosesAt = DateTimeOffset.UtcNow.AddSeconds(-1) });
+        var closed = await Secretariat.PatchAsJsonAsync($"/api/membership/bodies/{Body}/promotions/{promotion}", new { atelierChoiceClosesAt = DateTimeOffset.UtcNow.AddSeconds(-1) });
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
         var late = await PostAsync(AsMember(waiting[1]), $"ateliers/{otherAtelier}/choice");
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Equal("Choice closed", (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await Secretariat.PutAsJsonAsync($"/api/membership/bodies/{_body}/ateliers/{otherAtelier}/members/{waiting[1]}", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Secretariat.PutAsJsonAsync($"/api/membership/bodies/{Body}/ateliers/{otherAtelier}/members/{waiting[1]}", new { })).StatusCode);
 
         // One spokesperson per atelier: naming another makes the first a participant again.
         foreach (var spokesperson in inFirst.Skip(1).Take(2))
         {
             Assert.Equal(HttpStatusCode.NoContent,
-                (await Secretariat.PutAsJsonAsync($"/api/membership/bodies/{_body}/ateliers/{atelier}/members/{spokesperson}/role", new { role = "spokesperson" })).StatusCode);
+                (await Secretariat.PutAsJsonAsync($"/api/membership/bodies/{Body}/ateliers/{atelier}/members/{spokesperson}/role", new { role = "spokesperson" })).StatusCode);
         }
-        var outsider = await Secretariat.PutAsJsonAsync($"/api/membership/bodies/{_body}/ateliers/{atelier}/members/{waiting[1]}/role", new { role = "rapporteur" });
+        var outsider = await Secretariat.PutAsJsonAsync($"/api/membership/bodies/{Body}/ateliers/{atelier}/members/{waiting[1]}/role", new { role = "rapporteur" });
         Assert.Equal(HttpStatusCode.Conflict, outsider.StatusCode);
-        Assert.Equal(1L, await system.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM atelier_members WHERE atelier_id = $1 AND role = 'spokesperson'", atelier));
-        Assert.Equal("spokesperson", await system.ScalarAsync<string>("membershipdb", "SELECT role FROM atelier_members WHERE member_id = $1", inFirst[2]));
+        Assert.Equal(1L, await Fixture.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM atelier_members WHERE atelier_id = $1 AND role = 'spokesperson'", atelier));
+        Assert.Equal("spokesperson", await Fixture.ScalarAsync<string>("membershipdb", "SELECT role FROM atelier_members WHERE member_id = $1", inFirst[2]));
 
-        var history = (await Secretariat.GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{_body}/ateliers/{atelier}/history"))!;
+        var history = (await Secretariat.GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{Body}/ateliers/{atelier}/history"))!;
         Assert.Equal(6, history.Count(h => h.GetProperty("action").GetString() == "joined-atelier" && h.GetProperty("detail").GetProperty("atelierId").GetGuid() == atelier));
         Assert.Contains(history, h => h.GetProperty("memberId").GetGuid() == inFirst[0] && h.GetProperty("detail").GetProperty("previousAtelierId").ToString() == atelier.ToString());
         Assert.Equal(3, history.Count(h => h.GetProperty("action").GetString() == "atelier-role"));
@@ -312,7 +230,7 @@ public sealed class MembershipTests(SystemFixture system)
             Assert.Equal(HttpStatusCode.OK, (await PostAsync(Secretariat, $"members/{id}/confirmation")).StatusCode);
         }
 
-        var raw = await system.Gateway().GetStringAsync($"/api/membership/bodies/{_body}/promotions/{promotion}/roster");
+        var raw = await Fixture.Gateway().GetStringAsync($"/api/membership/bodies/{Body}/promotions/{promotion}/roster");
         var roster = JsonSerializer.Deserialize<List<JsonElement>>(raw, Json)!;
         Assert.Equal(2, roster.Count);
         Assert.All(roster, entry => Assert.Equal(["givenName", "familyInitial", "arrondissement"], entry.EnumerateObject().Select(p => p.Name)));
@@ -323,26 +241,26 @@ public sealed class MembershipTests(SystemFixture system)
         Assert.DoesNotContain("06 12", raw, StringComparison.Ordinal);
 
         // The member sees and edits their own profile; the secretariat sees contact data; both reads are logged.
-        var own = await AsMember(ids[0]).GetFromJsonAsync<JsonElement>($"/api/membership/bodies/{_body}/me");
+        var own = await AsMember(ids[0]).GetFromJsonAsync<JsonElement>($"/api/membership/bodies/{Body}/me");
         Assert.StartsWith("camille", own.GetProperty("email").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await AsMember(ids[0]).PatchAsJsonAsync($"/api/membership/bodies/{_body}/me", new { email = "nouvelle@example.org", phone = (string?)null })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await AsMember(ids[0]).PatchAsJsonAsync($"/api/membership/bodies/{_body}/me", new { email = "not an address" })).StatusCode);
-        var record = await Secretariat.GetFromJsonAsync<JsonElement>($"/api/membership/bodies/{_body}/members/{ids[0]}");
+        Assert.Equal(HttpStatusCode.OK, (await AsMember(ids[0]).PatchAsJsonAsync($"/api/membership/bodies/{Body}/me", new { email = "nouvelle@example.org", phone = (string?)null })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await AsMember(ids[0]).PatchAsJsonAsync($"/api/membership/bodies/{Body}/me", new { email = "not an address" })).StatusCode);
+        var record = await Secretariat.GetFromJsonAsync<JsonElement>($"/api/membership/bodies/{Body}/members/{ids[0]}");
         Assert.Equal("nouvelle@example.org", record.GetProperty("email").GetString());
         Assert.False(record.TryGetProperty("phone", out _));
-        var reads = (await system.Service("membership", "guarantor-1", ["guarantor"], [_body])
-            .GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{_body}/personal-data-reads"))!;
+        var reads = (await Fixture.Service("membership", "guarantor-1", ["guarantor"], [Body])
+            .GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{Body}/personal-data-reads"))!;
         Assert.Contains(reads, r => r.GetProperty("actor").GetString() == ids[0].ToString() && r.GetProperty("purpose").GetString() == "own profile");
         Assert.Contains(reads, r => r.GetProperty("actor").GetString() == "secretary-1" && r.GetProperty("purpose").GetString() == "member record");
         Assert.Contains(reads, r => r.GetProperty("purpose").GetString() == "member contact list" && r.GetProperty("people").GetInt32() == 3);
 
         // The mandate ended long ago: past the retention period, contact data goes; the published roster stays.
-        var ended = await Secretariat.PatchAsJsonAsync($"/api/membership/bodies/{_body}/promotions/{promotion}", new { mandateStart = "2024-01-15", mandateEnd = "2025-03-15" });
+        var ended = await Secretariat.PatchAsJsonAsync($"/api/membership/bodies/{Body}/promotions/{promotion}", new { mandateStart = "2024-01-15", mandateEnd = "2025-03-15" });
         Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
         Assert.Equal("ended", (await ended.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
-        await Eventually.ReturnsAsync(() => system.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM members WHERE promotion_id = $1 AND erased_at IS NOT NULL AND email IS NULL AND address IS NULL AND family_name IS NULL AND birth_date IS NULL", promotion),
+        await Eventually.ReturnsAsync(() => Fixture.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM members WHERE promotion_id = $1 AND erased_at IS NOT NULL AND email IS NULL AND address IS NULL AND family_name IS NULL AND birth_date IS NULL", promotion),
             n => n == 3, because: "contact data should be erased after the retention period");
-        Assert.Equal(2, (await system.Gateway().GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{_body}/promotions/{promotion}/roster"))!.Count);
+        Assert.Equal(2, (await Fixture.Gateway().GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{Body}/promotions/{promotion}/roster"))!.Count);
     }
 
     [Fact]
@@ -351,7 +269,7 @@ public sealed class MembershipTests(SystemFixture system)
         var (promotion, members) = await PanelAsync(adults: 1);
         var member = IdOf(members[0]);
 
-        var shortMandate = await Secretariat.PatchAsJsonAsync($"/api/membership/bodies/{_body}/promotions/{promotion}", new { mandateStart = "2027-01-01", mandateEnd = "2027-06-01" });
+        var shortMandate = await Secretariat.PatchAsJsonAsync($"/api/membership/bodies/{Body}/promotions/{promotion}", new { mandateStart = "2027-01-01", mandateEnd = "2027-06-01" });
         var noSeats = await PostAsync(Secretariat, "promotions", new { name = "P", seats = new { } });
         var badKind = await PostAsync(Secretariat, $"members/{member}/departure", new { kind = "vanished" });
         var resignBeforeConfirming = await PostAsync(Secretariat, $"members/{member}/departure", new { kind = "resigned" });
@@ -369,7 +287,7 @@ public sealed class MembershipTests(SystemFixture system)
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, contact.StatusCode);
         Assert.Equal("drawn", StateOf((await MembersAsync(promotion)).Single().GetProperty("member")));
-        Assert.Null(await system.ScalarAsync<DateOnly?>("membershipdb", "SELECT mandate_start FROM promotions WHERE id = $1", promotion));
+        Assert.Null(await Fixture.ScalarAsync<DateOnly?>("membershipdb", "SELECT mandate_start FROM promotions WHERE id = $1", promotion));
     }
 
     [Fact]
@@ -378,7 +296,7 @@ public sealed class MembershipTests(SystemFixture system)
         var (promotion, members) = await PanelAsync(adults: 1);
         var member = IdOf(members[0]);
         var atelier = Guid.NewGuid();
-        var prefix = $"/api/membership/bodies/{_body}";
+        var prefix = $"/api/membership/bodies/{Body}";
         var secretariatOnly = new (HttpMethod Method, string Path)[]
         {
             (HttpMethod.Post, "/promotions"), (HttpMethod.Patch, $"/promotions/{promotion}"), (HttpMethod.Get, $"/promotions/{promotion}/members"),
@@ -389,8 +307,8 @@ public sealed class MembershipTests(SystemFixture system)
             (HttpMethod.Get, $"/ateliers/{atelier}/history"),
         };
         var memberOnly = new (HttpMethod Method, string Path)[] { (HttpMethod.Post, $"/ateliers/{atelier}/choice"), (HttpMethod.Get, "/me"), (HttpMethod.Patch, "/me") };
-        var wrongForSecretariat = new[] { ("member-1", "member", _body), ("exec-1", "executive", _body), ("guarantor-1", "guarantor", _body), ("secretary-9", "secretariat", "another-body") };
-        var wrongForMember = new[] { ("secretary-1", "secretariat", _body), ("exec-1", "executive", _body), (member.ToString(), "member", "another-body") };
+        var wrongForSecretariat = new[] { ("member-1", "member", Body), ("exec-1", "executive", Body), ("guarantor-1", "guarantor", Body), ("secretary-9", "secretariat", "another-body") };
+        var wrongForMember = new[] { ("secretary-1", "secretariat", Body), ("exec-1", "executive", Body), (member.ToString(), "member", "another-body") };
 
         foreach (var (endpoints, wrongRoles) in new[] { (secretariatOnly, wrongForSecretariat), (memberOnly, wrongForMember) })
         {
@@ -398,18 +316,18 @@ public sealed class MembershipTests(SystemFixture system)
             {
                 foreach (var (subject, role, body) in wrongRoles)
                 {
-                    var response = await system.Service("membership", subject, [role], [body]).SendAsync(new HttpRequestMessage(method, prefix + path) { Content = JsonContent.Create(new { }) });
+                    var response = await Fixture.Service("membership", subject, [role], [body]).SendAsync(new HttpRequestMessage(method, prefix + path) { Content = JsonContent.Create(new { }) });
                     Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {path} as {role} of {body}: {response.StatusCode}");
                 }
-                var anonymous = await system.App.CreateHttpClient("membership").SendAsync(new HttpRequestMessage(method, prefix + path) { Content = JsonContent.Create(new { }) });
+                var anonymous = await Fixture.App.CreateHttpClient("membership").SendAsync(new HttpRequestMessage(method, prefix + path) { Content = JsonContent.Create(new { }) });
                 Assert.True(anonymous.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path} anonymously: {anonymous.StatusCode}");
             }
         }
-        var reads = await system.Service("membership", "member-1", ["member"], [_body]).GetAsync($"{prefix}/personal-data-reads");
+        var reads = await Fixture.Service("membership", "member-1", ["member"], [Body]).GetAsync($"{prefix}/personal-data-reads");
         Assert.Equal(HttpStatusCode.Forbidden, reads.StatusCode);
 
         // Over gRPC, member data needs a token; bodies stay public.
-        using var channel = GrpcChannel.ForAddress(system.App.GetEndpoint("membership", "grpc"));
+        using var channel = GrpcChannel.ForAddress(Fixture.App.GetEndpoint("membership", "grpc"));
         var client = new MembershipClient(channel);
         var listing = new Contracts.Membership.V1.ListMembersRequest { PromotionId = promotion.ToString() };
         var anonymousCall = await Assert.ThrowsAsync<RpcException>(async () =>
@@ -418,7 +336,7 @@ public sealed class MembershipTests(SystemFixture system)
             await call.ResponseStream.MoveNext(CancellationToken.None);
         });
         Assert.Equal(StatusCode.Unauthenticated, anonymousCall.StatusCode);
-        var bearer = new Metadata { { "authorization", $"Bearer {system.Token("sessions-user", ["executive"], [_body])}" } };
+        var bearer = new Metadata { { "authorization", $"Bearer {Fixture.Token("sessions-user", ["executive"], [Body])}" } };
         using var listed = client.ListMembers(listing, bearer);
         var streamed = new List<Contracts.Membership.V1.Member>();
         while (await listed.ResponseStream.MoveNext(CancellationToken.None))
@@ -427,16 +345,16 @@ public sealed class MembershipTests(SystemFixture system)
         }
         Assert.Equal(member.ToString(), Assert.Single(streamed).Id);
         Assert.Equal("Camille1 D.", streamed[0].DisplayName);
-        Assert.False((await client.IsActiveMemberAsync(new() { BodyId = _body, MemberId = member.ToString() }, bearer)).Active);
+        Assert.False((await client.IsActiveMemberAsync(new() { BodyId = Body, MemberId = member.ToString() }, bearer)).Active);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(Secretariat, $"members/{member}/confirmation")).StatusCode);
-        var active = await client.IsActiveMemberAsync(new() { BodyId = _body, MemberId = member.ToString() }, bearer);
+        var active = await client.IsActiveMemberAsync(new() { BodyId = Body, MemberId = member.ToString() }, bearer);
         Assert.True(active.Active);
         Assert.Equal(promotion.ToString(), active.PromotionId);
         // Another body's secretariat is refused by every method, as its REST twin refuses it.
-        var otherBody = new Metadata { { "authorization", $"Bearer {system.Token("secretary-9", ["secretariat"], ["another-body"])}" } };
+        var otherBody = new Metadata { { "authorization", $"Bearer {Fixture.Token("secretary-9", ["secretariat"], ["another-body"])}" } };
         var refusals = new[]
         {
-            await Assert.ThrowsAsync<RpcException>(() => client.IsActiveMemberAsync(new() { BodyId = _body, MemberId = member.ToString() }, otherBody).ResponseAsync),
+            await Assert.ThrowsAsync<RpcException>(() => client.IsActiveMemberAsync(new() { BodyId = Body, MemberId = member.ToString() }, otherBody).ResponseAsync),
             await Assert.ThrowsAsync<RpcException>(() => client.GetMemberAsync(new() { MemberId = member.ToString() }, otherBody).ResponseAsync),
             await Assert.ThrowsAsync<RpcException>(async () =>
             {

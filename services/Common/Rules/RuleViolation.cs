@@ -11,6 +11,12 @@ public enum RuleViolationKind
 
     /// <summary>The request is well formed but cannot be carried out with what it gives: 422, FAILED_PRECONDITION.</summary>
     Unprocessable,
+
+    /// <summary>The request was made against a version that is no longer current (If-Match): 412, ABORTED.</summary>
+    Stale,
+
+    /// <summary>The request must say which version it changes (If-Match) and did not: 428, FAILED_PRECONDITION.</summary>
+    PreconditionRequired,
 }
 
 /// <summary>
@@ -34,4 +40,10 @@ public sealed class RuleViolation(
 
     public static RuleViolation Unprocessable(string title, string detail, IReadOnlyDictionary<string, object?>? extensions = null) =>
         new(RuleViolationKind.Unprocessable, title, detail, extensions);
+
+    public static RuleViolation Stale(string detail, IReadOnlyDictionary<string, object?> extensions) =>
+        new(RuleViolationKind.Stale, "Changed meanwhile", detail, extensions);
+
+    public static RuleViolation PreconditionRequired(string detail) =>
+        new(RuleViolationKind.PreconditionRequired, "Version required", detail);
 }

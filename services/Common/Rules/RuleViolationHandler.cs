@@ -26,6 +26,8 @@ public static class RuleViolationExtensions
     {
         RuleViolationKind.NotFound => StatusCodes.Status404NotFound,
         RuleViolationKind.Conflict => StatusCodes.Status409Conflict,
+        RuleViolationKind.Stale => StatusCodes.Status412PreconditionFailed,
+        RuleViolationKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 }
@@ -54,7 +56,7 @@ internal sealed class RuleViolationHandler(IProblemDetailsService problemDetails
     }
 }
 
-/// <summary>A <see cref="RuleViolation"/> thrown by a gRPC method becomes NOT_FOUND or FAILED_PRECONDITION.</summary>
+/// <summary>A <see cref="RuleViolation"/> thrown by a gRPC method becomes NOT_FOUND, ABORTED (stale) or FAILED_PRECONDITION.</summary>
 internal sealed class RuleViolationInterceptor : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
@@ -83,6 +85,10 @@ internal sealed class RuleViolationInterceptor : Interceptor
         }
     }
 
-    private static RpcException AsRpc(RuleViolation violation) => new(new Grpc.Core.Status(
-        violation.Kind == RuleViolationKind.NotFound ? StatusCode.NotFound : StatusCode.FailedPrecondition, violation.Message));
+    private static RpcException AsRpc(RuleViolation violation) => new(new Grpc.Core.Status(violation.Kind switch
+    {
+        RuleViolationKind.NotFound => StatusCode.NotFound,
+        RuleViolationKind.Stale => StatusCode.Aborted,
+        _ => StatusCode.FailedPrecondition,
+    }, violation.Message));
 }

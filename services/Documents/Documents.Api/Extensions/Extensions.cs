@@ -1,5 +1,12 @@
 using Assemblee.Common;
 using Assemblee.Common.Messaging;
+using Assemblee.Documents.Apis;
+using Assemblee.Documents.Application;
+using Assemblee.Documents.Data;
+using Assemblee.Documents.Messaging;
+using Assemblee.ServiceDefaults.Authentication;
+using MembershipClient = Assemblee.Contracts.Membership.V1.Membership.MembershipClient;
+
 namespace Assemblee.Documents.Extensions;
 
 internal static class Extensions
@@ -7,6 +14,15 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddAssembleeService("documents", typeof(Extensions).Assembly);
-        builder.AddEventBus("messaging", "documents");
+        builder.AddEventBus("messaging", "documents", bus => bus.AddConsumer<VoteClosedConsumer>());
+        // Membership says whether a caller is an active member, and of which atelier, when documents asks with its own credential.
+        builder.Services.AddGrpcClient<MembershipClient>(options => options.Address = new Uri("http://_grpc.membership"))
+            .WithServiceCredentials();
+        builder.Services.AddSingleton<DocumentStore>();
+        builder.Services.AddSingleton<Callers>();
+        builder.Services.AddSingleton<DocumentWriting>();
+        builder.Services.AddSingleton<DocumentValidation>();
     }
+
+    public static void MapDocumentsApis(this IEndpointRouteBuilder app) => app.MapDocumentsApi();
 }

@@ -26,11 +26,21 @@ public sealed class MembershipService(BodyStore bodies, MemberStore members) : C
     /// <summary>Any role of the body may ask: what it returns is no more than the public roster shows.</summary>
     private static readonly string[] BodyRoles = [Roles.Secretariat, Roles.Member, Roles.Executive, Roles.Guarantor];
 
+    /// <summary>The services that ask, with their own credential, whether their caller is an active member.</summary>
+    private static readonly string[] MemberCheckers = ["documents", "sessions", "veille"];
+
     public override async Task<IsActiveMemberReply> IsActiveMember(IsActiveMemberRequest request, ServerCallContext context)
     {
         var bodyId = GrpcArguments.BodyId(request.BodyId);
         var memberId = GrpcArguments.Uuid(request.MemberId, "member_id");
-        GrpcBodyScope.Require(context, bodyId, BodyRoles);
+        if (context.GetHttpContext().User.IsInRole(Roles.Service))
+        {
+            GrpcServiceScope.Require(context, MemberCheckers);
+        }
+        else
+        {
+            GrpcBodyScope.Require(context, bodyId, BodyRoles);
+        }
         var member = await members.ActiveAsync(bodyId, memberId, context.CancellationToken);
         return member is null
             ? new IsActiveMemberReply { Active = false }

@@ -1,0 +1,79 @@
+using Assemblee.Common.Messaging;
+using Assemblee.Common.Rules;
+using Assemblee.Contracts.Documents;
+using Assemblee.Contracts.Sessions;
+using Assemblee.Documents.Data;
+using Assemblee.Documents.Domain;
+using Npgsql;
+
+namespace Assemblee.Documents.Application;
+
+/// <summary>A recorded paper vote: the totals the secretariat counted.</summary>
+public sealed record PaperVote(int For, int Against, int Abstention)
+{
+    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
+        .Require(For >= 0 && Against >= 0 && Abstention >= 0 && For + Against + Abstention > 0, "for",
+            "Non-negative totals, at least one ballot.");
+
+    /// <summary>Adopted by a simple majority of the expressed ballots (abstentions aside), as sessions' simple rule.</summary>
+    public bool Adopted => For > Against;
+}
+
+/// <summary>
+/// Validation: by the members' vote (sessions' VoteClosed, in the consumer's transaction with its inbox row, so a redelivered
+/// vote changes nothing) or by a paper vote the secretariat records. A validated document publishes DocumentValidated once.
+/// </summary>
+public sealed class DocumentValidation(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider time)
+{
+    public async Task ByVoteAsync(NpgsqlTransaction transaction, VoteClosed vote, CancellationToken cancellationToken)
+    {
+        if (vote.SubjectDocumentId is not { } documentId ||
+            await DocumentStore.LockAsync(transaction, vote.BodyId, documentId, cancellationToken) is not { } document)
+        {
+            return;
+        }
+        var now = time.GetUtcNow();
+        await DocumentStore.AddHistoryAsync(transaction, documentId, $"vote:{vote.VoteId}", "vote", new
+        {
+            vote.VoteId,
+            vote.SessionId,
+            vote.SubjectPurpose,
+            vote.Decision,
+            vote.Totals,
+        }, now, cancellationToken);
+        if (vote.Decision == "adopted")
+        {
+            await ValidateAsync(transaction, document, "vote", vote.VoteId, now, cancellationToken);
+        }
+    }
+
+    public async Task<Document> ByPaperVoteAsync(string bodyId, Guid id, PaperVote paper, string actor, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var document = await DocumentStore.LockAsync(transaction, bodyId, id, cancellationToken)
+            ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no document {id}.");
+        if (!DocumentRules.Validates(document))
+        {
+            throw RuleViolation.Conflict("Not a draft", $"The document is {document.State}.");
+        }
+        var now = time.GetUtcNow();
+        await DocumentStore.AddHistoryAsync(transaction, id, actor, "paper-vote", paper, now, cancellationToken);
+        var result = paper.Adopted ? await ValidateAsync(transaction, document, "paper-vote", null, now, cancellationToken) : document;
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    private async Task<Document> ValidateAsync(NpgsqlTransaction transaction, Document document, string by, Guid? voteId,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!DocumentRules.Validates(document))
+        {
+            return document;
+        }
+        await DocumentStore.SetStateAsync(transaction, document.Id, DocumentStates.Validated, cancellationToken);
+        await outbox.AddAsync(new DocumentValidated(document.BodyId, document.Id, document.Kind, document.Version, by, voteId, now),
+            transaction, cancellationToken);
+        return document with { State = DocumentStates.Validated };
+    }
+}

@@ -1,0 +1,80 @@
+using Assemblee.Common.Rules;
+using Assemblee.Documents.Data;
+using Assemblee.Documents.Domain;
+using Npgsql;
+
+namespace Assemblee.Documents.Application;
+
+/// <summary>
+/// Writing documents: starting one, saving versions against the version read (never over someone else's), naming co-authors.
+/// Each step is one transaction with its history row.
+/// </summary>
+public sealed class DocumentWriting(NpgsqlDataSource dataSource, TimeProvider time)
+{
+    public async Task<Document> StartAsync(string bodyId, NewDocument request, string author, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var document = new Document(Guid.NewGuid(), bodyId, request.PromotionId, request.AtelierId, request.Kind, DocumentStates.Draft, 1,
+            request.Title.Trim(), request.Sections, now);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await DocumentStore.InsertAsync(transaction, document, author, cancellationToken);
+        await DocumentStore.SaveVersionAsync(transaction, document, author, "Première version", cancellationToken);
+        await DocumentStore.AddHistoryAsync(transaction, document.Id, author, "started", new { document.Kind }, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return document;
+    }
+
+    /// <summary>
+    /// Saves a new version made from <paramref name="readVersion"/>; refused (412) when another was saved meanwhile, with the
+    /// current text and how the writer's text differs from it, so that nothing is lost.
+    /// </summary>
+    public Task<Document> SaveAsync(string bodyId, Guid id, DocumentText text, int? readVersion, Caller caller,
+        CancellationToken cancellationToken) =>
+        InDocumentAsync(bodyId, id, caller, async (transaction, document, now) =>
+        {
+            DocumentRules.EnsureEditable(document);
+            DocumentRules.EnsureCurrent(document, readVersion, () => new Dictionary<string, object?>
+            {
+                ["currentVersion"] = document.Version,
+                ["current"] = new { document.Title, document.Sections },
+                ["diff"] = TextDifference.Between(document.Sections, text.Sections),
+            });
+            var saved = document with
+            {
+                Version = document.Version + 1,
+                Title = text.Title.Trim(),
+                Sections = text.Sections,
+                UpdatedAt = now,
+            };
+            await DocumentStore.SaveVersionAsync(transaction, saved, caller.Subject, text.Summary?.Trim(), cancellationToken);
+            await DocumentStore.AddHistoryAsync(transaction, id, caller.Subject, "saved", new { saved.Version, text.Summary }, now,
+                cancellationToken);
+            return saved;
+        }, cancellationToken);
+
+    public Task GrantAsync(string bodyId, Guid id, string subject, string role, Caller caller, CancellationToken cancellationToken) =>
+        InDocumentAsync(bodyId, id, caller, async (transaction, document, now) =>
+        {
+            await DocumentStore.GrantAsync(transaction, id, subject, role, caller.Subject, now, cancellationToken);
+            await DocumentStore.AddHistoryAsync(transaction, id, caller.Subject, "co-author", new { subject, role }, now,
+                cancellationToken);
+            return document;
+        }, cancellationToken);
+
+    /// <summary>The document locked, for a writer; NOT_FOUND for anyone else, who may not know a draft exists.</summary>
+    private async Task<Document> InDocumentAsync(string bodyId, Guid id, Caller caller,
+        Func<NpgsqlTransaction, Document, DateTimeOffset, Task<Document>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var document = await DocumentStore.LockAsync(transaction, bodyId, id, cancellationToken);
+        if (document is null || !Writers.MayWrite(document, caller))
+        {
+            throw RuleViolation.NotFound($"Body '{bodyId}' has no document {id} you may write.");
+        }
+        var result = await work(transaction, document, time.GetUtcNow());
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+}

@@ -1,0 +1,24 @@
+using Ganss.Xss;
+using Markdig;
+
+namespace Assemblee.Documents.Domain;
+
+/// <summary>
+/// Markdown to HTML that is safe to show anywhere: Markdig with raw HTML disabled, then HtmlSanitizer on the result, so that
+/// neither a writer's markup nor a parser's corner case reaches a reader's browser as script.
+/// </summary>
+public static class Rendering
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
+
+    private static readonly HtmlSanitizer Sanitizer = new();
+
+    public static string Html(string markdown) => Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+
+    public static string Html(IReadOnlyList<DiffPart> parts) => string.Concat(parts.Select(part => part.Change switch
+    {
+        "deleted" => $"<del>{System.Net.WebUtility.HtmlEncode(part.Text)}</del>",
+        "inserted" => $"<ins>{System.Net.WebUtility.HtmlEncode(part.Text)}</ins>",
+        _ => System.Net.WebUtility.HtmlEncode(part.Text),
+    }));
+}

@@ -1,0 +1,234 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Assemblee.Contracts.Sessions;
+using Assemblee.SystemTests.Infrastructure;
+
+namespace Assemblee.SystemTests;
+
+/// <summary>Documents through the gateway, with real members of real ateliers (membership asked over gRPC).</summary>
+[Collection(SystemCollection.Name)]
+public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(system)
+{
+    private HttpClient Writer(Guid member) => Fixture.Gateway(member.ToString(), ["member"], [Body]);
+
+    private HttpClient DocumentsSecretariat => Fixture.Gateway($"secretary-{Body}", ["secretariat"], [Body]);
+
+    private string Documents(string path = "") => $"/api/documents/bodies/{Body}/documents{path}";
+
+    /// <summary>Three active members: the first two in one atelier, the third in another.</summary>
+    private async Task<(Guid Promotion, Guid Atelier, List<Guid> Members)> AteliersAsync()
+    {
+        var (promotion, contacts) = await PanelAsync(adults: 3);
+        var members = contacts.Select(IdOf).ToList();
+        foreach (var member in members)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(Secretariat, $"members/{member}/confirmation")).StatusCode);
+        }
+        async Task<Guid> AtelierAsync(string name) => (await (await PostAsync(Secretariat, $"promotions/{promotion}/ateliers",
+            new { name, theme = name, mandate = "", capacity = 5 })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var housing = await AtelierAsync("Logement");
+        var mobility = await AtelierAsync("Mobilité");
+        foreach (var (member, atelier) in new[] { (members[0], housing), (members[1], housing), (members[2], mobility) })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(AsMember(member), $"ateliers/{atelier}/choice")).StatusCode);
+        }
+        return (promotion, housing, members);
+    }
+
+    private static object Voeu(Guid promotion, Guid atelier) => new
+    {
+        kind = "voeu",
+        promotionId = promotion,
+        atelierId = atelier,
+        title = "Vœu relatif à la rénovation énergétique des logements",
+        sections = new[]
+        {
+            new { heading = "Considérants", markdown = "Considérant que *la moitié* des logements parisiens sont mal isolés," },
+            new { heading = "Vœu", markdown = "Le Conseil de Paris émet le vœu que la Ville finance les rénovations énergétiques." },
+        },
+    };
+
+    private async Task<Guid> StartAsync(HttpClient writer, object document)
+    {
+        var started = await writer.PostAsJsonAsync(Documents(), document);
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        Assert.Equal("\"1\"", started.Headers.ETag?.Tag);
+        return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("document").GetProperty("id").GetGuid();
+    }
+
+    private Task<HttpResponseMessage> SaveAsync(HttpClient writer, Guid document, string? ifMatch, string wish, string summary)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, Documents($"/{document}"))
+        {
+            Content = JsonContent.Create(new
+            {
+                title = "Vœu relatif à la rénovation énergétique des logements",
+                sections = new[]
+                {
+                    new { heading = "Considérants", markdown = "Considérant que *la moitié* des logements parisiens sont mal isolés," },
+                    new { heading = "Vœu", markdown = wish },
+                },
+                summary,
+            }),
+        };
+        if (ifMatch is not null)
+        {
+            request.Headers.IfMatch.Add(new EntityTagHeaderValue(ifMatch));
+        }
+        return writer.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Two_members_saving_the_same_version_at_once_one_succeeds_and_the_other_gets_412_with_the_current_text()
+    {
+        var (promotion, atelier, members) = await AteliersAsync();
+        var document = await StartAsync(Writer(members[0]), Voeu(promotion, atelier));
+
+        var saves = await Task.WhenAll(
+            SaveAsync(Writer(members[0]), document, "\"1\"", "Le Conseil de Paris émet le vœu que la Ville finance les rénovations.",
+                "Plus court"),
+            SaveAsync(Writer(members[1]), document, "\"1\"",
+                "Le Conseil de Paris émet le vœu que la Ville finance et accompagne les rénovations énergétiques.", "Accompagner"));
+        var withoutVersion = await SaveAsync(Writer(members[1]), document, null, "x", "x");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.PreconditionFailed], saves.Select(s => s.StatusCode).Order());
+        var loser = saves.Single(s => s.StatusCode == HttpStatusCode.PreconditionFailed);
+        var problem = await loser.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, problem.GetProperty("currentVersion").GetInt32());
+        Assert.Equal(2, problem.GetProperty("current").GetProperty("sections").GetArrayLength());
+        Assert.NotEmpty(problem.GetProperty("diff").EnumerateArray());
+        Assert.Equal(HttpStatusCode.PreconditionRequired, withoutVersion.StatusCode);
+
+        // Nothing is lost: the second writer saves on top of the current version.
+        var merged = await SaveAsync(loser == saves[0] ? Writer(members[0]) : Writer(members[1]), document, "\"2\"",
+            "Le Conseil de Paris émet le vœu que la Ville finance et accompagne les rénovations énergétiques.", "Fusion");
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        Assert.Equal("\"3\"", merged.Headers.ETag?.Tag);
+        var versions = (await Writer(members[1]).GetFromJsonAsync<List<JsonElement>>(Documents($"/{document}/versions")))!;
+        Assert.Equal([1, 2, 3], versions.Select(v => v.GetProperty("number").GetInt32()));
+        var diff = await Writer(members[0]).GetFromJsonAsync<JsonElement>(Documents($"/{document}/diff?from=1&to=3"));
+        var parts = diff.GetProperty("sections")[0].GetProperty("parts").EnumerateArray()
+            .Select(p => (p.GetProperty("change").GetString(), p.GetProperty("text").GetString())).ToList();
+        Assert.Contains(("inserted", "et accompagne "), parts);
+        Assert.Contains("<ins>et accompagne </ins>", diff.GetProperty("html").GetString());
+        var view = await Writer(members[0]).GetFromJsonAsync<JsonElement>(Documents($"/{document}"));
+        Assert.Equal("<p>Considérant que <em>la moitié</em> des logements parisiens sont mal isolés,</p>\n",
+            view.GetProperty("sectionsHtml")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Drafts_are_refused_to_other_ateliers_other_bodies_and_anonymous_callers_and_co_authors_are_named_per_document()
+    {
+        var (promotion, atelier, members) = await AteliersAsync();
+        var document = await StartAsync(Writer(members[0]), Voeu(promotion, atelier));
+        var deputy = Fixture.Gateway("dept-housing", ["executive"], [Body]);
+
+        var otherAtelier = await Writer(members[2]).GetAsync(Documents($"/{document}"));
+        var otherBody = await Fixture.Gateway(members[0].ToString(), ["member"], ["another-body"]).GetAsync(Documents($"/{document}"));
+        var anonymous = await Fixture.Gateway().GetAsync(Documents($"/{document}"));
+        var beforeGrant = await deputy.GetAsync(Documents($"/{document}"));
+        var intoOtherAtelier = await Writer(members[2]).PostAsJsonAsync(Documents(), Voeu(promotion, atelier));
+        var granted = await DocumentsSecretariat.PutAsJsonAsync(Documents($"/{document}/co-authors/dept-housing"),
+            new { role = "direction du logement" });
+        var afterGrant = await deputy.GetAsync(Documents($"/{document}"));
+        var deputySaves = await SaveAsync(deputy, document, "\"1\"", "Le Conseil de Paris émet le vœu que la Ville finance.", "DLH");
+
+        Assert.Equal(HttpStatusCode.NotFound, otherAtelier.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, otherBody.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, beforeGrant.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, intoOtherAtelier.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, granted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, afterGrant.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, deputySaves.StatusCode);
+        var history = (await Writer(members[1]).GetFromJsonAsync<List<JsonElement>>(Documents($"/{document}/history")))!;
+        Assert.Equal(["started", "co-author", "saved"], history.Select(h => h.GetProperty("action").GetString()));
+        Assert.Equal("dept-housing", history[2].GetProperty("actor").GetString());
+    }
+
+    [Fact]
+    public async Task A_vote_closed_twice_validates_the_document_once_and_a_paper_vote_validates_another()
+    {
+        var (promotion, atelier, members) = await AteliersAsync();
+        var byVote = await StartAsync(Writer(members[0]), Voeu(promotion, atelier));
+        var byPaper = await StartAsync(Writer(members[1]), Voeu(promotion, atelier));
+        var vote = Guid.NewGuid();
+        var closed = new VoteClosed(Body, Guid.NewGuid(), vote, "document-validation", byVote, "adopted", "for",
+            new Dictionary<string, int> { ["for"] = 60, ["against"] = 20, ["abstention"] = 5 }, 85, true, DateTimeOffset.UtcNow);
+
+        // Stands in for sessions: VoteClosed written to its outbox is published on RabbitMQ; then delivered again.
+        var message = Guid.NewGuid();
+        await Fixture.ExecuteAsync("sessionsdb", "INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb)",
+            message, "sessions.vote-closed.v1", JsonSerializer.Serialize(closed, Json));
+        await Eventually.ReturnsAsync(() => Fixture.ScalarAsync<long>("documentsdb",
+            "SELECT count(*) FROM inbox_messages WHERE message_id = $1", message), count => count > 0,
+            because: "documents should handle it");
+        await Fixture.ExecuteAsync("sessionsdb", "UPDATE outbox_messages SET dispatched_at = NULL WHERE id = $1", message);
+        await Eventually.ReturnsAsync(() => Fixture.ScalarAsync<int?>("documentsdb",
+            "SELECT duplicates FROM inbox_messages WHERE message_id = $1", message), d => d == 1, because: "the redelivery should arrive");
+        var paperVote = Documents($"/{byPaper}/paper-vote");
+        var paper = await DocumentsSecretariat.PostAsJsonAsync(paperVote, new { @for = 12, against = 3, abstention = 1 });
+        var memberRecords = await Writer(members[0]).PostAsJsonAsync(paperVote, new { @for = 1, against = 0, abstention = 0 });
+        var edit = await SaveAsync(Writer(members[0]), byVote, "\"1\"", "Changer après le vote", "Trop tard");
+
+        var validated = await Writer(members[0]).GetFromJsonAsync<JsonElement>(Documents($"/{byVote}"));
+        Assert.Equal("validated", validated.GetProperty("document").GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.OK, paper.StatusCode);
+        Assert.Equal("validated", (await paper.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("document").GetProperty("state")
+            .GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, memberRecords.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
+        Assert.Equal(1L, await Fixture.ScalarAsync<long>("documentsdb",
+            "SELECT count(*) FROM outbox_messages WHERE message_type = 'documents.document-validated.v1' AND body->>'documentId' = $1",
+            byVote.ToString()));
+        var history = (await Writer(members[0]).GetFromJsonAsync<List<JsonElement>>(Documents($"/{byVote}/history")))!;
+        Assert.Equal($"vote:{vote}", Assert.Single(history, h => h.GetProperty("action").GetString() == "vote").GetProperty("actor")
+            .GetString());
+    }
+
+    [Fact]
+    public async Task Every_route_refuses_the_wrong_role_and_the_wrong_body()
+    {
+        var (promotion, atelier, members) = await AteliersAsync();
+        var document = await StartAsync(Writer(members[0]), Voeu(promotion, atelier));
+        var secretariatOnly = new (HttpMethod Method, string Path, object? Body)[]
+        {
+            (HttpMethod.Put, Documents($"/{document}/co-authors/someone"), new { role = "x" }),
+            (HttpMethod.Post, Documents($"/{document}/paper-vote"), new { @for = 1, against = 0, abstention = 0 }),
+        };
+        var participants = new (HttpMethod Method, string Path, object? Body)[]
+        {
+            (HttpMethod.Post, Documents(), Voeu(promotion, atelier)),
+            (HttpMethod.Get, Documents($"/{document}"), null),
+            (HttpMethod.Put, Documents($"/{document}"), new { title = "t", sections = new[] { new { heading = "h", markdown = "m" } } }),
+            (HttpMethod.Get, Documents($"/{document}/versions"), null),
+            (HttpMethod.Get, Documents($"/{document}/diff?from=1&to=1"), null),
+            (HttpMethod.Get, Documents($"/{document}/history"), null),
+        };
+        var otherBody = new[] { "another-body" };
+        var refusals = new (HttpClient Client, (HttpMethod Method, string Path, object? Body)[] Requests)[]
+        {
+            (Writer(members[0]), secretariatOnly),
+            (Fixture.Gateway("exec-1", ["executive"], [Body]), secretariatOnly),
+            (Fixture.Gateway("guarantor-1", ["guarantor"], [Body]), [.. secretariatOnly, .. participants]),
+            (Fixture.Gateway("secretary-9", ["secretariat"], otherBody), [.. secretariatOnly, .. participants]),
+            (Fixture.Gateway(members[0].ToString(), ["member"], otherBody), participants),
+        };
+
+        foreach (var (client, requests) in refusals)
+        {
+            foreach (var (method, path, body) in requests)
+            {
+                var response = await client.SendAsync(new HttpRequestMessage(method, path)
+                {
+                    Content = body is null ? null : JsonContent.Create(body)
+                });
+                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {path}: {response.StatusCode}");
+            }
+        }
+        var anonymous = await Fixture.Gateway().PostAsJsonAsync(Documents(), Voeu(promotion, atelier));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+}
