@@ -188,15 +188,90 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
             .GetString());
     }
 
+    private async Task<JsonElement> ProposeAsync(HttpClient client, Guid document, object amendment)
+    {
+        var proposed = await client.PostAsJsonAsync(Documents($"/{document}/amendments"), amendment);
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        return await proposed.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private Task<HttpResponseMessage> DecideAsync(Guid document, JsonElement amendment, string decision, Guid? voteId = null) =>
+        DocumentsSecretariat.PostAsJsonAsync(Documents($"/{document}/amendments/{amendment.GetProperty("id").GetGuid()}/decision"),
+            new { decision, voteId });
+
+    [Fact]
+    public async Task An_accepted_amendment_gives_exactly_the_amended_text_conflicts_are_flagged_and_every_decision_is_in_the_history()
+    {
+        var (promotion, atelier, members) = await AteliersAsync();
+        var document = await StartAsync(Writer(members[0]), Voeu(promotion, atelier));
+        var deputy = Fixture.Gateway("deputy-housing", ["executive"], [Body]);
+        var byMember = await ProposeAsync(Writer(members[1]), document, new
+        {
+            section = 2,
+            operation = "replace",
+            text = "Le Conseil de Paris émet le vœu que la Ville finance et accompagne les rénovations énergétiques.",
+            motivation = "Accompagner les copropriétés",
+        });
+        var byExecutive = await ProposeAsync(deputy, document, new
+        {
+            section = 2,
+            operation = "delete",
+            motivation = "Déjà prévu au budget",
+        });
+        var insertion = await ProposeAsync(Writer(members[0]), document, new
+        {
+            section = 2,
+            operation = "insert",
+            heading = "Suivi",
+            text = "Un bilan annuel est présenté au Conseil.",
+            motivation = "Suivre la mise en œuvre",
+        });
+
+        var listed = (await deputy.GetFromJsonAsync<List<JsonElement>>(Documents($"/{document}/amendments")))!;
+        var rejected = await DecideAsync(document, byExecutive, "rejected");
+        var unchanged = await Writer(members[0]).GetFromJsonAsync<JsonElement>(Documents($"/{document}"));
+        var vote = Guid.NewGuid();
+        var accepted = await DecideAsync(document, byMember, "accepted", vote);
+        var stale = await DecideAsync(document, insertion, "accepted");
+        var again = await DecideAsync(document, byMember, "rejected");
+        var amended = await Writer(members[0]).GetFromJsonAsync<JsonElement>(Documents($"/{document}"));
+
+        Assert.Equal([[2, 3], [1, 3], [1, 2]], listed.Select(a => a.GetProperty("conflictsWith").EnumerateArray()
+            .Select(n => n.GetInt32()).ToArray()));
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        Assert.Equal(1, unchanged.GetProperty("document").GetProperty("version").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(2, (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resultingVersion").GetInt32());
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal("Section changed", (await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var sections = amended.GetProperty("document").GetProperty("sections");
+        Assert.Equal("Considérant que *la moitié* des logements parisiens sont mal isolés,",
+            sections[0].GetProperty("markdown").GetString());
+        Assert.Equal("Le Conseil de Paris émet le vœu que la Ville finance et accompagne les rénovations énergétiques.",
+            sections[1].GetProperty("markdown").GetString());
+        Assert.Equal(2, sections.GetArrayLength());
+        var history = (await Writer(members[0]).GetFromJsonAsync<List<JsonElement>>(Documents($"/{document}/history")))!;
+        Assert.Equal(["amendment-rejected", "amendment-accepted"], history.Select(h => h.GetProperty("action").GetString())
+            .Where(a => a!.StartsWith("amendment-", StringComparison.Ordinal) && a != "amendment-proposed"));
+        Assert.Equal($"vote:{vote}", history.Single(h => h.GetProperty("action").GetString() == "amendment-accepted")
+            .GetProperty("actor").GetString());
+        Assert.Equal(2L, await Fixture.ScalarAsync<long>("documentsdb",
+            "SELECT count(*) FROM outbox_messages WHERE message_type = 'documents.amendment-decided.v1' AND body->>'documentId' = $1",
+            document.ToString()));
+    }
+
     [Fact]
     public async Task Every_route_refuses_the_wrong_role_and_the_wrong_body()
     {
         var (promotion, atelier, members) = await AteliersAsync();
         var document = await StartAsync(Writer(members[0]), Voeu(promotion, atelier));
+        var amendment = Guid.NewGuid();
         var secretariatOnly = new (HttpMethod Method, string Path, object? Body)[]
         {
             (HttpMethod.Put, Documents($"/{document}/co-authors/someone"), new { role = "x" }),
             (HttpMethod.Post, Documents($"/{document}/paper-vote"), new { @for = 1, against = 0, abstention = 0 }),
+            (HttpMethod.Post, Documents($"/{document}/amendments/{amendment}/decision"), new { decision = "accepted" }),
         };
         var participants = new (HttpMethod Method, string Path, object? Body)[]
         {
@@ -206,6 +281,9 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
             (HttpMethod.Get, Documents($"/{document}/versions"), null),
             (HttpMethod.Get, Documents($"/{document}/diff?from=1&to=1"), null),
             (HttpMethod.Get, Documents($"/{document}/history"), null),
+            (HttpMethod.Post, Documents($"/{document}/amendments"), new { section = 1, operation = "delete", motivation = "m" }),
+            (HttpMethod.Get, Documents($"/{document}/amendments"), null),
+            (HttpMethod.Post, Documents($"/{document}/amendments/{amendment}/withdrawal"), null),
         };
         var otherBody = new[] { "another-body" };
         var refusals = new (HttpClient Client, (HttpMethod Method, string Path, object? Body)[] Requests)[]

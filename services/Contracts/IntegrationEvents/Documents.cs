@@ -9,3 +9,12 @@ namespace Assemblee.Contracts.Documents;
 [Event("documents.document-validated.v1")]
 public sealed record DocumentValidated(
     string BodyId, Guid DocumentId, string Kind, int Version, string By, Guid? VoteId, DateTimeOffset ValidatedAt);
+
+/// <summary>
+/// An amendment was accepted (the document's new version is <paramref name="ResultingVersion"/>), rejected or withdrawn;
+/// <paramref name="DecidedBy"/> is the deciding account, <paramref name="VoteId"/> the vote that decided it, if any.
+/// </summary>
+[Event("documents.amendment-decided.v1")]
+public sealed record AmendmentDecided(
+    string BodyId, Guid DocumentId, Guid AmendmentId, int Number, string Decision, int? ResultingVersion, string DecidedBy, Guid? VoteId,
+    DateTimeOffset DecidedAt);

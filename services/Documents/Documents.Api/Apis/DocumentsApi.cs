@@ -74,7 +74,7 @@ public static class DocumentsApi
     private static async Task<Ok<DocumentView>> GetAsync(string bodyId, Guid documentId, ClaimsPrincipal user, Callers callers,
         DocumentStore documents, HttpResponse response, CancellationToken cancellationToken)
     {
-        var (document, _) = await ReadableAsync(bodyId, documentId, user, callers, documents, cancellationToken);
+        var (document, _) = await callers.ReadableAsync(user, bodyId, documentId, cancellationToken);
         response.Headers.ETag = ETag(document.Version);
         return TypedResults.Ok(View(document));
     }
@@ -83,7 +83,7 @@ public static class DocumentsApi
         [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user, Callers callers, DocumentWriting writing,
         DocumentStore documents, HttpResponse response, CancellationToken cancellationToken)
     {
-        var (current, caller) = await ReadableAsync(bodyId, documentId, user, callers, documents, cancellationToken);
+        var (current, caller) = await callers.ReadableAsync(user, bodyId, documentId, cancellationToken);
         if (text.Validate(current.Kind) is { Count: > 0 } errors)
         {
             return TypedResults.ValidationProblem(errors);
@@ -96,14 +96,14 @@ public static class DocumentsApi
     private static async Task<Ok<IReadOnlyList<DocumentVersion>>> VersionsAsync(string bodyId, Guid documentId, ClaimsPrincipal user,
         Callers callers, DocumentStore documents, CancellationToken cancellationToken)
     {
-        await ReadableAsync(bodyId, documentId, user, callers, documents, cancellationToken);
+        await callers.ReadableAsync(user, bodyId, documentId, cancellationToken);
         return TypedResults.Ok(await documents.VersionsAsync(documentId, cancellationToken));
     }
 
     private static async Task<Ok<VersionDiff>> DiffAsync(string bodyId, Guid documentId, int from, int to, ClaimsPrincipal user,
         Callers callers, DocumentStore documents, CancellationToken cancellationToken)
     {
-        await ReadableAsync(bodyId, documentId, user, callers, documents, cancellationToken);
+        await callers.ReadableAsync(user, bodyId, documentId, cancellationToken);
         var versions = (await documents.VersionsAsync(documentId, cancellationToken)).ToDictionary(version => version.Number);
         if (!versions.TryGetValue(from, out var before) || !versions.TryGetValue(to, out var after))
         {
@@ -118,7 +118,7 @@ public static class DocumentsApi
     private static async Task<Ok<IReadOnlyList<HistoryEntry>>> HistoryAsync(string bodyId, Guid documentId, ClaimsPrincipal user,
         Callers callers, DocumentStore documents, CancellationToken cancellationToken)
     {
-        await ReadableAsync(bodyId, documentId, user, callers, documents, cancellationToken);
+        await callers.ReadableAsync(user, bodyId, documentId, cancellationToken);
         return TypedResults.Ok(await documents.HistoryAsync(documentId, cancellationToken));
     }
 
@@ -139,19 +139,6 @@ public static class DocumentsApi
         paper.Validate() is { Count: > 0 } errors
             ? TypedResults.ValidationProblem(errors)
             : TypedResults.Ok(View(await validation.ByPaperVoteAsync(bodyId, documentId, paper, user.Actor(), cancellationToken)));
-
-    /// <summary>
-    /// The document and what is known of the caller, if they may read it: drafts and validated texts are for writers
-    /// (publication comes later).
-    /// </summary>
-    private static async Task<(Document Document, Caller Caller)> ReadableAsync(string bodyId, Guid documentId, ClaimsPrincipal user,
-        Callers callers, DocumentStore documents, CancellationToken cancellationToken)
-    {
-        var caller = await callers.ResolveAsync(user, bodyId, documentId, cancellationToken);
-        return await documents.FindAsync(bodyId, documentId, cancellationToken) is { } document && Writers.MayWrite(document, caller)
-            ? (document, caller)
-            : throw RuleViolation.NotFound($"Body '{bodyId}' has no document {documentId} you may read.");
-    }
 
     private static DocumentView View(Document document) =>
         new(document, [.. document.Sections.Select(section => Rendering.Html(section.Markdown))]);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Assemblee.Common.Actors;
+using Assemblee.Common.Rules;
 using Assemblee.Documents.Data;
 using Assemblee.Documents.Domain;
 using Assemblee.ServiceDefaults.Authentication;
@@ -28,5 +29,19 @@ public sealed class Callers(MembershipClient membership, DocumentStore documents
         var coAuthor = documentId is { } id && await documents.IsCoAuthorAsync(id, subject, cancellationToken);
         return new Caller(subject, GrpcBodyScope.Allows(user, bodyId, [Roles.Secretariat]),
             GrpcBodyScope.Allows(user, bodyId, [Roles.Executive]), active, coAuthor);
+    }
+
+    /// <summary>
+    /// The document and what is known of the caller, if they may read it: drafts and validated texts are for their writers, and
+    /// with <paramref name="executive"/> for the executive too (which amends them); anyone else gets NOT_FOUND.
+    /// </summary>
+    public async Task<(Document Document, Caller Caller)> ReadableAsync(ClaimsPrincipal user, string bodyId, Guid documentId,
+        CancellationToken cancellationToken, bool executive = false)
+    {
+        var caller = await ResolveAsync(user, bodyId, documentId, cancellationToken);
+        return await documents.FindAsync(bodyId, documentId, cancellationToken) is { } document &&
+            (Writers.MayWrite(document, caller) || executive && caller.Executive)
+            ? (document, caller)
+            : throw RuleViolation.NotFound($"Body '{bodyId}' has no document {documentId} you may read.");
     }
 }

@@ -23,7 +23,7 @@ public sealed record PaperVote(int For, int Against, int Abstention)
 /// Validation: by the members' vote (sessions' VoteClosed, in the consumer's transaction with its inbox row, so a redelivered
 /// vote changes nothing) or by a paper vote the secretariat records. A validated document publishes DocumentValidated once.
 /// </summary>
-public sealed class DocumentValidation(NpgsqlDataSource dataSource, Outbox outbox, TimeProvider time)
+public sealed class DocumentValidation(DocumentTransactions transactions, Outbox outbox, TimeProvider time)
 {
     public async Task ByVoteAsync(NpgsqlTransaction transaction, VoteClosed vote, CancellationToken cancellationToken)
     {
@@ -47,22 +47,17 @@ public sealed class DocumentValidation(NpgsqlDataSource dataSource, Outbox outbo
         }
     }
 
-    public async Task<Document> ByPaperVoteAsync(string bodyId, Guid id, PaperVote paper, string actor, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var document = await DocumentStore.LockAsync(transaction, bodyId, id, cancellationToken)
-            ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no document {id}.");
-        if (!DocumentRules.Validates(document))
+    /// <summary>The secretariat's record of a paper vote (the route is the secretariat's; any document of the body).</summary>
+    public Task<Document> ByPaperVoteAsync(string bodyId, Guid id, PaperVote paper, string actor, CancellationToken cancellationToken) =>
+        transactions.RunAsync(bodyId, id, _ => true, async (transaction, document, now) =>
         {
-            throw RuleViolation.Conflict("Not a draft", $"The document is {document.State}.");
-        }
-        var now = time.GetUtcNow();
-        await DocumentStore.AddHistoryAsync(transaction, id, actor, "paper-vote", paper, now, cancellationToken);
-        var result = paper.Adopted ? await ValidateAsync(transaction, document, "paper-vote", null, now, cancellationToken) : document;
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
+            if (!DocumentRules.Validates(document))
+            {
+                throw RuleViolation.Conflict("Not a draft", $"The document is {document.State}.");
+            }
+            await DocumentStore.AddHistoryAsync(transaction, id, actor, "paper-vote", paper, now, cancellationToken);
+            return paper.Adopted ? await ValidateAsync(transaction, document, "paper-vote", null, now, cancellationToken) : document;
+        }, cancellationToken);
 
     private async Task<Document> ValidateAsync(NpgsqlTransaction transaction, Document document, string by, Guid? voteId,
         DateTimeOffset now, CancellationToken cancellationToken)

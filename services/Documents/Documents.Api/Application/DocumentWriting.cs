@@ -1,4 +1,3 @@
-using Assemblee.Common.Rules;
 using Assemblee.Documents.Data;
 using Assemblee.Documents.Domain;
 using Npgsql;
@@ -9,7 +8,7 @@ namespace Assemblee.Documents.Application;
 /// Writing documents: starting one, saving versions against the version read (never over someone else's), naming co-authors.
 /// Each step is one transaction with its history row.
 /// </summary>
-public sealed class DocumentWriting(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class DocumentWriting(NpgsqlDataSource dataSource, DocumentTransactions transactions, TimeProvider time)
 {
     public async Task<Document> StartAsync(string bodyId, NewDocument request, string author, CancellationToken cancellationToken)
     {
@@ -31,7 +30,7 @@ public sealed class DocumentWriting(NpgsqlDataSource dataSource, TimeProvider ti
     /// </summary>
     public Task<Document> SaveAsync(string bodyId, Guid id, DocumentText text, int? readVersion, Caller caller,
         CancellationToken cancellationToken) =>
-        InDocumentAsync(bodyId, id, caller, async (transaction, document, now) =>
+        transactions.RunAsync(bodyId, id, document => Writers.MayWrite(document, caller), async (transaction, document, now) =>
         {
             DocumentRules.EnsureEditable(document);
             DocumentRules.EnsureCurrent(document, readVersion, () => new Dictionary<string, object?>
@@ -54,27 +53,11 @@ public sealed class DocumentWriting(NpgsqlDataSource dataSource, TimeProvider ti
         }, cancellationToken);
 
     public Task GrantAsync(string bodyId, Guid id, string subject, string role, Caller caller, CancellationToken cancellationToken) =>
-        InDocumentAsync(bodyId, id, caller, async (transaction, document, now) =>
+        transactions.RunAsync(bodyId, id, document => Writers.MayWrite(document, caller), async (transaction, document, now) =>
         {
             await DocumentStore.GrantAsync(transaction, id, subject, role, caller.Subject, now, cancellationToken);
             await DocumentStore.AddHistoryAsync(transaction, id, caller.Subject, "co-author", new { subject, role }, now,
                 cancellationToken);
             return document;
         }, cancellationToken);
-
-    /// <summary>The document locked, for a writer; NOT_FOUND for anyone else, who may not know a draft exists.</summary>
-    private async Task<Document> InDocumentAsync(string bodyId, Guid id, Caller caller,
-        Func<NpgsqlTransaction, Document, DateTimeOffset, Task<Document>> work, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var document = await DocumentStore.LockAsync(transaction, bodyId, id, cancellationToken);
-        if (document is null || !Writers.MayWrite(document, caller))
-        {
-            throw RuleViolation.NotFound($"Body '{bodyId}' has no document {id} you may write.");
-        }
-        var result = await work(transaction, document, time.GetUtcNow());
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
 }

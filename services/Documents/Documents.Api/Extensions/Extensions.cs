@@ -18,11 +18,18 @@ internal static class Extensions
         // Membership says whether a caller is an active member, and of which atelier, when documents asks with its own credential.
         builder.Services.AddGrpcClient<MembershipClient>(options => options.Address = new Uri("http://_grpc.membership"))
             .WithServiceCredentials();
+        builder.Services.AddSingleton<DocumentTransactions>();
         builder.Services.AddSingleton<DocumentStore>();
+        builder.Services.AddSingleton<AmendmentStore>();
+        builder.Services.AddSingleton<Amending>();
         builder.Services.AddSingleton<Callers>();
         builder.Services.AddSingleton<DocumentWriting>();
         builder.Services.AddSingleton<DocumentValidation>();
     }
 
-    public static void MapDocumentsApis(this IEndpointRouteBuilder app) => app.MapDocumentsApi();
+    public static void MapDocumentsApis(this IEndpointRouteBuilder app)
+    {
+        app.MapDocumentsApi();
+        app.MapAmendmentsApi();
+    }
 }
