@@ -262,6 +262,55 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
     }
 
     [Fact]
+    public async Task The_public_reads_and_finds_published_texts_in_french_and_never_a_draft()
+    {
+        var (promotion, atelier, members) = await AteliersAsync();
+        var published = await StartAsync(Writer(members[0]), Voeu(promotion, atelier));
+        var draft = await StartAsync(Writer(members[1]), new
+        {
+            kind = "voeu",
+            promotionId = promotion,
+            atelierId = atelier,
+            title = "Brouillon sur les rénovations énergétiques",
+            sections = new[] { new { heading = "Vœu", markdown = "Des rénovations énergétiques partout, en secret." } },
+        });
+        var tooEarly = await DocumentsSecretariat.PostAsync(Documents($"/{published}/publication"), null);
+        await DocumentsSecretariat.PostAsJsonAsync(Documents($"/{published}/paper-vote"), new { @for = 40, against = 2, abstention = 1 });
+        var publication = await DocumentsSecretariat.PostAsync(Documents($"/{published}/publication"), null);
+        var again = await DocumentsSecretariat.PostAsync(Documents($"/{published}/publication"), null);
+        var anonymous = Fixture.Gateway();
+        var publicPath = $"/api/documents/bodies/{Body}/published";
+
+        var hits = (await anonymous.GetFromJsonAsync<List<JsonElement>>(
+            $"/api/documents/bodies/{Body}/search?q={Uri.EscapeDataString("rénovations énergétiques")}"))!;
+        var markdown = await anonymous.GetAsync($"{publicPath}/{published}.md");
+        var html = await anonymous.GetStringAsync($"{publicPath}/{published}.html");
+        var view = await anonymous.GetFromJsonAsync<JsonElement>($"{publicPath}/{published}");
+        var hiddenDraft = await anonymous.GetAsync($"{publicPath}/{draft}");
+        var noWords = await anonymous.GetAsync($"/api/documents/bodies/{Body}/search?q=");
+
+        Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, publication.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var hit = Assert.Single(hits);
+        Assert.Equal(published, hit.GetProperty("documentId").GetGuid());
+        Assert.Contains("<mark>rénovations</mark> <mark>énergétiques</mark>", hit.GetProperty("excerptHtml").GetString());
+        var text = await markdown.Content.ReadAsByteArrayAsync();
+        var fingerprint = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(text));
+        Assert.Equal(fingerprint, view.GetProperty("fingerprint").GetString());
+        Assert.Equal($"sha-256=:{Convert.ToBase64String(Convert.FromHexString(fingerprint))}:",
+            markdown.Headers.GetValues("Repr-Digest").Single());
+        Assert.StartsWith("# Vœu relatif à la rénovation énergétique des logements\n", System.Text.Encoding.UTF8.GetString(text));
+        Assert.Contains(fingerprint, html);
+        Assert.Contains("<em>la moitié</em>", html);
+        Assert.Equal(HttpStatusCode.NotFound, hiddenDraft.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noWords.StatusCode);
+        Assert.Equal(1L, await Fixture.ScalarAsync<long>("documentsdb",
+            "SELECT count(*) FROM outbox_messages WHERE message_type = 'documents.document-published.v1' AND body->>'documentId' = $1",
+            published.ToString()));
+    }
+
+    [Fact]
     public async Task Every_route_refuses_the_wrong_role_and_the_wrong_body()
     {
         var (promotion, atelier, members) = await AteliersAsync();
@@ -272,6 +321,7 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
             (HttpMethod.Put, Documents($"/{document}/co-authors/someone"), new { role = "x" }),
             (HttpMethod.Post, Documents($"/{document}/paper-vote"), new { @for = 1, against = 0, abstention = 0 }),
             (HttpMethod.Post, Documents($"/{document}/amendments/{amendment}/decision"), new { decision = "accepted" }),
+            (HttpMethod.Post, Documents($"/{document}/publication"), null),
         };
         var participants = new (HttpMethod Method, string Path, object? Body)[]
         {

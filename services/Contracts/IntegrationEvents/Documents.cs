@@ -18,3 +18,11 @@ public sealed record DocumentValidated(
 public sealed record AmendmentDecided(
     string BodyId, Guid DocumentId, Guid AmendmentId, int Number, string Decision, int? ResultingVersion, string DecidedBy, Guid? VoteId,
     DateTimeOffset DecidedAt);
+
+/// <summary>
+/// A document was published: its text is public at a stable address, with <paramref name="Fingerprint"/> the SHA-256 of its
+/// Markdown (notifications tell the members; veille may link it).
+/// </summary>
+[Event("documents.document-published.v1")]
+public sealed record DocumentPublished(
+    string BodyId, Guid DocumentId, string Kind, int Version, string Title, string Fingerprint, DateTimeOffset PublishedAt);

@@ -110,7 +110,7 @@ public static class DocumentsApi
             throw RuleViolation.NotFound($"The document has versions 1 to {versions.Count}.");
         }
         var sections = TextDifference.Between(before.Sections, after.Sections);
-        var html = string.Concat(sections.Select(section => $"<section><h2>{System.Net.WebUtility.HtmlEncode(section.Heading)}</h2>"
+        var html = string.Concat(sections.Select(section => $"<section><h2>{Rendering.Encode(section.Heading)}</h2>"
             + $"<p>{Rendering.Html(section.Parts)}</p></section>"));
         return TypedResults.Ok(new VersionDiff(from, to, sections, html));
     }

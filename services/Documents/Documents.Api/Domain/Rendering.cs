@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Ganss.Xss;
 using Markdig;
 
@@ -15,10 +17,15 @@ public static class Rendering
 
     public static string Html(string markdown) => Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
 
+    /// <summary>Text made safe inside HTML, French letters kept as they are (the default encoder writes é as &amp;#xE9;).</summary>
+    public static string Encode(string text) => Encoder.Encode(text);
+
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static string Html(IReadOnlyList<DiffPart> parts) => string.Concat(parts.Select(part => part.Change switch
     {
-        "deleted" => $"<del>{System.Net.WebUtility.HtmlEncode(part.Text)}</del>",
-        "inserted" => $"<ins>{System.Net.WebUtility.HtmlEncode(part.Text)}</ins>",
-        _ => System.Net.WebUtility.HtmlEncode(part.Text),
+        "deleted" => $"<del>{Encode(part.Text)}</del>",
+        "inserted" => $"<ins>{Encode(part.Text)}</ins>",
+        _ => Encode(part.Text),
     }));
 }

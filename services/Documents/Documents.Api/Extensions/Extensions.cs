@@ -22,6 +22,8 @@ internal static class Extensions
         builder.Services.AddSingleton<DocumentStore>();
         builder.Services.AddSingleton<AmendmentStore>();
         builder.Services.AddSingleton<Amending>();
+        builder.Services.AddSingleton<PublicationStore>();
+        builder.Services.AddSingleton<DocumentPublishing>();
         builder.Services.AddSingleton<Callers>();
         builder.Services.AddSingleton<DocumentWriting>();
         builder.Services.AddSingleton<DocumentValidation>();
@@ -31,5 +33,6 @@ internal static class Extensions
     {
         app.MapDocumentsApi();
         app.MapAmendmentsApi();
+        app.MapPublicationsApi();
     }
 }

@@ -1,0 +1,28 @@
+using Assemblee.Common.Messaging;
+using Assemblee.Common.Rules;
+using Assemblee.Contracts.Documents;
+using Assemblee.Documents.Data;
+using Assemblee.Documents.Domain;
+
+namespace Assemblee.Documents.Application;
+
+/// <summary>The secretariat publishes a validated document's current version: public, fingerprinted, DocumentPublished once.</summary>
+public sealed class DocumentPublishing(DocumentTransactions transactions, Outbox outbox)
+{
+    public Task<Publication> PublishAsync(string bodyId, Guid id, string actor, CancellationToken cancellationToken) =>
+        transactions.RunAsync(bodyId, id, _ => true, async (transaction, document, now) =>
+        {
+            Publishing.EnsurePublishable(document);
+            var publication = Publishing.Of(document, now);
+            if (!await PublicationStore.InsertAsync(transaction, publication, actor, cancellationToken))
+            {
+                throw RuleViolation.Conflict("Already published", $"Version {document.Version} is published already.");
+            }
+            await DocumentStore.SetStateAsync(transaction, id, DocumentStates.Published, cancellationToken);
+            await DocumentStore.AddHistoryAsync(transaction, id, actor, "published", new { document.Version, publication.Fingerprint }, now,
+                cancellationToken);
+            await outbox.AddAsync(new DocumentPublished(bodyId, id, document.Kind, document.Version, document.Title,
+                publication.Fingerprint, now), transaction, cancellationToken);
+            return publication;
+        }, cancellationToken);
+}
