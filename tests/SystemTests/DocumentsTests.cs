@@ -311,6 +311,39 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
     }
 
     [Fact]
+    public async Task The_pdf_of_a_published_deliberation_shows_its_title_its_articles_and_its_fingerprint()
+    {
+        var (promotion, atelier, members) = await AteliersAsync();
+        var deliberation = await StartAsync(Writer(members[0]), new
+        {
+            kind = "deliberation",
+            promotionId = promotion,
+            atelierId = atelier,
+            title = "Délibération citoyenne sur les cours oasis",
+            sections = new[]
+            {
+                new { heading = "Exposé des motifs", markdown = "Les cours d'école sont trop chaudes en été." },
+                new { heading = "Article 1", markdown = "Les cours sont ouvertes aux habitants le **samedi**." },
+                new { heading = "Article 2", markdown = "Un bilan est présenté au Conseil chaque année." },
+            },
+        });
+        await DocumentsSecretariat.PostAsJsonAsync(Documents($"/{deliberation}/paper-vote"),
+            new { @for = 50, against = 10, abstention = 0 });
+        var published = await (await DocumentsSecretariat.PostAsync(Documents($"/{deliberation}/publication"), null)).Content
+            .ReadFromJsonAsync<JsonElement>();
+
+        var pdf = await Fixture.Gateway().GetAsync($"/api/documents/bodies/{Body}/published/{deliberation}.pdf");
+        var text = await PdfText.ReadAsync(await pdf.Content.ReadAsByteArrayAsync());
+
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("cours oasis", text);
+        Assert.Contains("Article 1", text);
+        Assert.Contains("Article 2", text);
+        Assert.Contains("samedi", text);
+        Assert.Contains(published.GetProperty("fingerprint").GetString()![..16], text);
+    }
+
+    [Fact]
     public async Task Every_route_refuses_the_wrong_role_and_the_wrong_body()
     {
         var (promotion, atelier, members) = await AteliersAsync();

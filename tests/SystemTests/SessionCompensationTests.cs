@@ -88,30 +88,8 @@ public sealed class SessionCompensationTests(SystemFixture system) : SessionsTes
             (await AsMember(members[1]).GetAsync(Compensation($"months/{nextMonth}/statements/me.pdf"))).StatusCode);
         var pdf = await AsMember(members[0]).GetAsync(Compensation($"months/{month}/statements/me.pdf"));
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
-        var text = await PdfTextAsync(await pdf.Content.ReadAsByteArrayAsync());
+        var text = await PdfText.ReadAsync(await pdf.Content.ReadAsByteArrayAsync());
         Assert.Contains("104,70", text);
         Assert.Contains("Relev", text);
-    }
-
-    /// <summary>Renders the PDF's page to PNG with poppler and reads it back with tesseract: what a person would see.</summary>
-    private static async Task<string> PdfTextAsync(byte[] pdf)
-    {
-        var folder = Directory.CreateTempSubdirectory("statement-");
-        try
-        {
-            var file = System.IO.Path.Combine(folder.FullName, "statement.pdf");
-            await File.WriteAllBytesAsync(file, pdf);
-            var render = await ProcessRunner.RunAsync("pdftoppm", ["-png", "-r", "200", "-singlefile", file,
-                System.IO.Path.Combine(folder.FullName, "page")], TimeSpan.FromMinutes(1));
-            Assert.True(render.ExitCode == 0, render.Error);
-            var read = await ProcessRunner.RunAsync("tesseract", [System.IO.Path.Combine(folder.FullName, "page.png"), "stdout"],
-                TimeSpan.FromMinutes(1));
-            Assert.True(read.ExitCode == 0, read.Error);
-            return read.Output;
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
     }
 }

@@ -30,6 +30,8 @@ public static class PublicationsApi
         body.MapGet("/published/{documentId:guid}.md", MarkdownAsync).WithName("GetPublishedMarkdown")
             .WithSummary("The published text; Repr-Digest carries the SHA-256 its fingerprint is.").AllowAnonymous();
         body.MapGet("/published/{documentId:guid}.html", HtmlAsync).WithName("GetPublishedHtml").AllowAnonymous();
+        body.MapGet("/published/{documentId:guid}.pdf", PdfAsync).WithName("GetPublishedPdf")
+            .WithSummary("The published text as PDF, its fingerprint on every page.").AllowAnonymous();
         body.MapGet("/search", SearchAsync).WithName("SearchPublished")
             .WithSummary("Full-text search in French over published texts (any inflection, accents folded), ranked, with excerpts.")
             .AllowAnonymous();
@@ -73,6 +75,13 @@ public static class PublicationsApi
             <footer><p>Version {publication.Version}, publiée le {publication.PublishedAt:yyyy-MM-dd}.
             Empreinte SHA-256 du texte Markdown : <code>{publication.Fingerprint}</code></p></footer></body></html>
             """, "text/html; charset=utf-8");
+    }
+
+    private static async Task<FileContentHttpResult> PdfAsync(string bodyId, Guid documentId, PublicationStore publications,
+        CancellationToken cancellationToken)
+    {
+        var publication = await PublishedAsync(bodyId, documentId, publications, cancellationToken);
+        return TypedResults.File(PublishedPdf.Write(publication), "application/pdf", $"{publication.Kind}-{documentId}.pdf");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<SearchHit>>, ValidationProblem>> SearchAsync(string bodyId, string? q, string? kind,

@@ -1,5 +1,6 @@
 using Assemblee.Common;
 using Assemblee.Common.Messaging;
+using Assemblee.Common.Pdf;
 using Assemblee.Documents.Apis;
 using Assemblee.Documents.Application;
 using Assemblee.Documents.Data;
@@ -18,6 +19,7 @@ internal static class Extensions
         // Membership says whether a caller is an active member, and of which atelier, when documents asks with its own credential.
         builder.Services.AddGrpcClient<MembershipClient>(options => options.Address = new Uri("http://_grpc.membership"))
             .WithServiceCredentials();
+        builder.AddPdfFonts();
         builder.Services.AddSingleton<DocumentTransactions>();
         builder.Services.AddSingleton<DocumentStore>();
         builder.Services.AddSingleton<AmendmentStore>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Assemblee.Common.Pdf;
 using Assemblee.Sessions.Domain;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;

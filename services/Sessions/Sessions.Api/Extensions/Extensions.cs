@@ -1,12 +1,11 @@
 using Assemblee.Common;
 using Assemblee.Common.Messaging;
+using Assemblee.Common.Pdf;
 using Assemblee.Sessions.Apis;
 using Assemblee.Sessions.Application;
-using Assemblee.Sessions.Compensation;
 using Assemblee.Sessions.Data;
 using Assemblee.Sessions.Grpc;
 using Assemblee.Sessions.Messaging;
-using PdfSharp.Fonts;
 
 namespace Assemblee.Sessions.Extensions;
 
@@ -32,9 +31,7 @@ internal static class Extensions
         builder.Services.AddSingleton<CalendarFeeds>();
         builder.Services.AddSingleton<CompensationStore>();
         builder.Services.AddSingleton<CompensationStatements>();
-        // PDFsharp resolves fonts through one process-wide resolver.
-        GlobalFontSettings.FontResolver ??= new SystemFontResolver(
-            builder.Configuration["Compensation:FontDirectory"] ?? "/usr/share/fonts/truetype/dejavu");
+        builder.AddPdfFonts();
         builder.Services.AddSingleton<ConvocationStore>();
         builder.Services.AddSingleton<PhaseStore>();
         builder.Services.AddSingleton<PhasePlanning>();
