@@ -344,6 +344,55 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
     }
 
     [Fact]
+    public async Task A_validated_voeu_goes_to_the_council_and_its_adoption_is_followed_by_public_commitments()
+    {
+        var (promotion, atelier, members) = await AteliersAsync();
+        var voeu = await StartAsync(Writer(members[0]), Voeu(promotion, atelier));
+        var department = Fixture.Gateway("dlh-director", ["executive"], [Body]);
+        var tooEarly = await DocumentsSecretariat.PostAsJsonAsync(Documents($"/{voeu}/submission"),
+            new { councilSession = "2027-03-10", reference = "2027 V 42" });
+        await DocumentsSecretariat.PostAsJsonAsync(Documents($"/{voeu}/paper-vote"), new { @for = 50, against = 10, abstention = 0 });
+
+        var badReference = await DocumentsSecretariat.PostAsJsonAsync(Documents($"/{voeu}/submission"),
+            new { councilSession = "2027-03-10", reference = "vœu 42" });
+        var submitted = await DocumentsSecretariat.PostAsJsonAsync(Documents($"/{voeu}/submission"),
+            new { councilSession = "2027-03-10", reference = "2027 V 42" });
+        var notYet = await department.PostAsJsonAsync(Documents($"/{voeu}/commitments"), new { title = "Fonds", department = "DLH" });
+        var noText = await DocumentsSecretariat.PostAsJsonAsync(Documents($"/{voeu}/council-outcome"),
+            new { outcome = "adopted-as-amended", decidedOn = "2027-03-11" });
+        var outcome = await DocumentsSecretariat.PostAsJsonAsync(Documents($"/{voeu}/council-outcome"),
+            new { outcome = "adopted-as-amended", decidedOn = "2027-03-11", councilText = "Le Conseil émet le vœu que la Ville étudie…" });
+        var commitment = await department.PostAsJsonAsync(Documents($"/{voeu}/commitments"),
+            new
+            {
+                title = "Fonds de rénovation des copropriétés",
+                department = "Direction du logement et de l'habitat",
+                dueOn = "2028-01-01",
+            });
+        var commitmentId = (await commitment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var progress = await department.PostAsJsonAsync(Documents($"/{voeu}/commitments/{commitmentId}/updates"),
+            new { status = "in-progress", note = "Premier appel à projets lancé." });
+        var followUp = (await Fixture.Gateway().GetFromJsonAsync<List<JsonElement>>(Documents($"/{voeu}/commitments")))!;
+
+        Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badReference.StatusCode);
+        Assert.Equal("submitted", (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, notYet.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noText.StatusCode);
+        Assert.Equal("adopted-as-amended", (await outcome.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.Created, commitment.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, progress.StatusCode);
+        var followed = Assert.Single(followUp);
+        Assert.Equal(("in-progress", "Premier appel à projets lancé."), (followed.GetProperty("status").GetString(),
+            followed.GetProperty("updates")[0].GetProperty("note").GetString()));
+        foreach (var (type, count) in new[] { ("documents.document-submitted.v1", 1L), ("documents.council-outcome-recorded.v1", 1L) })
+        {
+            Assert.Equal(count, await Fixture.ScalarAsync<long>("documentsdb",
+                "SELECT count(*) FROM outbox_messages WHERE message_type = $1 AND body->>'documentId' = $2", type, voeu.ToString()));
+        }
+    }
+
+    [Fact]
     public async Task Every_route_refuses_the_wrong_role_and_the_wrong_body()
     {
         var (promotion, atelier, members) = await AteliersAsync();
@@ -355,6 +404,13 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
             (HttpMethod.Post, Documents($"/{document}/paper-vote"), new { @for = 1, against = 0, abstention = 0 }),
             (HttpMethod.Post, Documents($"/{document}/amendments/{amendment}/decision"), new { decision = "accepted" }),
             (HttpMethod.Post, Documents($"/{document}/publication"), null),
+            (HttpMethod.Post, Documents($"/{document}/submission"), new { councilSession = "2027-03-10", reference = "2027 V 1" }),
+            (HttpMethod.Post, Documents($"/{document}/council-outcome"), new { outcome = "rejected", decidedOn = "2027-03-11" }),
+        };
+        var departments = new (HttpMethod Method, string Path, object? Body)[]
+        {
+            (HttpMethod.Post, Documents($"/{document}/commitments"), new { title = "t", department = "d" }),
+            (HttpMethod.Post, Documents($"/{document}/commitments/{amendment}/updates"), new { status = "done", note = "n" }),
         };
         var participants = new (HttpMethod Method, string Path, object? Body)[]
         {
@@ -371,10 +427,11 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
         var otherBody = new[] { "another-body" };
         var refusals = new (HttpClient Client, (HttpMethod Method, string Path, object? Body)[] Requests)[]
         {
-            (Writer(members[0]), secretariatOnly),
+            (Writer(members[0]), [.. secretariatOnly, .. departments]),
             (Fixture.Gateway("exec-1", ["executive"], [Body]), secretariatOnly),
-            (Fixture.Gateway("guarantor-1", ["guarantor"], [Body]), [.. secretariatOnly, .. participants]),
-            (Fixture.Gateway("secretary-9", ["secretariat"], otherBody), [.. secretariatOnly, .. participants]),
+            (Fixture.Gateway("guarantor-1", ["guarantor"], [Body]), [.. secretariatOnly, .. participants, .. departments]),
+            (Fixture.Gateway("secretary-9", ["secretariat"], otherBody), [.. secretariatOnly, .. participants, .. departments]),
+            (Fixture.Gateway("exec-9", ["executive"], otherBody), departments),
             (Fixture.Gateway(members[0].ToString(), ["member"], otherBody), participants),
         };
 

@@ -26,3 +26,13 @@ public sealed record AmendmentDecided(
 [Event("documents.document-published.v1")]
 public sealed record DocumentPublished(
     string BodyId, Guid DocumentId, string Kind, int Version, string Title, string Fingerprint, DateTimeOffset PublishedAt);
+
+/// <summary>A vœu or délibération was submitted to a Council of Paris session under the Council's reference (2023 V 123).</summary>
+[Event("documents.document-submitted.v1")]
+public sealed record DocumentSubmitted(
+    string BodyId, Guid DocumentId, string Kind, int Version, DateOnly CouncilSession, string Reference, DateTimeOffset SubmittedAt);
+
+/// <summary>The Council decided on a submitted text: adopted, adopted-as-amended, rejected or withdrawn.</summary>
+[Event("documents.council-outcome-recorded.v1")]
+public sealed record CouncilOutcomeRecorded(
+    string BodyId, Guid DocumentId, string Reference, string Outcome, DateOnly DecidedOn, DateTimeOffset RecordedAt);

@@ -23,6 +23,7 @@ public static class DocumentStates
     public const string Draft = "draft";
     public const string Validated = "validated";
     public const string Published = "published";
+    public const string Submitted = "submitted";
 }
 
 /// <summary>A section of a document in Markdown: for a délibération, the explanatory statement then each article.</summary>

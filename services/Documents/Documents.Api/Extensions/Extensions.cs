@@ -26,6 +26,8 @@ internal static class Extensions
         builder.Services.AddSingleton<Amending>();
         builder.Services.AddSingleton<PublicationStore>();
         builder.Services.AddSingleton<DocumentPublishing>();
+        builder.Services.AddSingleton<CouncilStore>();
+        builder.Services.AddSingleton<CouncilFollowUp>();
         builder.Services.AddSingleton<Callers>();
         builder.Services.AddSingleton<DocumentWriting>();
         builder.Services.AddSingleton<DocumentValidation>();
@@ -36,5 +38,6 @@ internal static class Extensions
         app.MapDocumentsApi();
         app.MapAmendmentsApi();
         app.MapPublicationsApi();
+        app.MapCouncilApi();
     }
 }
