@@ -1,0 +1,3 @@
+using Assemblee.Benchmarks.Documents;
+
+return await SearchAndDiffBenchmark.RunAsync(args);
