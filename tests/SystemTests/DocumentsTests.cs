@@ -2,8 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Assemblee.Contracts.Documents.V1;
 using Assemblee.Contracts.Sessions;
 using Assemblee.SystemTests.Infrastructure;
+using Grpc.Core;
+using Grpc.Net.Client;
+using DocumentsClient = Assemblee.Contracts.Documents.V1.Documents.DocumentsClient;
 
 namespace Assemblee.SystemTests;
 
@@ -390,6 +394,49 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
             Assert.Equal(count, await Fixture.ScalarAsync<long>("documentsdb",
                 "SELECT count(*) FROM outbox_messages WHERE message_type = $1 AND body->>'documentId' = $2", type, voeu.ToString()));
         }
+    }
+
+    [Fact]
+    public async Task Veille_and_sessions_read_documents_over_grpc_writers_their_drafts_and_anyone_the_published_texts()
+    {
+        var (promotion, atelier, members) = await AteliersAsync();
+        var draft = await StartAsync(Writer(members[0]), Voeu(promotion, atelier));
+        var published = await StartAsync(Writer(members[1]), Voeu(promotion, atelier));
+        await DocumentsSecretariat.PostAsJsonAsync(Documents($"/{published}/paper-vote"), new { @for = 9, against = 1, abstention = 0 });
+        await DocumentsSecretariat.PostAsync(Documents($"/{published}/publication"), null);
+        using var channel = GrpcChannel.ForAddress(Fixture.App.GetEndpoint("documents", "grpc"));
+        var client = new DocumentsClient(channel);
+        Metadata As(string subject, string role, params string[] bodies) =>
+            new() { { "authorization", $"Bearer {Fixture.Token(subject, [role], bodies)}" } };
+        GetDocumentRequest Get(Guid id) => new() { BodyId = Body, DocumentId = id.ToString() };
+        async Task<StatusCode> RefusalAsync(Func<Task> call) => (await Assert.ThrowsAsync<RpcException>(call)).StatusCode;
+
+        var byVeille = await client.GetDocumentAsync(Get(draft), As("veille", "service"));
+        var byWriter = await client.GetDocumentAsync(Get(draft), As(members[0].ToString(), "member", Body));
+        var text = await client.GetPublishedAsync(Get(published));
+        var list = new List<Published>();
+        await foreach (var item in client.ListPublished(new ListPublishedRequest { BodyId = Body }).ResponseStream.ReadAllAsync())
+        {
+            list.Add(item);
+        }
+
+        Assert.Equal(("voeu", "draft", 1), (byVeille.Kind, byVeille.State, byVeille.Version));
+        Assert.Equal(atelier.ToString(), byWriter.AtelierId);
+        Assert.StartsWith("# Vœu relatif", text.Markdown);
+        Assert.Equal([published.ToString()], list.Select(p => p.DocumentId));
+        Assert.Equal(StatusCode.NotFound, await RefusalAsync(() => client.GetDocumentAsync(Get(draft),
+            As(members[2].ToString(), "member", Body)).ResponseAsync));
+        Assert.Equal(StatusCode.PermissionDenied, await RefusalAsync(() => client.GetDocumentAsync(Get(draft),
+            As("membership", "service")).ResponseAsync));
+        Assert.Equal(StatusCode.PermissionDenied, await RefusalAsync(() => client.GetDocumentAsync(Get(draft),
+            As("secretary-9", "secretariat", "another-body")).ResponseAsync));
+        Assert.Equal(StatusCode.Unauthenticated, await RefusalAsync(() => client.GetDocumentAsync(Get(draft)).ResponseAsync));
+        Assert.Equal(StatusCode.NotFound, await RefusalAsync(() => client.GetPublishedAsync(Get(draft)).ResponseAsync));
+        Assert.Equal(StatusCode.InvalidArgument, await RefusalAsync(() => client.GetPublishedAsync(
+            new GetDocumentRequest { BodyId = Body, DocumentId = "x" }).ResponseAsync));
+        using var gateway = GrpcChannel.ForAddress(Fixture.App.GetEndpoint("gateway", "grpc"));
+        Assert.Equal(StatusCode.Unimplemented, await RefusalAsync(() => new DocumentsClient(gateway).GetPublishedAsync(Get(published))
+            .ResponseAsync));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Assemblee.Common.Pdf;
 using Assemblee.Documents.Apis;
 using Assemblee.Documents.Application;
 using Assemblee.Documents.Data;
+using Assemblee.Documents.Grpc;
 using Assemblee.Documents.Messaging;
 using Assemblee.ServiceDefaults.Authentication;
 using MembershipClient = Assemblee.Contracts.Membership.V1.Membership.MembershipClient;
@@ -39,5 +40,6 @@ internal static class Extensions
         app.MapAmendmentsApi();
         app.MapPublicationsApi();
         app.MapCouncilApi();
+        app.MapGrpcService<DocumentsService>();
     }
 }
