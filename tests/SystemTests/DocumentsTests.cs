@@ -440,6 +440,38 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
     }
 
     [Fact]
+    public async Task Writers_attach_files_whose_content_matches_their_type_within_the_limit_and_download_them_unchanged()
+    {
+        var (promotion, atelier, members) = await AteliersAsync();
+        var document = await StartAsync(Writer(members[0]), Voeu(promotion, atelier));
+        var pdf = "%PDF-1.4\n% annexe\n"u8.ToArray().Concat(Enumerable.Range(0, 5000).Select(i => (byte)(i % 251))).ToArray();
+        Task<HttpResponseMessage> AttachAsync(HttpClient client, byte[] content, string type, string name = "annexe.pdf") =>
+            client.PostAsync(Documents($"/{document}/attachments?name={Uri.EscapeDataString(name)}"),
+                new ByteArrayContent(content) { Headers = { ContentType = new MediaTypeHeaderValue(type) } });
+
+        var attached = await AttachAsync(Writer(members[1]), pdf, "application/pdf");
+        var lying = await AttachAsync(Writer(members[1]), [0x89, 0x50, 0x4E, 0x47, 1, 2, 3], "application/pdf");
+        var script = await AttachAsync(Writer(members[1]), "<script>alert(1)</script>"u8.ToArray(), "text/html", "page.html");
+        var tooLarge = await AttachAsync(Writer(members[1]), new byte[SystemFixture.MaxAttachmentBytes + 1], "text/csv", "big.csv");
+        var otherAtelier = await AttachAsync(Writer(members[2]), pdf, "application/pdf");
+        var id = (await attached.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var download = await Writer(members[0]).GetAsync(Documents($"/{document}/attachments/{id}"));
+        var listed = (await Writer(members[0]).GetFromJsonAsync<List<JsonElement>>(Documents($"/{document}/attachments")))!;
+
+        Assert.Equal(HttpStatusCode.Created, attached.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, lying.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, script.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherAtelier.StatusCode);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        var only = Assert.Single(listed);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), only.GetProperty("sha256").GetString());
+        Assert.Equal("annexe.pdf", only.GetProperty("fileName").GetString());
+    }
+
+    [Fact]
     public async Task Every_route_refuses_the_wrong_role_and_the_wrong_body()
     {
         var (promotion, atelier, members) = await AteliersAsync();
@@ -470,6 +502,9 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
             (HttpMethod.Post, Documents($"/{document}/amendments"), new { section = 1, operation = "delete", motivation = "m" }),
             (HttpMethod.Get, Documents($"/{document}/amendments"), null),
             (HttpMethod.Post, Documents($"/{document}/amendments/{amendment}/withdrawal"), null),
+            (HttpMethod.Get, Documents($"/{document}/attachments"), null),
+            (HttpMethod.Get, Documents($"/{document}/attachments/{amendment}"), null),
+            (HttpMethod.Post, Documents($"/{document}/attachments?name=a.csv"), "a,b"),
         };
         var otherBody = new[] { "another-body" };
         var refusals = new (HttpClient Client, (HttpMethod Method, string Path, object? Body)[] Requests)[]

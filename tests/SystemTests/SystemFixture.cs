@@ -33,6 +33,9 @@ public sealed class SystemFixture : IAsyncLifetime
             .WithEnvironment("Sortition__MaxListBytes", MaxListBytes.ToString(CultureInfo.InvariantCulture));
         // Two membership replicas: they migrate one database at once, share the outbox and compete for consumed events.
         builder.CreateResourceBuilder<ProjectResource>("membership").WithReplicas(MembershipReplicas).WithEnvironment("Retention__IntervalSeconds", "2");
+        // Attachments of at most 1 MiB (20 MiB by default), so that a test passes the limit cheaply.
+        builder.CreateResourceBuilder<ProjectResource>("documents")
+            .WithEnvironment("Documents__MaxAttachmentBytes", MaxAttachmentBytes.ToString(CultureInfo.InvariantCulture));
         _signingKey = (await builder.CreateResourceBuilder<ParameterResource>("jwt-signing-key").Resource.GetValueAsync(timeout.Token))!;
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
@@ -68,6 +71,8 @@ public sealed class SystemFixture : IAsyncLifetime
     public const long MaxListBytes = 16 * 1024 * 1024;
 
     public const long GatewayMembershipMaxBytes = 1024 * 1024;
+
+    public const long MaxAttachmentBytes = 1024 * 1024;
 
     public string Token(string subject, string[] roles, string[] bodies) => DevelopmentTokens.Create(_signingKey, subject, roles, bodies);
 

@@ -60,4 +60,16 @@ public sealed class DocumentWriting(NpgsqlDataSource dataSource, DocumentTransac
                 cancellationToken);
             return document;
         }, cancellationToken);
+
+    /// <summary>Attaches a file a writer sent; in the document's history with its fingerprint.</summary>
+    public Task<Attachment> AttachAsync(string bodyId, Guid id, string? fileName, string? contentType, byte[] content, Caller caller,
+        CancellationToken cancellationToken) =>
+        transactions.RunAsync(bodyId, id, document => Writers.MayWrite(document, caller), async (transaction, document, now) =>
+        {
+            var attachment = Attachments.Describe(id, fileName, contentType, content, caller.Subject, now);
+            await AttachmentStore.InsertAsync(transaction, attachment, content, cancellationToken);
+            await DocumentStore.AddHistoryAsync(transaction, id, caller.Subject, "attached",
+                new { attachment.Id, attachment.FileName, attachment.Sha256 }, now, cancellationToken);
+            return attachment;
+        }, cancellationToken);
 }

@@ -28,6 +28,7 @@ internal static class Extensions
         builder.Services.AddSingleton<PublicationStore>();
         builder.Services.AddSingleton<DocumentPublishing>();
         builder.Services.AddSingleton<CouncilStore>();
+        builder.Services.AddSingleton<AttachmentStore>();
         builder.Services.AddSingleton<CouncilFollowUp>();
         builder.Services.AddSingleton<Callers>();
         builder.Services.AddSingleton<DocumentWriting>();
@@ -40,6 +41,7 @@ internal static class Extensions
         app.MapAmendmentsApi();
         app.MapPublicationsApi();
         app.MapCouncilApi();
+        app.MapAttachmentsApi();
         app.MapGrpcService<DocumentsService>();
     }
 }
