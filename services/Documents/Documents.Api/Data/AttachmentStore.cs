@@ -13,7 +13,8 @@ public sealed class AttachmentStore(NpgsqlDataSource dataSource)
         CancellationToken cancellationToken)
     {
         await using var insert = new NpgsqlCommand(
-            $"INSERT INTO attachments ({Columns}, content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", transaction.Connection, transaction);
+            $"INSERT INTO attachments ({Columns}, content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", transaction.Connection,
+            transaction);
         await insert.With(attachment.Id, attachment.DocumentId, attachment.FileName, attachment.ContentType, attachment.Size,
             attachment.Sha256, attachment.UploadedBy, attachment.UploadedAt, content).ExecuteNonQueryAsync(cancellationToken);
     }
