@@ -389,6 +389,25 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
         var followed = Assert.Single(followUp);
         Assert.Equal(("in-progress", "Premier appel à projets lancé."), (followed.GetProperty("status").GetString(),
             followed.GetProperty("updates")[0].GetProperty("note").GetString()));
+
+        // A citizen evaluation mission on the adopted text, and the report it writes.
+        var mission = await DocumentsSecretariat.PostAsJsonAsync(Documents($"/{voeu}/evaluation-missions"),
+            new { title = "Évaluation du fonds", memberIds = members.Take(2), startsOn = "2028-06-01" });
+        var missionId = (await mission.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var report = await StartAsync(Writer(members[0]), new
+        {
+            kind = "synthesis",
+            promotionId = promotion,
+            title = "Rapport d'évaluation",
+            sections = new[] { new { heading = "Constats", markdown = "Le fonds a aidé 40 copropriétés." } },
+        });
+        var linked = await DocumentsSecretariat.PutAsJsonAsync(Documents($"/{voeu}/evaluation-missions/{missionId}/report"),
+            new { reportDocumentId = report });
+        var missions = (await Fixture.Gateway().GetFromJsonAsync<List<JsonElement>>(Documents($"/{voeu}/evaluation-missions")))!;
+        Assert.Equal(HttpStatusCode.Created, mission.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, linked.StatusCode);
+        Assert.Equal(report, Assert.Single(missions).GetProperty("reportDocumentId").GetGuid());
+        Assert.Equal(2, missions[0].GetProperty("memberIds").GetArrayLength());
         foreach (var (type, count) in new[] { ("documents.document-submitted.v1", 1L), ("documents.council-outcome-recorded.v1", 1L) })
         {
             Assert.Equal(count, await Fixture.ScalarAsync<long>("documentsdb",
@@ -485,6 +504,9 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
             (HttpMethod.Post, Documents($"/{document}/publication"), null),
             (HttpMethod.Post, Documents($"/{document}/submission"), new { councilSession = "2027-03-10", reference = "2027 V 1" }),
             (HttpMethod.Post, Documents($"/{document}/council-outcome"), new { outcome = "rejected", decidedOn = "2027-03-11" }),
+            (HttpMethod.Post, Documents($"/{document}/evaluation-missions"), new { title = "t", memberIds = new[] { amendment },
+                startsOn = "2028-01-01" }),
+            (HttpMethod.Put, Documents($"/{document}/evaluation-missions/{amendment}/report"), new { reportDocumentId = document }),
         };
         var departments = new (HttpMethod Method, string Path, object? Body)[]
         {

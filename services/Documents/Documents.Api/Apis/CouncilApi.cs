@@ -29,8 +29,14 @@ public static class CouncilApi
             .RequireBodyRoles(Roles.Secretariat, Roles.Executive);
         document.MapPost("/commitments/{commitmentId:guid}/updates", UpdateAsync).WithName("UpdateCommitment")
             .RequireBodyRoles(Roles.Secretariat, Roles.Executive);
+        document.MapPost("/evaluation-missions", StartMissionAsync).WithName("StartEvaluationMission")
+            .WithSummary("Starts a citizen evaluation mission on the adopted text, with the members who carry it.")
+            .RequireBodyRoles(Roles.Secretariat);
+        document.MapPut("/evaluation-missions/{missionId:guid}/report", LinkReportAsync).WithName("LinkEvaluationReport")
+            .WithSummary("Links the report the mission wrote (a document of the body).").RequireBodyRoles(Roles.Secretariat);
         // The follow-up of an adopted text is public, as the text is.
         document.MapGet("/commitments", CommitmentsAsync).WithName("ListCommitments").AllowAnonymous();
+        document.MapGet("/evaluation-missions", MissionsAsync).WithName("ListEvaluationMissions").AllowAnonymous();
         return app;
     }
 
@@ -67,6 +73,31 @@ public static class CouncilApi
         await followUp.UpdateAsync(bodyId, documentId, commitmentId, update, user.Actor(), cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Results<Created<EvaluationMission>, ValidationProblem>> StartMissionAsync(string bodyId, Guid documentId,
+        MissionRequest request, ClaimsPrincipal user, CouncilFollowUp followUp, CancellationToken cancellationToken)
+    {
+        if (request.Validate() is { Count: > 0 } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var mission = await followUp.StartMissionAsync(bodyId, documentId, request, user.Actor(), cancellationToken);
+        return TypedResults.Created($"/api/documents/bodies/{bodyId}/documents/{documentId}/evaluation-missions", mission);
+    }
+
+    private static async Task<NoContent> LinkReportAsync(string bodyId, Guid documentId, Guid missionId, MissionReport report,
+        ClaimsPrincipal user, CouncilFollowUp followUp, CancellationToken cancellationToken)
+    {
+        await followUp.LinkReportAsync(bodyId, documentId, missionId, report, user.Actor(), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<EvaluationMission>>> MissionsAsync(string bodyId, Guid documentId, DocumentStore documents,
+        CouncilStore council, CancellationToken cancellationToken) =>
+        await documents.FindAsync(bodyId, documentId, cancellationToken) is
+        { State: CouncilOutcomes.Adopted or CouncilOutcomes.AdoptedAsAmended }
+            ? TypedResults.Ok(await council.MissionsAsync(documentId, cancellationToken))
+            : throw RuleViolation.NotFound($"Body '{bodyId}' has no text adopted by the Council under {documentId}.");
 
     private static async Task<Ok<IReadOnlyList<Commitment>>> CommitmentsAsync(string bodyId, Guid documentId, DocumentStore documents,
         CouncilStore council, CancellationToken cancellationToken) =>

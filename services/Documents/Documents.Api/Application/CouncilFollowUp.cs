@@ -52,6 +52,36 @@ public sealed class CouncilFollowUp(DocumentTransactions transactions, Outbox ou
             return commitment;
         }, cancellationToken);
 
+    public Task<EvaluationMission> StartMissionAsync(string bodyId, Guid id, MissionRequest request, string actor,
+        CancellationToken cancellationToken) =>
+        transactions.RunAsync(bodyId, id, _ => true, async (transaction, document, now) =>
+        {
+            CouncilRules.EnsureAdopted(document);
+            var mission = new EvaluationMission(Guid.NewGuid(), id, request.Title.Trim(), request.MemberIds, request.StartsOn, null);
+            await CouncilStore.AddMissionAsync(transaction, mission, actor, now, cancellationToken);
+            await DocumentStore.AddHistoryAsync(transaction, id, actor, "evaluation-mission", new { mission.Id, mission.Title }, now,
+                cancellationToken);
+            return mission;
+        }, cancellationToken);
+
+    /// <summary>Links the report a mission wrote: a document of the same body.</summary>
+    public Task<bool> LinkReportAsync(string bodyId, Guid id, Guid missionId, MissionReport report, string actor,
+        CancellationToken cancellationToken) =>
+        transactions.RunAsync(bodyId, id, _ => true, async (transaction, document, now) =>
+        {
+            if (await DocumentStore.LockAsync(transaction, bodyId, report.ReportDocumentId, cancellationToken) is null)
+            {
+                throw RuleViolation.Unprocessable("No such report", $"Body '{bodyId}' has no document {report.ReportDocumentId}.");
+            }
+            if (!await CouncilStore.SetReportAsync(transaction, id, missionId, report.ReportDocumentId, cancellationToken))
+            {
+                throw RuleViolation.NotFound($"The document has no evaluation mission {missionId}.");
+            }
+            await DocumentStore.AddHistoryAsync(transaction, id, actor, "evaluation-report",
+                new { missionId, report.ReportDocumentId }, now, cancellationToken);
+            return true;
+        }, cancellationToken);
+
     public Task<bool> UpdateAsync(string bodyId, Guid id, Guid commitmentId, StatusUpdate update, string actor,
         CancellationToken cancellationToken) =>
         transactions.RunAsync(bodyId, id, _ => true, async (transaction, document, now) =>

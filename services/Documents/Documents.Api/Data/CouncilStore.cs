@@ -59,6 +59,43 @@ public sealed class CouncilStore(NpgsqlDataSource dataSource)
         return true;
     }
 
+    public static async Task AddMissionAsync(NpgsqlTransaction transaction, EvaluationMission mission, string actor, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO evaluation_missions (id, document_id, title, member_ids, starts_on, created_by, created_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            """, transaction.Connection, transaction);
+        await insert.With(mission.Id, mission.DocumentId, mission.Title, mission.MemberIds.ToArray(), mission.StartsOn, actor, now)
+            .ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Links the mission's report; false when the document has no such mission.</summary>
+    public static async Task<bool> SetReportAsync(NpgsqlTransaction transaction, Guid documentId, Guid missionId, Guid reportId,
+        CancellationToken cancellationToken)
+    {
+        await using var update = new NpgsqlCommand(
+            "UPDATE evaluation_missions SET report_document_id = $3 WHERE id = $2 AND document_id = $1", transaction.Connection,
+            transaction);
+        return await update.With(documentId, missionId, reportId).ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    public async Task<IReadOnlyList<EvaluationMission>> MissionsAsync(Guid documentId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT id, title, member_ids, starts_on, report_document_id FROM evaluation_missions
+            WHERE document_id = $1 ORDER BY starts_on, id
+            """);
+        await using var reader = await command.With(documentId).ExecuteReaderAsync(cancellationToken);
+        var missions = new List<EvaluationMission>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            missions.Add(new EvaluationMission(reader.GetGuid(0), documentId, reader.GetString(1), reader.GetFieldValue<Guid[]>(2),
+                reader.GetFieldValue<DateOnly>(3), reader.Nullable<Guid>(4)));
+        }
+        return missions;
+    }
+
     public async Task<IReadOnlyList<Commitment>> CommitmentsAsync(Guid documentId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""

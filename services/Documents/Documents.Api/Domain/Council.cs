@@ -88,3 +88,20 @@ public static class CouncilRules
         }
     }
 }
+
+/// <summary>
+/// A citizen evaluation mission on an adopted text: members who assess how it was carried out, and the report they write
+/// (a document of its own, by id, once written).
+/// </summary>
+public sealed record EvaluationMission(Guid Id, Guid DocumentId, string Title, IReadOnlyList<Guid> MemberIds, DateOnly StartsOn,
+    Guid? ReportDocumentId);
+
+public sealed record MissionRequest(string Title, IReadOnlyList<Guid> MemberIds, DateOnly StartsOn)
+{
+    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
+        .Require(!string.IsNullOrWhiteSpace(Title) && Title.Length <= 300, "title", "1 to 300 characters.")
+        .Require(MemberIds is { Count: >= 1 and <= 100 } && MemberIds.Distinct().Count() == MemberIds.Count, "memberIds",
+            "1 to 100 distinct members.");
+}
+
+public sealed record MissionReport(Guid ReportDocumentId);
