@@ -26,6 +26,10 @@ public static class GrpcArguments
             ? value.Trim()
             : throw Invalid($"{field} is required, at most {maxLength} characters.");
 
+    /// <summary>An instant as the protos carry it: RFC 3339 in UTC, to the millisecond.</summary>
+    public static string Time(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+
     public static RpcException Invalid(string detail) => new(new global::Grpc.Core.Status(StatusCode.InvalidArgument, detail));
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";

@@ -15,22 +15,20 @@ public sealed record AmendmentView(Amendment Amendment, IReadOnlyList<int> Confl
 /// <summary>Amendments to a document: writers and the executive propose and withdraw, the secretariat records decisions.</summary>
 public static class AmendmentsApi
 {
-    private static readonly string[] Participants = [Roles.Secretariat, Roles.Member, Roles.Executive];
-
     public static IEndpointRouteBuilder MapAmendmentsApi(this IEndpointRouteBuilder app)
     {
         var amendments = app.MapGroup("/api/documents/bodies/{bodyId}/documents/{documentId:guid}/amendments").WithTags("Amendments")
             .ProducesRuleViolations();
         amendments.MapPost("/", ProposeAsync).WithName("ProposeAmendment")
             .WithSummary("Proposes to replace a section's text, insert a section after it, or delete it, with a motivation.")
-            .RequireBodyRoles(Participants);
+            .RequireBodyRoles(Writers.Participants);
         amendments.MapGet("/", ListAsync).WithName("ListAmendments").WithSummary("Every amendment, with the ones each conflicts with.")
-            .RequireBodyRoles(Participants);
+            .RequireBodyRoles(Writers.Participants);
         amendments.MapPost("/{amendmentId:guid}/decision", DecideAsync).WithName("DecideAmendment")
             .WithSummary("Accepts (a new version with exactly that change) or rejects, naming the vote when one decided.")
             .RequireBodyRoles(Roles.Secretariat);
         amendments.MapPost("/{amendmentId:guid}/withdrawal", WithdrawAsync).WithName("WithdrawAmendment")
-            .WithSummary("Its author withdraws a proposed amendment.").RequireBodyRoles(Participants);
+            .WithSummary("Its author withdraws a proposed amendment.").RequireBodyRoles(Writers.Participants);
         return app;
     }
 

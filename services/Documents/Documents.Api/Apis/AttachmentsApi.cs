@@ -14,8 +14,6 @@ namespace Assemblee.Documents.Apis;
 /// </summary>
 public static class AttachmentsApi
 {
-    private static readonly string[] Participants = [Roles.Secretariat, Roles.Member, Roles.Executive];
-
     private const long DefaultMaxBytes = 20 * 1024 * 1024;
 
     public static IEndpointRouteBuilder MapAttachmentsApi(this IEndpointRouteBuilder app)
@@ -24,9 +22,9 @@ public static class AttachmentsApi
             .ProducesRuleViolations();
         attachments.MapPost("/", AttachAsync).WithName("AttachFile")
             .WithSummary("Attaches a file: PDF, image, CSV or office document whose content matches its type, up to the size limit.")
-            .RequireBodyRoles(Participants);
-        attachments.MapGet("/", ListAsync).WithName("ListAttachments").RequireBodyRoles(Participants);
-        attachments.MapGet("/{attachmentId:guid}", DownloadAsync).WithName("DownloadAttachment").RequireBodyRoles(Participants);
+            .RequireBodyRoles(Writers.Participants);
+        attachments.MapGet("/", ListAsync).WithName("ListAttachments").RequireBodyRoles(Writers.Participants);
+        attachments.MapGet("/{attachmentId:guid}", DownloadAsync).WithName("DownloadAttachment").RequireBodyRoles(Writers.Participants);
         return app;
     }
 

@@ -26,24 +26,22 @@ public sealed record CoAuthor(string Role);
 /// </summary>
 public static class DocumentsApi
 {
-    private static readonly string[] Participants = [Roles.Secretariat, Roles.Member, Roles.Executive];
-
     public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
     {
         var documents = app.MapGroup("/api/documents/bodies/{bodyId}/documents").WithTags("Documents").ProducesRuleViolations();
         documents.MapPost("/", StartAsync).WithName("StartDocument")
             .WithSummary("Starts a document (kind, promotion, atelier, title, sections in Markdown); its first version.")
-            .RequireBodyRoles(Participants);
+            .RequireBodyRoles(Writers.Participants);
         documents.MapGet("/{documentId:guid}", GetAsync).WithName("GetDocument")
-            .WithSummary("The current version, with its ETag; drafts for their writers only.").RequireBodyRoles(Participants);
+            .WithSummary("The current version, with its ETag; drafts for their writers only.").RequireBodyRoles(Writers.Participants);
         documents.MapPut("/{documentId:guid}", SaveAsync).WithName("SaveDocument")
             .WithSummary("Saves a new version; If-Match names the version changed (412 with the current text when it is stale).")
-            .RequireBodyRoles(Participants);
-        documents.MapGet("/{documentId:guid}/versions", VersionsAsync).WithName("ListVersions").RequireBodyRoles(Participants);
+            .RequireBodyRoles(Writers.Participants);
+        documents.MapGet("/{documentId:guid}/versions", VersionsAsync).WithName("ListVersions").RequireBodyRoles(Writers.Participants);
         documents.MapGet("/{documentId:guid}/diff", DiffAsync).WithName("DiffVersions")
-            .WithSummary("What changed between two versions, word by word.").RequireBodyRoles(Participants);
+            .WithSummary("What changed between two versions, word by word.").RequireBodyRoles(Writers.Participants);
         documents.MapGet("/{documentId:guid}/history", HistoryAsync).WithName("DocumentHistory")
-            .WithSummary("Every save and decision, with who or which vote.").RequireBodyRoles(Participants);
+            .WithSummary("Every save and decision, with who or which vote.").RequireBodyRoles(Writers.Participants);
         documents.MapPut("/{documentId:guid}/co-authors/{subject}", GrantAsync).WithName("AddCoAuthor")
             .WithSummary("Lets an account of the administration or the executive write this document.").RequireBodyRoles(Roles.Secretariat);
         documents.MapPost("/{documentId:guid}/paper-vote", PaperVoteAsync).WithName("RecordPaperVote")

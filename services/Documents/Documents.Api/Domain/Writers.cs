@@ -1,3 +1,5 @@
+using Assemblee.ServiceDefaults.Authentication;
+
 namespace Assemblee.Documents.Domain;
 
 /// <summary>What is known of a caller for a document: their body roles, their membership, whether they were made co-author.</summary>
@@ -13,6 +15,9 @@ public sealed record ActiveMembership(Guid PromotionId, Guid? AtelierId);
 /// </summary>
 public static class Writers
 {
+    /// <summary>The body roles that reach a document's routes at all; who writes a given document is decided by the rules below.</summary>
+    public static readonly string[] Participants = [Roles.Secretariat, Roles.Member, Roles.Executive];
+
     public static bool MayWrite(Document document, Caller caller) =>
         caller.Secretariat || caller.CoAuthor ||
         caller.Membership is { } membership && membership.PromotionId == document.PromotionId &&

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Assemblee.Common.Rules;
 using Assemblee.Contracts.Documents.V1;
 using Assemblee.Documents.Application;
@@ -36,7 +35,7 @@ public sealed class DocumentsService(Callers callers, DocumentStore documents, P
         }
         else
         {
-            GrpcBodyScope.Require(context, bodyId, Roles.Secretariat, Roles.Member, Roles.Executive);
+            GrpcBodyScope.Require(context, bodyId, Domain.Writers.Participants);
             (document, _) = await callers.ReadableAsync(user, bodyId, documentId, context.CancellationToken);
         }
         return new Document
@@ -79,7 +78,7 @@ public sealed class DocumentsService(Callers callers, DocumentStore documents, P
         Kind = publication.Kind,
         Title = publication.Title,
         Fingerprint = publication.Fingerprint,
-        PublishedAt = publication.PublishedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+        PublishedAt = GrpcArguments.Time(publication.PublishedAt),
         Markdown = withText ? publication.Markdown : "",
     };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Assemblee.Common.Rules;
 using Assemblee.Contracts.Sessions.V1;
 using Assemblee.ServiceDefaults.Authentication;
@@ -115,9 +114,6 @@ public sealed class SessionsService(SessionStore sessions, AttendanceStore atten
 
     private static RpcException NotFound(string detail) => new(new Status(StatusCode.NotFound, detail));
 
-    private static string Time(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-
     private static Session ToMessage(DomainSession session)
     {
         var message = new Session
@@ -128,8 +124,8 @@ public sealed class SessionsService(SessionStore sessions, AttendanceStore atten
             AtelierId = session.AtelierId?.ToString() ?? "",
             Kind = session.Kind,
             Title = session.Title,
-            StartsAt = Time(session.StartsAt),
-            EndsAt = Time(session.EndsAt),
+            StartsAt = GrpcArguments.Time(session.StartsAt),
+            EndsAt = GrpcArguments.Time(session.EndsAt),
             State = session.State,
             Public = session.Public,
             Sequence = session.Sequence,
@@ -147,8 +143,8 @@ public sealed class SessionsService(SessionStore sessions, AttendanceStore atten
     {
         SessionId = record.SessionId.ToString(),
         MemberId = record.MemberId.ToString(),
-        ArrivedAt = Time(record.ArrivedAt),
-        DepartedAt = record.DepartedAt is { } departed ? Time(departed) : "",
+        ArrivedAt = GrpcArguments.Time(record.ArrivedAt),
+        DepartedAt = record.DepartedAt is { } departed ? GrpcArguments.Time(departed) : "",
         Method = record.Method,
     };
 
@@ -176,7 +172,7 @@ public sealed class SessionsService(SessionStore sessions, AttendanceStore atten
                 Winner = result.Winner ?? "",
                 Decision = result.Decision,
                 QuorumReached = result.Quorum.Reached,
-                ClosedAt = vote.ClosedAt is { } closed ? Time(closed) : "",
+                ClosedAt = vote.ClosedAt is { } closed ? GrpcArguments.Time(closed) : "",
             };
         }
         return message;
