@@ -27,7 +27,8 @@ var sortition = AddService<Projects.Sortition_Api>("sortition").WithServiceRefer
 // Membership asks sortition for substitutes; sortition asks membership about bodies.
 membership.WithServiceReference(sortition);
 var sessions = AddService<Projects.Sessions_Api>("sessions").WithServiceReference(membership);
-var documents = AddService<Projects.Documents_Api>("documents").WithServiceReference(membership);
+var documents = AddService<Projects.Documents_Api>("documents")
+    .WithServiceReference(membership).WithServiceReference(sortition).WithServiceReference(sessions);
 var notifications = AddService<Projects.Notifications_Api>("notifications").WithServiceReference(membership);
 var veille = AddService<Projects.Veille_Api>("veille").WithServiceReference(membership);
 

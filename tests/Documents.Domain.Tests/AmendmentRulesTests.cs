@@ -45,7 +45,8 @@ public sealed class AmendmentRulesTests
     [Fact]
     public void An_amendment_names_an_existing_section_and_never_removes_the_last_one()
     {
-        var document = new Document(Guid.NewGuid(), "body", Guid.NewGuid(), null, DocumentKinds.Voeu, DocumentStates.Draft, 1, "Vœu",
+        var document = new Document(Guid.NewGuid(), "body", Guid.NewGuid(), null, null, DocumentKinds.Voeu, DocumentStates.Draft, 1,
+            "Vœu",
             [Text[0]], DateTimeOffset.UnixEpoch);
 
         Assert.Throws<RuleViolation>(() => AmendmentRules.EnsureTarget(document, new AmendmentRequest(2, "replace", null, "x", "m")));

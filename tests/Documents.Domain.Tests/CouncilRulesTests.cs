@@ -4,8 +4,8 @@ namespace Assemblee.Documents.Domain.Tests;
 
 public sealed class CouncilRulesTests
 {
-    private static readonly Document Voeu = new(Guid.NewGuid(), "body", Guid.NewGuid(), null, DocumentKinds.Voeu, DocumentStates.Published,
-        2, "Vœu", [new Section("Vœu", "…")], DateTimeOffset.UnixEpoch);
+    private static readonly Document Voeu = new(Guid.NewGuid(), "body", Guid.NewGuid(), null, null, DocumentKinds.Voeu,
+        DocumentStates.Published, 2, "Vœu", [new Section("Vœu", "…")], DateTimeOffset.UnixEpoch);
 
     [Fact]
     public void Validated_voeux_and_deliberations_go_to_the_council_under_its_reference_and_only_adopted_texts_get_commitments()

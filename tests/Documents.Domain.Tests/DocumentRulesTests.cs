@@ -7,8 +7,8 @@ public sealed class DocumentRulesTests
     private static readonly Guid Promotion = Guid.NewGuid();
     private static readonly Guid Housing = Guid.NewGuid();
 
-    private static readonly Document Draft = new(Guid.NewGuid(), "body", Promotion, Housing, DocumentKinds.Voeu, DocumentStates.Draft, 3,
-        "Vœu", [new Section("Vœu", "La Ville finance.")], DateTimeOffset.UnixEpoch);
+    private static readonly Document Draft = new(Guid.NewGuid(), "body", Promotion, Housing, null, DocumentKinds.Voeu,
+        DocumentStates.Draft, 3, "Vœu", [new Section("Vœu", "La Ville finance.")], DateTimeOffset.UnixEpoch);
 
     private static Caller Member(Guid? atelier, Guid? promotion = null) =>
         new("m", false, false, new ActiveMembership(promotion ?? Promotion, atelier), false);
@@ -37,7 +37,7 @@ public sealed class DocumentRulesTests
         Assert.True(Writers.MayWrite(Draft, new Caller("s", true, false, null, false)));
         Assert.False(Writers.MayWrite(Draft, new Caller("e", false, true, null, false)));
         Assert.True(Writers.MayWrite(Draft, new Caller("e", false, true, null, true)));
-        var mandate = new NewDocument(DocumentKinds.WorkMandate, Promotion, Housing, "Mandat", [new Section("", "…")]);
+        var mandate = new NewDocument(DocumentKinds.WorkMandate, Promotion, Housing, "Mandat", [new Section("", "…")], null);
         Assert.True(Writers.MayStart(mandate, new Caller("e", false, true, null, false)));
         Assert.False(Writers.MayStart(mandate with { Kind = DocumentKinds.Voeu }, new Caller("e", false, true, null, false)));
     }
@@ -45,7 +45,8 @@ public sealed class DocumentRulesTests
     [Fact]
     public void A_deliberation_has_its_statement_and_at_least_one_article()
     {
-        var statementOnly = new NewDocument(DocumentKinds.Deliberation, Promotion, null, "Délibération", [new Section("Exposé", "…")]);
+        var statementOnly = new NewDocument(DocumentKinds.Deliberation, Promotion, null, "Délibération", [new Section("Exposé", "…")],
+            null);
 
         Assert.Contains("sections", statementOnly.Validate().Keys);
         Assert.Empty((statementOnly with { Sections = [new Section("Exposé", "…"), new Section("Article 1", "…")] }).Validate());

@@ -4,7 +4,7 @@ namespace Assemblee.Documents.Domain.Tests;
 
 public sealed class PublishingTests
 {
-    private static readonly Document Validated = new(Guid.NewGuid(), "body", Guid.NewGuid(), null, DocumentKinds.Voeu,
+    private static readonly Document Validated = new(Guid.NewGuid(), "body", Guid.NewGuid(), null, null, DocumentKinds.Voeu,
         DocumentStates.Validated, 4, "Vœu", [new Section("Vœu", "La Ville finance.")], DateTimeOffset.UnixEpoch);
 
     [Fact]

@@ -491,6 +491,93 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
     }
 
     [Fact]
+    public async Task The_draws_proces_verbal_is_published_when_the_panel_is_drawn_and_again_after_a_replacement()
+    {
+        var scenario = new SortitionScenario(Fixture, Body);
+        var (draw, record) = await scenario.DrawnPanelAsync("documents-proces-verbal");
+        var anonymous = Fixture.Gateway();
+        var publicPath = $"/api/documents/bodies/{Body}/published";
+        async Task<JsonElement?> ProcesVerbalAsync() => (await anonymous.GetFromJsonAsync<List<JsonElement>>(publicPath))!
+            .Cast<JsonElement?>().SingleOrDefault(published => published!.Value.GetProperty("kind").GetString() == "draw-record");
+
+        var first = (await Eventually.ReturnsAsync(ProcesVerbalAsync, published => published is not null,
+            because: "documents should publish the procès-verbal once the panel is drawn"))!.Value;
+        var id = first.GetProperty("documentId").GetGuid();
+        var markdown = await anonymous.GetStringAsync($"{publicPath}/{id}.md");
+        var sortitionText = await anonymous.GetStringAsync($"/api/sortition/draws/{draw}/record.md");
+        var now = DateTimeOffset.UtcNow;
+        var leaving = record.Members!.First(member => record.Replace(member, "declined", now).Substitute is not null);
+        var replaced = await scenario.Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{Body}/draws/{draw}/replacements",
+            new { leaving, reason = "declined" });
+        var second = (await Eventually.ReturnsAsync(ProcesVerbalAsync, published => published?.GetProperty("version").GetInt32() == 2,
+            because: "a replacement should publish the procès-verbal's next version"))!.Value;
+        var afterReplacement = await anonymous.GetStringAsync($"{publicPath}/{id}.md");
+        var pdf = await anonymous.GetAsync($"{publicPath}/{id}.pdf");
+
+        Assert.Equal(sortitionText, markdown);
+        Assert.Contains(record.Commitment, markdown);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(markdown))),
+            first.GetProperty("fingerprint").GetString());
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        Assert.Equal(id, second.GetProperty("documentId").GetGuid());
+        Assert.DoesNotContain("### Replacements", markdown);
+        Assert.Contains($"| {leaving} |", afterReplacement);
+        Assert.Equal(await anonymous.GetStringAsync($"/api/sortition/draws/{draw}/record.md"), afterReplacement);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Minutes_belong_to_a_session_of_their_promotion_and_are_listed_with_it_once_published()
+    {
+        var (promotion, atelier, _) = await AteliersAsync();
+        var startsAt = DateTimeOffset.UtcNow.AddDays(3);
+        var planned = await DocumentsSecretariat.PostAsJsonAsync($"/api/sessions/bodies/{Body}/promotions/{promotion}/sessions", new
+        {
+            kind = "plenary",
+            title = "Plénière de décembre",
+            agenda = new[] { new { title = "Accueil", speakers = new[] { "Secrétariat" }, documentIds = Array.Empty<Guid>() } },
+            place = new { address = "Hôtel de Ville, 75004 Paris", room = "Salle des fêtes", access = "Rivoli" },
+            startsAt,
+            endsAt = startsAt.AddHours(3),
+            guests = Array.Empty<object>(),
+            @public = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
+        var session = (await planned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        object MinutesOf(Guid? sessionId, Guid? atelierId) => new
+        {
+            kind = "minutes",
+            promotionId = promotion,
+            atelierId,
+            sessionId,
+            title = "Compte rendu de la plénière de décembre",
+            sections = new[] { new { heading = "Présents", markdown = "Quarante-deux membres." } },
+        };
+
+        var withoutSession = await DocumentsSecretariat.PostAsJsonAsync(Documents(), MinutesOf(null, null));
+        var unknownSession = await DocumentsSecretariat.PostAsJsonAsync(Documents(), MinutesOf(Guid.NewGuid(), null));
+        var otherGroup = await DocumentsSecretariat.PostAsJsonAsync(Documents(), MinutesOf(session, atelier));
+        var minutes = await StartAsync(DocumentsSecretariat, MinutesOf(session, null));
+        var view = await DocumentsSecretariat.GetFromJsonAsync<JsonElement>(Documents($"/{minutes}"));
+        await DocumentsSecretariat.PostAsJsonAsync(Documents($"/{minutes}/paper-vote"), new { @for = 30, against = 0, abstention = 2 });
+        Assert.Equal(HttpStatusCode.Created, (await DocumentsSecretariat.PostAsync(Documents($"/{minutes}/publication"), null)).StatusCode);
+        var ofSession = await Fixture.Gateway().GetFromJsonAsync<List<JsonElement>>(
+            $"/api/documents/bodies/{Body}/published?sessionId={session}");
+        var ofAnother = await Fixture.Gateway().GetFromJsonAsync<List<JsonElement>>(
+            $"/api/documents/bodies/{Body}/published?sessionId={Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, withoutSession.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknownSession.StatusCode);
+        Assert.Contains("Unknown session", await unknownSession.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, otherGroup.StatusCode);
+        Assert.Equal(session, view.GetProperty("document").GetProperty("sessionId").GetGuid());
+        var published = Assert.Single(ofSession!);
+        Assert.Equal(minutes, published.GetProperty("documentId").GetGuid());
+        Assert.Equal(session, published.GetProperty("sessionId").GetGuid());
+        Assert.Empty(ofAnother!);
+    }
+
+    [Fact]
     public async Task Every_route_refuses_the_wrong_role_and_the_wrong_body()
     {
         var (promotion, atelier, members) = await AteliersAsync();

@@ -10,8 +10,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Assemblee.Documents.Apis;
 
 /// <summary>A published text for readers: where it stands and its fingerprint; the text itself in HTML.</summary>
-public sealed record PublishedView(Guid DocumentId, int Version, string Kind, string Title, string Fingerprint, DateTimeOffset PublishedAt,
-    string Html);
+/// <param name="SessionId">For minutes: the session they record.</param>
+public sealed record PublishedView(Guid DocumentId, int Version, string Kind, string Title, Guid? SessionId, string Fingerprint,
+    DateTimeOffset PublishedAt, string Html);
 
 /// <summary>
 /// Published texts are public at stable addresses (JSON, Markdown, HTML), each with the SHA-256 of its Markdown; the public
@@ -25,7 +26,8 @@ public static class PublicationsApi
         body.MapPost("/documents/{documentId:guid}/publication", PublishAsync).WithName("PublishDocument")
             .WithSummary("Publishes the validated document's current version.").RequireBodyRoles(Roles.Secretariat);
         // Published texts and their search are public by nature.
-        body.MapGet("/published", ListAsync).WithName("ListPublished").AllowAnonymous();
+        body.MapGet("/published", ListAsync).WithName("ListPublished")
+            .WithSummary("The body's published texts, newest first; ?sessionId= gives a session's minutes.").AllowAnonymous();
         body.MapGet("/published/{documentId:guid}", GetAsync).WithName("GetPublished").AllowAnonymous();
         body.MapGet("/published/{documentId:guid}.md", MarkdownAsync).WithName("GetPublishedMarkdown")
             .WithSummary("The published text; Repr-Digest carries the SHA-256 its fingerprint is.").AllowAnonymous();
@@ -45,9 +47,10 @@ public static class PublicationsApi
         return TypedResults.Created($"/api/documents/bodies/{bodyId}/published/{documentId}", View(publication));
     }
 
-    private static async Task<Ok<IReadOnlyList<PublishedView>>> ListAsync(string bodyId, PublicationStore publications,
-        CancellationToken cancellationToken) =>
+    private static async Task<Ok<IReadOnlyList<PublishedView>>> ListAsync(string bodyId, Guid? sessionId,
+        PublicationStore publications, CancellationToken cancellationToken) =>
         TypedResults.Ok<IReadOnlyList<PublishedView>>([.. (await publications.ListAsync(bodyId, cancellationToken))
+            .Where(publication => sessionId is null || publication.SessionId == sessionId)
             .Select(publication => View(publication) with { Html = "" })]);
 
     private static async Task<Ok<PublishedView>> GetAsync(string bodyId, Guid documentId, PublicationStore publications,
@@ -99,5 +102,5 @@ public static class PublicationsApi
             ?? throw RuleViolation.NotFound($"Body '{bodyId}' has published no document {documentId}.");
 
     private static PublishedView View(Publication publication) => new(publication.DocumentId, publication.Version, publication.Kind,
-        publication.Title, publication.Fingerprint, publication.PublishedAt, Rendering.Html(publication.Markdown));
+        publication.Title, publication.SessionId, publication.Fingerprint, publication.PublishedAt, Rendering.Html(publication.Markdown));
 }

@@ -3,6 +3,7 @@ using Assemblee.Common.Rules;
 using Assemblee.Contracts.Documents;
 using Assemblee.Documents.Data;
 using Assemblee.Documents.Domain;
+using Npgsql;
 
 namespace Assemblee.Documents.Application;
 
@@ -10,19 +11,26 @@ namespace Assemblee.Documents.Application;
 public sealed class DocumentPublishing(DocumentTransactions transactions, Outbox outbox)
 {
     public Task<Publication> PublishAsync(string bodyId, Guid id, string actor, CancellationToken cancellationToken) =>
-        transactions.RunAsync(bodyId, id, _ => true, async (transaction, document, now) =>
+        transactions.RunAsync(bodyId, id, _ => true, (transaction, document, now) =>
         {
             Publishing.EnsurePublishable(document);
-            var publication = Publishing.Of(document, now);
-            if (!await PublicationStore.InsertAsync(transaction, publication, actor, cancellationToken))
-            {
-                throw RuleViolation.Conflict("Already published", $"Version {document.Version} is published already.");
-            }
-            await DocumentStore.SetStateAsync(transaction, id, DocumentStates.Published, cancellationToken);
-            await DocumentStore.AddHistoryAsync(transaction, id, actor, "published", new { document.Version, publication.Fingerprint }, now,
-                cancellationToken);
-            await outbox.AddAsync(new DocumentPublished(bodyId, id, document.Kind, document.Version, document.Title,
-                publication.Fingerprint, now), transaction, cancellationToken);
-            return publication;
+            return PublishVersionAsync(transaction, document, actor, now, cancellationToken);
         }, cancellationToken);
+
+    /// <summary>Makes the document's current version public, in the transaction that holds the document.</summary>
+    public async Task<Publication> PublishVersionAsync(NpgsqlTransaction transaction, Document document, string actor,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var publication = Publishing.Of(document, now);
+        if (!await PublicationStore.InsertAsync(transaction, publication, actor, cancellationToken))
+        {
+            throw RuleViolation.Conflict("Already published", $"Version {document.Version} is published already.");
+        }
+        await DocumentStore.SetStateAsync(transaction, document.Id, DocumentStates.Published, cancellationToken);
+        await DocumentStore.AddHistoryAsync(transaction, document.Id, actor, "published", new { document.Version, publication.Fingerprint },
+            now, cancellationToken);
+        await outbox.AddAsync(new DocumentPublished(document.BodyId, document.Id, document.Kind, document.Version, document.Title,
+            publication.Fingerprint, now), transaction, cancellationToken);
+        return publication;
+    }
 }

@@ -1,6 +1,8 @@
 using Assemblee.Documents.Data;
 using Assemblee.Documents.Domain;
+using Grpc.Core;
 using Npgsql;
+using SessionsClient = Assemblee.Contracts.Sessions.V1.Sessions.SessionsClient;
 
 namespace Assemblee.Documents.Application;
 
@@ -8,13 +10,18 @@ namespace Assemblee.Documents.Application;
 /// Writing documents: starting one, saving versions against the version read (never over someone else's), naming co-authors.
 /// Each step is one transaction with its history row.
 /// </summary>
-public sealed class DocumentWriting(NpgsqlDataSource dataSource, DocumentTransactions transactions, TimeProvider time)
+public sealed class DocumentWriting(NpgsqlDataSource dataSource, DocumentTransactions transactions, SessionsClient sessions,
+    TimeProvider time)
 {
     public async Task<Document> StartAsync(string bodyId, NewDocument request, string author, CancellationToken cancellationToken)
     {
+        if (request.SessionId is { } sessionId)
+        {
+            Minutes.EnsureRecords(request, await RecordedSessionAsync(bodyId, sessionId, cancellationToken));
+        }
         var now = time.GetUtcNow();
-        var document = new Document(Guid.NewGuid(), bodyId, request.PromotionId, request.AtelierId, request.Kind, DocumentStates.Draft, 1,
-            request.Title.Trim(), request.Sections, now);
+        var document = new Document(Guid.NewGuid(), bodyId, request.PromotionId, request.AtelierId, request.SessionId, request.Kind,
+            DocumentStates.Draft, 1, request.Title.Trim(), request.Sections, now);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await DocumentStore.InsertAsync(transaction, document, author, cancellationToken);
@@ -72,4 +79,20 @@ public sealed class DocumentWriting(NpgsqlDataSource dataSource, DocumentTransac
                 new { attachment.Id, attachment.FileName, attachment.Sha256 }, now, cancellationToken);
             return attachment;
         }, cancellationToken);
+
+    /// <summary>The session as sessions describes it to documents' credential; null when the body has no such session.</summary>
+    private async Task<RecordedSession?> RecordedSessionAsync(string bodyId, Guid sessionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var session = await sessions.GetSessionAsync(new() { BodyId = bodyId, SessionId = sessionId.ToString() },
+                deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken);
+            return new RecordedSession(Guid.Parse(session.PromotionId),
+                session.AtelierId.Length > 0 ? Guid.Parse(session.AtelierId) : null, session.State);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
+    }
 }

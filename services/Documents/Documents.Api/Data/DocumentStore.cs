@@ -13,19 +13,30 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private const string Columns = "id, body_id, promotion_id, atelier_id, kind, state, version, title, sections::text, updated_at";
+    private const string Columns =
+        "id, body_id, promotion_id, atelier_id, session_id, kind, state, version, title, sections::text, updated_at";
 
+    /// <param name="drawId">The draw whose procès-verbal this is; null for every other document.</param>
     public static async Task InsertAsync(NpgsqlTransaction transaction, Document document, string author,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Guid? drawId = null)
     {
         await using var insert = new NpgsqlCommand("""
-            INSERT INTO documents (id, body_id, promotion_id, atelier_id, kind, state, version, title, sections, created_by, created_at,
-                updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $11)
+            INSERT INTO documents (id, body_id, promotion_id, atelier_id, session_id, kind, state, version, title, sections, created_by,
+                created_at, updated_at, draw_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $12, $13)
             """, transaction.Connection, transaction);
-        await insert.With(document.Id, document.BodyId, document.PromotionId, document.AtelierId, document.Kind, document.State,
-            document.Version, document.Title, JsonSerializer.Serialize(document.Sections, Json), author, document.UpdatedAt)
-            .ExecuteNonQueryAsync(cancellationToken);
+        await insert.With(document.Id, document.BodyId, document.PromotionId, document.AtelierId, document.SessionId, document.Kind,
+            document.State, document.Version, document.Title, JsonSerializer.Serialize(document.Sections, Json), author,
+            document.UpdatedAt, drawId).ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The procès-verbal of a body's draw, locked until the transaction ends; null before it is first published.</summary>
+    public static async Task<Document?> LockDrawRecordAsync(NpgsqlTransaction transaction, string bodyId, Guid drawId,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM documents WHERE body_id = $1 AND draw_id = $2 FOR UPDATE",
+            transaction.Connection, transaction);
+        return await ReadAsync(command.With(bodyId, drawId), cancellationToken);
     }
 
     public async Task<Document?> FindAsync(string bodyId, Guid id, CancellationToken cancellationToken)
@@ -128,9 +139,9 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new Document(reader.GetGuid(0), reader.GetString(1), reader.GetGuid(2), reader.Nullable<Guid>(3), reader.GetString(4),
-                reader.GetString(5), reader.GetInt32(6), reader.GetString(7),
-                JsonSerializer.Deserialize<List<Section>>(reader.GetString(8), Json)!, reader.GetFieldValue<DateTimeOffset>(9))
+            ? new Document(reader.GetGuid(0), reader.GetString(1), reader.Nullable<Guid>(2), reader.Nullable<Guid>(3),
+                reader.Nullable<Guid>(4), reader.GetString(5), reader.GetString(6), reader.GetInt32(7), reader.GetString(8),
+                JsonSerializer.Deserialize<List<Section>>(reader.GetString(9), Json)!, reader.GetFieldValue<DateTimeOffset>(10))
             : null;
     }
 }

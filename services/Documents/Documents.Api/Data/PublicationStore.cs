@@ -9,7 +9,7 @@ namespace Assemblee.Documents.Data;
 public sealed class PublicationStore(NpgsqlDataSource dataSource)
 {
     private const string Columns =
-        "document_id, version, body_id, promotion_id, atelier_id, kind, title, markdown, fingerprint, published_at";
+        "document_id, version, body_id, promotion_id, atelier_id, session_id, kind, title, markdown, fingerprint, published_at";
 
     /// <summary>The latest publication of each of the body's documents.</summary>
     private const string Latest =
@@ -20,13 +20,13 @@ public sealed class PublicationStore(NpgsqlDataSource dataSource)
         CancellationToken cancellationToken)
     {
         await using var insert = new NpgsqlCommand("""
-            INSERT INTO publications (document_id, version, body_id, promotion_id, atelier_id, kind, title, markdown, fingerprint,
-                published_at, published_by)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING
+            INSERT INTO publications (document_id, version, body_id, promotion_id, atelier_id, session_id, kind, title, markdown,
+                fingerprint, published_at, published_by)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING
             """, transaction.Connection, transaction);
         return await insert.With(publication.DocumentId, publication.Version, publication.BodyId, publication.PromotionId,
-            publication.AtelierId, publication.Kind, publication.Title, publication.Markdown, publication.Fingerprint,
-            publication.PublishedAt, actor).ExecuteNonQueryAsync(cancellationToken) > 0;
+            publication.AtelierId, publication.SessionId, publication.Kind, publication.Title, publication.Markdown,
+            publication.Fingerprint, publication.PublishedAt, actor).ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
     public async Task<Publication?> LatestAsync(string bodyId, Guid documentId, CancellationToken cancellationToken)
@@ -83,9 +83,9 @@ public sealed class PublicationStore(NpgsqlDataSource dataSource)
         var publications = new List<Publication>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            publications.Add(new Publication(reader.GetGuid(0), reader.GetInt32(1), reader.GetString(2), reader.GetGuid(3),
-                reader.Nullable<Guid>(4), reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8),
-                reader.GetFieldValue<DateTimeOffset>(9)));
+            publications.Add(new Publication(reader.GetGuid(0), reader.GetInt32(1), reader.GetString(2), reader.Nullable<Guid>(3),
+                reader.Nullable<Guid>(4), reader.Nullable<Guid>(5), reader.GetString(6), reader.GetString(7), reader.GetString(8),
+                reader.GetString(9), reader.GetFieldValue<DateTimeOffset>(10)));
         }
         return publications;
     }

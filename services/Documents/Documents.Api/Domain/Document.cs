@@ -14,8 +14,14 @@ public static class DocumentKinds
     public const string TopicalQuestion = "topical-question";
     public const string Minutes = "minutes";
 
-    public static readonly IReadOnlyList<string> All =
+    /// <summary>A draw's procès-verbal: sortition writes it, documents publishes it as soon as the panel is drawn.</summary>
+    public const string DrawRecord = "draw-record";
+
+    /// <summary>The kinds people write; a draw's procès-verbal is not among them.</summary>
+    public static readonly IReadOnlyList<string> Written =
         [Synthesis, WorkMandate, CitizenOpinion, Voeu, Deliberation, Advocacy, TopicalQuestion, Minutes];
+
+    public static readonly IReadOnlyList<string> All = [.. Written, DrawRecord];
 }
 
 public static class DocumentStates
@@ -45,16 +51,22 @@ public sealed record DocumentText(string Title, IReadOnlyList<Section> Sections,
 }
 
 /// <summary>What a writer gives to start a document.</summary>
-public sealed record NewDocument(string Kind, Guid PromotionId, Guid? AtelierId, string Title, IReadOnlyList<Section> Sections)
+/// <param name="SessionId">For minutes, and only for them: the session they record.</param>
+public sealed record NewDocument(
+    string Kind, Guid PromotionId, Guid? AtelierId, string Title, IReadOnlyList<Section> Sections, Guid? SessionId)
 {
     public Dictionary<string, string[]> Validate() => new DocumentText(Title, Sections, null).Validate(Kind)
-        .Require(DocumentKinds.All.Contains(Kind), "kind", $"One of {string.Join(", ", DocumentKinds.All)}.");
+        .Require(DocumentKinds.Written.Contains(Kind), "kind", $"One of {string.Join(", ", DocumentKinds.Written)}.")
+        .Require(Kind != DocumentKinds.Minutes || SessionId is not null, "sessionId", "Minutes name the session they record.")
+        .Require(Kind == DocumentKinds.Minutes || SessionId is null, "sessionId", "Only minutes belong to a session.");
 }
 
 /// <summary>A document at its current version.</summary>
+/// <param name="PromotionId">The promotion that writes it; null for a draw's procès-verbal, which comes before its promotion.</param>
 /// <param name="AtelierId">The atelier that writes it; null for the whole promotion.</param>
+/// <param name="SessionId">The session that minutes record; null for other kinds.</param>
 public sealed record Document(
-    Guid Id, string BodyId, Guid PromotionId, Guid? AtelierId, string Kind, string State, int Version, string Title,
+    Guid Id, string BodyId, Guid? PromotionId, Guid? AtelierId, Guid? SessionId, string Kind, string State, int Version, string Title,
     IReadOnlyList<Section> Sections, DateTimeOffset UpdatedAt);
 
 /// <summary>One saved version: who, when, why, and the whole text.</summary>

@@ -6,7 +6,8 @@ namespace Assemblee.Documents.Domain;
 
 /// <summary>A published text: the Markdown anyone can download and the SHA-256 of its UTF-8 bytes, to check a copy.</summary>
 public sealed record Publication(
-    Guid DocumentId, int Version, string BodyId, Guid PromotionId, Guid? AtelierId, string Kind, string Title, string Markdown,
+    Guid DocumentId, int Version, string BodyId, Guid? PromotionId, Guid? AtelierId, Guid? SessionId, string Kind, string Title,
+    string Markdown,
     string Fingerprint, DateTimeOffset PublishedAt);
 
 /// <summary>A search hit: the publication, its rank, and an excerpt with the matched words marked.</summary>
@@ -48,8 +49,8 @@ public static class Publishing
     public static Publication Of(Document document, DateTimeOffset now)
     {
         var markdown = Markdown(document.Title, document.Sections);
-        return new Publication(document.Id, document.Version, document.BodyId, document.PromotionId, document.AtelierId, document.Kind,
-            document.Title, markdown, Fingerprint(markdown), now);
+        return new Publication(document.Id, document.Version, document.BodyId, document.PromotionId, document.AtelierId,
+            document.SessionId, document.Kind, document.Title, markdown, Fingerprint(markdown), now);
     }
 
     /// <summary>

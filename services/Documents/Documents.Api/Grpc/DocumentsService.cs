@@ -42,8 +42,9 @@ public sealed class DocumentsService(Callers callers, DocumentStore documents, P
         {
             Id = document.Id.ToString(),
             BodyId = document.BodyId,
-            PromotionId = document.PromotionId.ToString(),
+            PromotionId = document.PromotionId?.ToString() ?? "",
             AtelierId = document.AtelierId?.ToString() ?? "",
+            SessionId = document.SessionId?.ToString() ?? "",
             Kind = document.Kind,
             State = document.State,
             Version = document.Version,

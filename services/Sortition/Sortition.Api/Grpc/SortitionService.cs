@@ -6,6 +6,7 @@ using Assemblee.ServiceDefaults.Authentication;
 using Assemblee.Sortition.Application;
 using Assemblee.Sortition.Data;
 using Assemblee.Sortition.Domain;
+using Assemblee.Sortition.Engine.Lottery;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 
@@ -30,7 +31,13 @@ public sealed class SortitionService(BodyDirectory directory, DrawStore draws, F
         {
             throw new RpcException(new Status(StatusCode.NotFound, $"No published record for draw '{request.DrawId}'."));
         }
-        var reply = new DrawRecordReply { Commitment = record.Commitment, Drawn = record.IsDrawn, RecordJson = JsonSerializer.Serialize(record, SortitionJson.Options) };
+        var reply = new DrawRecordReply
+        {
+            Commitment = record.Commitment,
+            Drawn = record.IsDrawn,
+            RecordJson = JsonSerializer.Serialize(record, SortitionJson.Options),
+            Markdown = ProcesVerbal.Render(record),
+        };
         reply.CurrentMembers.AddRange(record.IsDrawn ? record.CurrentMembers() : []);
         return reply;
     }
