@@ -30,7 +30,7 @@ var sessions = AddService<Projects.Sessions_Api>("sessions").WithServiceReferenc
 var documents = AddService<Projects.Documents_Api>("documents")
     .WithServiceReference(membership).WithServiceReference(sortition).WithServiceReference(sessions);
 var notifications = AddService<Projects.Notifications_Api>("notifications").WithServiceReference(membership);
-var veille = AddService<Projects.Veille_Api>("veille").WithServiceReference(membership);
+var veille = AddService<Projects.Veille_Api>("veille").WithServiceReference(membership).WithServiceReference(sessions);
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithHostEnvironment()
@@ -46,6 +46,9 @@ foreach (var service in new[] { sortition, membership, sessions, documents, noti
 {
     gateway.WithServiceReference(service).WaitFor(service);
 }
+
+// The register's Atom feed links to the space's public address: the gateway's.
+veille.WithEnvironment("Veille__PublicUrl", gateway.GetEndpoint("http"));
 
 builder.AddStartupAnnouncement();
 builder.Build().Run();

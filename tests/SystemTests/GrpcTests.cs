@@ -150,7 +150,7 @@ public sealed class GrpcTests(SystemFixture system)
 
     private string Authority(string resource) => system.App.GetEndpoint(resource, "grpc").Authority;
 
-    private static async Task<JsonElement> PythonAsync(params string[] arguments)
+    internal static async Task<JsonElement> PythonAsync(params string[] arguments)
     {
         var (exitCode, output, error) = await ProcessRunner.RunAsync("/usr/bin/env",
             [$"ASSEMBLEE_PROTOS={Path.Combine(Paths.Root, "services", "Contracts", "Protos")}", ProcessRunner.Python,

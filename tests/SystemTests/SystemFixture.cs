@@ -36,6 +36,9 @@ public sealed class SystemFixture : IAsyncLifetime
         // Attachments of at most 1 MiB (20 MiB by default), so that a test passes the limit cheaply.
         builder.CreateResourceBuilder<ProjectResource>("documents")
             .WithEnvironment("Documents__MaxAttachmentBytes", MaxAttachmentBytes.ToString(CultureInfo.InvariantCulture));
+        // The body whose secretariat keeps the Council's agenda, and a file the scheduled import reads every two seconds.
+        builder.CreateResourceBuilder<ProjectResource>("veille").WithEnvironment("Veille__AgendaKeepers__0", VeilleAgendaKeeper)
+            .WithEnvironment("Veille__Agenda__Source", AgendaDropFile).WithEnvironment("Veille__Agenda__Interval", "00:00:02");
         _signingKey = (await builder.CreateResourceBuilder<ParameterResource>("jwt-signing-key").Resource.GetValueAsync(timeout.Token))!;
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
@@ -48,6 +51,7 @@ public sealed class SystemFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await App.DisposeAsync();
+        File.Delete(AgendaDropFile);
     }
 
     public HttpClient Gateway(string? subject = null, string[]? roles = null, string[]? bodies = null)
@@ -73,6 +77,11 @@ public sealed class SystemFixture : IAsyncLifetime
     public const long GatewayMembershipMaxBytes = 1024 * 1024;
 
     public const long MaxAttachmentBytes = 1024 * 1024;
+
+    public const string VeilleAgendaKeeper = "veille-agenda-keeper";
+
+    /// <summary>Where veille's scheduled import looks for the Council's agenda in this run.</summary>
+    public string AgendaDropFile { get; } = Path.Combine(Path.GetTempPath(), $"assemblee-agenda-{Guid.NewGuid():N}.json");
 
     public string Token(string subject, string[] roles, string[] bodies) => DevelopmentTokens.Create(_signingKey, subject, roles, bodies);
 

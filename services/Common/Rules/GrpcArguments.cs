@@ -32,5 +32,16 @@ public static class GrpcArguments
 
     public static RpcException Invalid(string detail) => new(new global::Grpc.Core.Status(StatusCode.InvalidArgument, detail));
 
+    /// <summary>
+    /// Refuses a message the domain's validation (<see cref="ValidationErrors"/>) found wrong, naming every field in snake case as
+    /// the proto does; passes it through when it is valid.
+    /// </summary>
+    public static T Valid<T>(T message, Dictionary<string, string[]> errors) => errors.Count == 0
+        ? message
+        : throw Invalid(string.Join(" ", errors.Select(error => $"{SnakeCase(error.Key)}: {string.Join(" ", error.Value)}")));
+
+    private static string SnakeCase(string field) =>
+        string.Concat(field.Select(c => char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
+
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

@@ -17,6 +17,11 @@ public enum RuleViolationKind
 
     /// <summary>The request must say which version it changes (If-Match) and did not: 428, FAILED_PRECONDITION.</summary>
     PreconditionRequired,
+
+    /// <summary>
+    /// The caller's role reaches the route, but not this case of it (a member submitting a question): 403, PERMISSION_DENIED.
+    /// </summary>
+    Forbidden,
 }
 
 /// <summary>
@@ -46,4 +51,6 @@ public sealed class RuleViolation(
 
     public static RuleViolation PreconditionRequired(string detail) =>
         new(RuleViolationKind.PreconditionRequired, "Version required", detail);
+
+    public static RuleViolation Forbidden(string title, string detail) => new(RuleViolationKind.Forbidden, title, detail);
 }

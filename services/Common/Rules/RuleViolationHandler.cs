@@ -28,6 +28,7 @@ public static class RuleViolationExtensions
         RuleViolationKind.Conflict => StatusCodes.Status409Conflict,
         RuleViolationKind.Stale => StatusCodes.Status412PreconditionFailed,
         RuleViolationKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
+        RuleViolationKind.Forbidden => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 }
@@ -89,6 +90,7 @@ internal sealed class RuleViolationInterceptor : Interceptor
     {
         RuleViolationKind.NotFound => StatusCode.NotFound,
         RuleViolationKind.Stale => StatusCode.Aborted,
+        RuleViolationKind.Forbidden => StatusCode.PermissionDenied,
         _ => StatusCode.FailedPrecondition,
     }, violation.Message));
 }

@@ -1,6 +1,5 @@
 using Assemblee.Common.Status;
 using Assemblee.Veille.Extensions;
-using Assemblee.Veille.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,5 +8,5 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapServiceStatus();
-app.MapGrpcService<VeilleService>();
+app.MapVeilleApis();
 app.Run();

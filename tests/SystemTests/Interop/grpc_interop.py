@@ -8,6 +8,11 @@
   grpc_interop.py record HOST:PORT DRAW_ID  Sortition.GetDrawRecord (public); prints the commitment or the status as JSON
   grpc_interop.py questions HOST:PORT BODY_ID
                                             Veille.ListQuestions (public); prints the count or the status as JSON
+  grpc_interop.py veille-flow HOST:PORT TOKEN BODY_ID
+                                            as BODY_ID with TOKEN: Veille.DraftQuestion, ValidateQuestion, SubmitQuestion,
+                                            then ListQuestions for the body; prints the question's state and the list as JSON
+  grpc_interop.py veille-draft HOST:PORT TOKEN BODY_ID TITLE
+                                            Veille.DraftQuestion only; prints the question's id or the status as JSON
   grpc_interop.py serve PORT                serves Membership.GetBody until stdin closes:
                                             "known" -> a body, "slow" -> answers after 5 s, else NOT_FOUND
 """
@@ -81,6 +86,33 @@ def questions(target, body_id):
            lambda stub: {"count": sum(1 for _ in stub.ListQuestions(veille_pb2.ListQuestionsRequest(body_id=body_id), timeout=10))})
 
 
+def draft_request(body_id, title):
+    return veille_pb2.DraftQuestionRequest(
+        body_id=body_id, kind="written-question", title=title, text="Quand les cours d'école seront-elles ouvertes le samedi ?",
+        addressee_kind="deputy", addressee="Adjoint chargé de l'éducation", themes=["écoles"])
+
+
+def veille_flow(target, token, body_id):
+    metadata = (("authorization", f"Bearer {token}"),)
+
+    def flow(stub):
+        drafted = stub.DraftQuestion(draft_request(body_id, "Cours oasis le samedi"), timeout=10, metadata=metadata)
+        stub.ValidateQuestion(veille_pb2.ValidateQuestionRequest(body_id=body_id, question_id=drafted.id,
+                                                                 decision="Bureau du 2 décembre"), timeout=10, metadata=metadata)
+        submitted = stub.SubmitQuestion(veille_pb2.SubmitQuestionRequest(body_id=body_id, question_id=drafted.id),
+                                        timeout=10, metadata=metadata)
+        listed = [q.id for q in stub.ListQuestions(veille_pb2.ListQuestionsRequest(body_id=body_id), timeout=10)]
+        return {"id": drafted.id, "drafted": drafted.status, "state": submitted.status, "due": submitted.answer_due,
+                "listed": listed}
+    report(target, veille_pb2_grpc.VeilleStub, flow)
+
+
+def veille_draft(target, token, body_id, title):
+    metadata = (("authorization", f"Bearer {token}"),)
+    report(target, veille_pb2_grpc.VeilleStub,
+           lambda stub: {"id": stub.DraftQuestion(draft_request(body_id, title), timeout=10, metadata=metadata).id})
+
+
 def reflect(target):
     with grpc.insecure_channel(target) as channel:
         stub = reflection_pb2_grpc.ServerReflectionStub(channel)
@@ -122,4 +154,4 @@ if __name__ == "__main__":
         serve(int(arguments[0]))
     else:
         {"call": call, "bodies": bodies, "designate": designate, "reflect": reflect, "record": record,
-         "questions": questions}[command](*arguments)
+         "questions": questions, "veille-flow": veille_flow, "veille-draft": veille_draft}[command](*arguments)

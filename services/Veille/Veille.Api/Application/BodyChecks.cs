@@ -1,0 +1,83 @@
+using Assemblee.Common.Bodies;
+using Assemblee.Common.Rules;
+using Assemblee.Veille.Data;
+using Assemblee.Veille.Domain;
+using Grpc.Core;
+using SessionsClient = Assemblee.Contracts.Sessions.V1.Sessions.SessionsClient;
+
+namespace Assemblee.Veille.Application;
+
+/// <summary>
+/// What veille checks with the rest of the platform before a transition: the vote in sessions by which a body decided, the
+/// exchange session a question is scheduled in (both asked with veille's own credential), the bodies invited, the items named.
+/// </summary>
+public sealed class BodyChecks(SessionsClient sessions, BodyDirectory bodies, AgendaStore agenda)
+{
+    /// <summary>A decision recorded by the secretariat stands as given; a vote must be the body's, closed, and have adopted.</summary>
+    public async Task EnsureDecidedAsync(string bodyId, BodyDecision decision, CancellationToken cancellationToken)
+    {
+        if (decision.VoteId is not { } voteId)
+        {
+            return;
+        }
+        var vote = await AskAsync(() => sessions.GetVoteAsync(new() { BodyId = bodyId, VoteId = voteId.ToString() },
+            deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken).ResponseAsync)
+            ?? throw RuleViolation.Unprocessable("Unknown vote", $"Body '{bodyId}' has no vote {voteId}.");
+        if (vote.State != "closed" || vote.Result?.Decision != "adopted")
+        {
+            var outcome = vote.Result is { } result ? $"{vote.State}, {result.Decision}" : vote.State;
+            throw RuleViolation.Unprocessable("Not adopted",
+                $"Vote {voteId} is {outcome}; the body decides by a closed vote that adopted the question.");
+        }
+    }
+
+    /// <summary>An exchange session with the executive (sessions' veille-exchange) of the body, not cancelled.</summary>
+    public async Task EnsureExchangeSessionAsync(string bodyId, Guid sessionId, CancellationToken cancellationToken)
+    {
+        var session = await AskAsync(() => sessions.GetSessionAsync(new() { BodyId = bodyId, SessionId = sessionId.ToString() },
+            deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken).ResponseAsync)
+            ?? throw RuleViolation.Unprocessable("Unknown session", $"Body '{bodyId}' has no session {sessionId}.");
+        if (session.Kind != "veille-exchange" || session.State == "cancelled")
+        {
+            throw RuleViolation.Unprocessable("Not an exchange session",
+                $"Session {sessionId} is a {session.State} {session.Kind}; "
+                + "questions are answered in an exchange session (veille-exchange).");
+        }
+    }
+
+    public async Task EnsureBodiesAsync(IEnumerable<string> bodyIds, CancellationToken cancellationToken)
+    {
+        var unknown = new List<string>();
+        foreach (var bodyId in bodyIds)
+        {
+            if (await bodies.FindAsync(bodyId, cancellationToken) is null)
+            {
+                unknown.Add(bodyId);
+            }
+        }
+        if (unknown.Count > 0)
+        {
+            throw RuleViolation.Unprocessable("Unknown bodies", $"No body is registered as {string.Join(", ", unknown)}.");
+        }
+    }
+
+    public async Task EnsureItemsAsync(IReadOnlyList<string> itemIds, CancellationToken cancellationToken)
+    {
+        if (itemIds.Count > 0 && await agenda.UnknownAsync(itemIds, cancellationToken) is { Count: > 0 } unknown)
+        {
+            throw RuleViolation.Unprocessable("Unknown agenda items", $"The Council's agenda has no item {string.Join(", ", unknown)}.");
+        }
+    }
+
+    private static async Task<T?> AskAsync<T>(Func<Task<T>> call) where T : class
+    {
+        try
+        {
+            return await call();
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+}
