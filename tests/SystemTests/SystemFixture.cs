@@ -38,7 +38,8 @@ public sealed class SystemFixture : IAsyncLifetime
             .WithEnvironment("Documents__MaxAttachmentBytes", MaxAttachmentBytes.ToString(CultureInfo.InvariantCulture));
         // The body whose secretariat keeps the Council's agenda, and a file the scheduled import reads every two seconds.
         builder.CreateResourceBuilder<ProjectResource>("veille").WithEnvironment("Veille__AgendaKeepers__0", VeilleAgendaKeeper)
-            .WithEnvironment("Veille__Agenda__Source", AgendaDropFile).WithEnvironment("Veille__Agenda__Interval", "00:00:02");
+            .WithEnvironment("Veille__Agenda__Source", AgendaDropFile).WithEnvironment("Veille__Agenda__Interval", "00:00:02")
+            .WithEnvironment("Retention__IntervalSeconds", "2");
         _signingKey = (await builder.CreateResourceBuilder<ParameterResource>("jwt-signing-key").Resource.GetValueAsync(timeout.Token))!;
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);

@@ -154,8 +154,8 @@ public sealed class VeilleTests(SystemFixture system)
                 listed => listed.GetProperty("question").GetProperty("id").GetGuid() == question);
         }
         var entry = await OkAsync(system.Gateway().GetAsync($"/api/veille/register/{question}"));
-        Assert.Equal([assembly, seniors], entry.GetProperty("coSigners").EnumerateArray()
-            .Select(c => c.GetProperty("bodyId").GetString()).Order());
+        Assert.Equal(new[] { assembly, seniors }.Order(), entry.GetProperty("coSigners").EnumerateArray()
+            .Select(c => c.GetProperty("bodyId").GetString()!).Order());
         Assert.Equal(2, entry.GetProperty("answers").GetArrayLength());
         Assert.Equal(["drafted", "validated", "invited", "co-signed", "co-signed", "submitted", "admissible", "scheduled", "answered",
             "follow-up-requested", "answered", "satisfied"],
@@ -176,6 +176,14 @@ public sealed class VeilleTests(SystemFixture system)
         Assert.Equal(1L, await OutboxCountAsync("veille.question-submitted.v1", question));
         Assert.Equal(2L, await OutboxCountAsync("veille.question-co-signed.v1", question));
         Assert.Equal(2L, await OutboxCountAsync("veille.question-answered.v1", question));
+
+        // A year after the question closed, who acted gives way to the body or office they acted for.
+        const string Accounts = "SELECT count(*) FROM question_events WHERE question_id = $1 AND actor <> acting_as";
+        Assert.True(await system.ScalarAsync<long>("veilledb", Accounts, question) > 0);
+        await system.ExecuteAsync("veilledb", "UPDATE questions SET updated_at = updated_at - interval '400 days' WHERE id = $1", question);
+        await Eventually.ReturnsAsync(() => system.ScalarAsync<long>("veilledb", Accounts, question), count => count == 0,
+            because: "the retention job should erase the accounts of a question settled a year ago");
+        Assert.Equal(youth, await system.ScalarAsync<string>("veilledb", "SELECT drafted_by FROM questions WHERE id = $1", question));
     }
 
     [Fact]

@@ -31,6 +31,7 @@ internal static class Extensions
         builder.Services.AddSingleton<BodyChecks>();
         builder.Services.AddSingleton<QuestionWorkflow>();
         builder.Services.AddSingleton<QuestionReading>();
+        builder.Services.AddHostedService<RetentionWorker>();
         if (veille["Agenda:Source"] is { Length: > 0 } location)
         {
             builder.Services.AddHttpClient();

@@ -38,7 +38,10 @@ public sealed partial class AgendaImportWorker(AgendaSource source, AgendaImport
             return;
         }
         var report = await importing.ImportAsync(file!, cancellationToken);
-        LogImported(report.Items, report.Added, report.Changed, report.Alerts);
+        if (report.Added + report.Changed > 0)
+        {
+            LogImported(report.Items, report.Added, report.Changed, report.Alerts);
+        }
     }
 
     [LoggerMessage(LogLevel.Warning, "The agenda at {Location} could not be read ({Reason}); retried at the next tick.")]
