@@ -10,15 +10,6 @@ namespace Assemblee.SystemTests;
 [Collection(SystemCollection.Name)]
 public sealed class SessionVotesTests(SystemFixture system) : SessionsTestBase(system)
 {
-    private async Task<Guid> PrepareAsync(Guid session, object vote)
-    {
-        var prepared = await Secretariat.PostAsJsonAsync(Path($"sessions/{session}/votes"), vote);
-        Assert.Equal(HttpStatusCode.Created, prepared.StatusCode);
-        return (await prepared.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
-    private static Dictionary<string, int> Hands(int @for, int against) => new() { ["for"] = @for, ["against"] = against };
-
     private Task<HttpResponseMessage> VoteAsync(Guid member, Guid vote, string option) =>
         AsMember(member).PostAsJsonAsync(Path($"votes/{vote}/ballots"), new { option });
 
@@ -29,7 +20,7 @@ public sealed class SessionVotesTests(SystemFixture system) : SessionsTestBase(s
         var members = await ActiveMembersAsync(101);
         var (session, code) = await SessionUnderWayAsync();
         var document = Guid.NewGuid();
-        var vote = await PrepareAsync(session, new
+        var vote = await PrepareVoteAsync(session, new
         {
             question = "Adoptez-vous le mandat de travail ?",
             majority = "simple",
@@ -111,8 +102,8 @@ public sealed class SessionVotesTests(SystemFixture system) : SessionsTestBase(s
         var (session, _) = await SessionUnderWayAsync(isPublic: false);
         await Secretariat.PostAsJsonAsync(Path($"sessions/{session}/roll-call"), new { present = members });
         var options = new[] { "Logement", "Mobilité", "Climat" };
-        var open = await PrepareAsync(session, new { question = "Quel thème ?", options, majority = "absolute", method = "ballot" });
-        var hands = await PrepareAsync(session, new { question = "Pause ?", majority = "two-thirds", method = "show-of-hands" });
+        var open = await PrepareVoteAsync(session, new { question = "Quel thème ?", options, majority = "absolute", method = "ballot" });
+        var hands = await PrepareVoteAsync(session, new { question = "Pause ?", majority = "two-thirds", method = "show-of-hands" });
         await Secretariat.PostAsync(Path($"votes/{open}/opening"), null);
         await Secretariat.PostAsync(Path($"votes/{hands}/opening"), null);
 

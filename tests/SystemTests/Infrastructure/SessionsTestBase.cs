@@ -94,4 +94,14 @@ public abstract class SessionsTestBase(SystemFixture system)
         var code = await Secretariat.GetFromJsonAsync<JsonElement>(Path($"sessions/{session}/check-in-code"));
         return (session, code.GetProperty("code").GetString()!);
     }
+
+    protected async Task<Guid> PrepareVoteAsync(Guid session, object vote)
+    {
+        var prepared = await Secretariat.PostAsJsonAsync(Path($"sessions/{session}/votes"), vote);
+        Assert.Equal(HttpStatusCode.Created, prepared.StatusCode);
+        return (await prepared.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The totals of a show of hands, as the secretariat counts them.</summary>
+    protected static Dictionary<string, int> Hands(int @for, int against) => new() { ["for"] = @for, ["against"] = against };
 }
