@@ -30,7 +30,8 @@ public static class InfrastructureExtensions
     public static IResourceBuilder<IResourceWithConnectionString> AddCache(this IDistributedApplicationBuilder builder, string name) =>
         builder.ExecutionContext.IsPublishMode ? builder.AddRedis(name) : builder.AddLocalRedis(name, State(builder));
 
-    public static IResourceBuilder<IResourceWithConnectionString> AddMessageBroker(this IDistributedApplicationBuilder builder, string name) =>
+    public static IResourceBuilder<IResourceWithConnectionString> AddMessageBroker(this IDistributedApplicationBuilder builder,
+        string name) =>
         builder.ExecutionContext.IsPublishMode ? builder.AddRabbitMQ(name) : builder.AddLocalRabbitMQ(name, State(builder));
 
     /// <summary>Where run mode keeps the servers' data: a folder per run unless LocalState:Directory names one.</summary>

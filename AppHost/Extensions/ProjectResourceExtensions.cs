@@ -27,7 +27,8 @@ public static class ProjectResourceExtensions
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithoutDefaultHttps(this IResourceBuilder<ProjectResource> project)
     {
-        foreach (var https in project.Resource.Annotations.OfType<EndpointAnnotation>().Where(endpoint => endpoint.Name == "https").ToList())
+        foreach (var https in project.Resource.Annotations.OfType<EndpointAnnotation>().Where(endpoint =>
+            endpoint.Name == "https").ToList())
         {
             project.Resource.Annotations.Remove(https);
         }

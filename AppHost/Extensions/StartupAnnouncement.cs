@@ -15,7 +15,8 @@ public static class StartupAnnouncement
             var notifications = created.Services.GetRequiredService<ResourceNotificationService>();
             var logger = created.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Assemblee.AppHost");
             var dashboard = builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0];
-            var awaited = created.Model.Resources.Where(resource => resource.TryGetAnnotationsOfType<HealthCheckAnnotation>(out _)).ToList();
+            var awaited = created.Model.Resources.Where(resource =>
+                resource.TryGetAnnotationsOfType<HealthCheckAnnotation>(out _)).ToList();
             _ = Task.Run(async () =>
             {
                 foreach (var resource in awaited)

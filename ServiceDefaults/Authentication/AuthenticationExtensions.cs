@@ -47,16 +47,19 @@ public static class AuthenticationExtensions
         });
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton<IAuthorizationHandler, BodyScopeHandler>();
-        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler,
+            GrpcAuthorizationResultHandler>();
         return builder;
     }
 
     /// <summary>Allows callers holding one of <paramref name="roles"/>, whatever their body.</summary>
-    public static TBuilder RequireRoles<TBuilder>(this TBuilder builder, params string[] roles) where TBuilder : IEndpointConventionBuilder =>
+    public static TBuilder RequireRoles<TBuilder>(this TBuilder builder,
+        params string[] roles) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(policy => policy.RequireRole(roles));
 
     /// <summary>Allows callers holding one of <paramref name="roles"/> for the body named by the {bodyId} route value.</summary>
-    public static TBuilder RequireBodyRoles<TBuilder>(this TBuilder builder, params string[] roles) where TBuilder : IEndpointConventionBuilder =>
+    public static TBuilder RequireBodyRoles<TBuilder>(this TBuilder builder,
+        params string[] roles) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(policy => policy.RequireRole(roles).AddRequirements(new BodyScopeRequirement()));
 }
 

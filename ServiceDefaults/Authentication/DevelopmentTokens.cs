@@ -8,7 +8,8 @@ namespace Assemblee.ServiceDefaults.Authentication;
 /// <summary>Signs tokens with the development key; used by the gateway's /dev/token and by the tests.</summary>
 public static class DevelopmentTokens
 {
-    public static string Create(string signingKey, string subject, IEnumerable<string> roles, IEnumerable<string> bodies, TimeSpan? lifetime = null)
+    public static string Create(string signingKey, string subject, IEnumerable<string> roles, IEnumerable<string> bodies,
+        TimeSpan? lifetime = null)
     {
         var unknown = roles.Except(Roles.All).ToList();
         if (unknown.Count > 0)
@@ -27,7 +28,8 @@ public static class DevelopmentTokens
             IssuedAt = now,
             NotBefore = now,
             Expires = now + (lifetime ?? TimeSpan.FromHours(8)),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey)), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey)),
+                SecurityAlgorithms.HmacSha256),
         });
     }
 }

@@ -13,13 +13,15 @@ internal sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareR
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
-    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy,
+        PolicyAuthorizationResult authorizeResult)
     {
         if (GrpcStatusResponse.IsGrpc(context.Request) && (authorizeResult.Challenged || authorizeResult.Forbidden))
         {
             return authorizeResult.Challenged
                 ? GrpcStatusResponse.WriteAsync(context, StatusCode.Unauthenticated, "A valid bearer token is required.")
-                : GrpcStatusResponse.WriteAsync(context, StatusCode.PermissionDenied, "The token's roles do not allow this call for this body.");
+                : GrpcStatusResponse.WriteAsync(context, StatusCode.PermissionDenied,
+                    "The token's roles do not allow this call for this body.");
         }
         return _default.HandleAsync(next, context, policy, authorizeResult);
     }

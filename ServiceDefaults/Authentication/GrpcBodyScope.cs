@@ -14,7 +14,8 @@ public static class GrpcBodyScope
     {
         if (!Allows(context.GetHttpContext().User, bodyId, roles))
         {
-            throw new RpcException(new Status(StatusCode.PermissionDenied, $"The token's roles do not allow this call for body '{bodyId}'."));
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                $"The token's roles do not allow this call for body '{bodyId}'."));
         }
     }
 

@@ -118,7 +118,8 @@ public static partial class GatewayBenchmark
                 var stat = File.ReadAllText(Path.Combine(directory, "stat"));
                 var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                var seconds = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ticks;
+                var seconds = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12],
+                    CultureInfo.InvariantCulture)) / ticks;
                 totals[name] = totals.GetValueOrDefault(name) + seconds;
             }
             catch (IOException)
@@ -140,7 +141,8 @@ public static partial class GatewayBenchmark
 
     private static async Task<WrkResult> WrkAsync(string threads, string connections, string duration, Uri url)
     {
-        var info = new ProcessStartInfo("/usr/bin/wrk", ["-t", threads, "-c", connections, "-d", $"{duration}s", "--latency", url.ToString()])
+        var info = new ProcessStartInfo("/usr/bin/wrk", ["-t", threads, "-c", connections, "-d", $"{duration}s", "--latency",
+            url.ToString()])
         {
             RedirectStandardOutput = true,
         };

@@ -204,7 +204,8 @@ public static class SortitionBenchmarks
             await dataSource.CreateCommand($"CREATE TABLE {table} (person_ref text NOT NULL, family_name text NOT NULL, given_name text NOT NULL, birth_date date NOT NULL, sex text NOT NULL, address text NOT NULL, postcode text NOT NULL)")
                 .ExecuteNonQueryAsync();
         }
-        var psql = new ProcessStartInfo("psql", ["-X", "-q", "-h", connection.Host!, "-p", connection.Port.ToString(CultureInfo.InvariantCulture),
+        var psql = new ProcessStartInfo("psql", ["-X", "-q", "-h", connection.Host!, "-p",
+            connection.Port.ToString(CultureInfo.InvariantCulture),
             "-U", connection.Username!, "-d", connection.Database!, "-c", $"\\copy {table} FROM '{file}' WITH (FORMAT csv, HEADER true)"])
         {
             RedirectStandardError = true,
@@ -243,9 +244,12 @@ public static class SortitionBenchmarks
     {
         AgeClass[] ages = [new("16-24", 16, 24), new("25-39", 25, 39), new("40-54", 40, 54), new("55-69", 55, 69), new("70+", 70, 130)];
         return new DrawSpecification("Assemblée citoyenne de Paris (benchmark)", 100,
-            [new SeatGroup("electoral-list", 80, "electoral", 5600, 18, 130), new SeatGroup("citizen-card", 15, "citizen-card", 1050, 18, 130), new SeatGroup("minor", 5, "minors", 350, 16, 17)],
-            [new CategorySpecification("age", [.. ages.Select(a => new QuotaRange(a.Name, 0, 100))])], ages, ["arrondissement", "age-class"],
-            OneOfEachHousehold: false, Substitutes: 30, new DateOnly(2026, 11, 1), DateTimeOffset.UtcNow.AddDays(30), DateOnly.FromDateTime(DateTime.UtcNow.AddDays(400)));
+            [new SeatGroup("electoral-list", 80, "electoral", 5600, 18, 130), new SeatGroup("citizen-card", 15, "citizen-card", 1050, 18,
+                130), new SeatGroup("minor", 5, "minors", 350, 16, 17)],
+            [new CategorySpecification("age", [.. ages.Select(a => new QuotaRange(a.Name, 0, 100))])], ages, ["arrondissement",
+                "age-class"],
+            OneOfEachHousehold: false, Substitutes: 30, new DateOnly(2026, 11, 1), DateTimeOffset.UtcNow.AddDays(30),
+                DateOnly.FromDateTime(DateTime.UtcNow.AddDays(400)));
     }
 
     /// <summary>What the import's reading thread does, without a database: read, check and classify every row.</summary>

@@ -18,7 +18,8 @@ public static class ServiceExtensions
     /// <paramref name="migrationsAssembly"/>, the personal-data access log, refused rules as problem details and gRPC
     /// statuses, the credential it presents to other services, and the clock.
     /// </summary>
-    public static IHostApplicationBuilder AddAssembleeService(this IHostApplicationBuilder builder, string name, Assembly migrationsAssembly)
+    public static IHostApplicationBuilder AddAssembleeService(this IHostApplicationBuilder builder, string name,
+        Assembly migrationsAssembly)
     {
         builder.Services.AddSingleton(new ServiceIdentity(name));
         builder.Services.AddServiceCredentials(name);

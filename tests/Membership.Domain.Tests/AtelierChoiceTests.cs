@@ -10,7 +10,8 @@ public sealed class AtelierChoiceTests
 
     private static bool Join(string state = MemberStates.Active, Guid? current = null, int members = 3, int capacity = 5,
         bool bySecretariat = false, DateTimeOffset? now = null) =>
-        AtelierChoice.EnsureCanJoin(state, current, Atelier, "Environnement", members, capacity, Closes, bySecretariat, now ?? Closes.AddDays(-1));
+        AtelierChoice.EnsureCanJoin(state, current, Atelier, "Environnement", members, capacity, Closes, bySecretariat, now
+            ?? Closes.AddDays(-1));
 
     [Fact]
     public void An_active_member_joins_an_atelier_with_room_while_choice_is_open() => Assert.True(Join());

@@ -49,7 +49,8 @@ public sealed class MemberTransitionsTests
     [InlineData(MemberStates.Resigned, MemberStates.Drawn, 1, false)]
     [InlineData(MemberStates.DeadlineMissed, MemberStates.Drawn, 22, true)]
     [InlineData(MemberStates.DeadlineMissed, MemberStates.Drawn, 20, false)]
-    public void A_departure_starts_from_its_state_and_a_missed_deadline_only_once_passed(string kind, string state, int daysAfterEntry, bool allowed)
+    public void A_departure_starts_from_its_state_and_a_missed_deadline_only_once_passed(string kind, string state, int daysAfterEntry,
+        bool allowed)
     {
         void Depart() => MemberTransitions.EnsureDeparture(Someone(state), kind, Entered.AddDays(daysAfterEntry));
 
@@ -69,8 +70,10 @@ public sealed class MemberTransitionsTests
         MemberTransitions.EnsureVacant(Someone(MemberStates.Declined), substituteDesignated: false);
 
         Assert.Contains("already designated",
-            Assert.Throws<RuleViolation>(() => MemberTransitions.EnsureVacant(Someone(MemberStates.Declined), substituteDesignated: true)).Message);
-        Assert.Contains("is active", Assert.Throws<RuleViolation>(() => MemberTransitions.EnsureVacant(Someone(MemberStates.Active), false)).Message);
+            Assert.Throws<RuleViolation>(() => MemberTransitions.EnsureVacant(Someone(MemberStates.Declined),
+                substituteDesignated: true)).Message);
+        Assert.Contains("is active", Assert.Throws<RuleViolation>(() => MemberTransitions.EnsureVacant(Someone(MemberStates.Active),
+            false)).Message);
     }
 
     [Theory]

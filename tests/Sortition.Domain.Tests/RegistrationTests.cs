@@ -19,7 +19,8 @@ public sealed class RegistrationTests
         ["arrondissement"], false, 20, new DateOnly(2026, 11, 1), Deadline, new DateOnly(2027, 6, 30));
 
     private static AnsweredInvitation Invitation(
-        string seatGroup = "electoral-list", DateOnly? birthDate = null, string state = DrawStates.Invited, bool answered = false, bool selected = false) =>
+        string seatGroup = "electoral-list", DateOnly? birthDate = null, string state = DrawStates.Invited, bool answered = false,
+            bool selected = false) =>
         new(Guid.NewGuid(), Guid.NewGuid(), seatGroup, birthDate ?? new DateOnly(1980, 5, 4), Specification, state, answered, selected);
 
     private static RegistrationRequest Answer(string gender = "female", string? email = "camille@example.org", string? phone = null) =>
@@ -47,7 +48,8 @@ public sealed class RegistrationTests
     {
         var now = daysAfterDeadline > 0 ? Deadline.AddDays(daysAfterDeadline) : BeforeDeadline;
 
-        var refusal = Assert.Throws<RuleViolation>(() => Registration.Check(Invitation(state: state, answered: answered, selected: selected), Answer(), now));
+        var refusal = Assert.Throws<RuleViolation>(() => Registration.Check(Invitation(state: state, answered: answered,
+            selected: selected), Answer(), now));
 
         Assert.Equal(kind, refusal.Kind);
         Assert.Equal(title, refusal.Title);
@@ -67,7 +69,8 @@ public sealed class RegistrationTests
     [Fact]
     public void Every_unusable_answer_is_named_at_once()
     {
-        var request = new RegistrationRequest("ABCD-1234", new Dictionary<string, string> { ["gender"] = "other", ["diploma"] = "none" }, "not-an-address", "call me");
+        var request = new RegistrationRequest("ABCD-1234", new Dictionary<string, string> { ["gender"] = "other", ["diploma"] = "none" },
+            "not-an-address", "call me");
 
         var (answer, errors) = Registration.Check(Invitation(), request, BeforeDeadline);
 

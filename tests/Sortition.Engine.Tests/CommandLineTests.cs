@@ -14,7 +14,8 @@ public sealed class CommandLineTests
         try
         {
             var exit = await CommandLine.RunAsync(
-                ["select", "--categories", Path.Combine(directory, "categories.csv"), "--respondents", Path.Combine(directory, "respondents.csv"),
+                ["select", "--categories", Path.Combine(directory, "categories.csv"), "--respondents", Path.Combine(directory,
+                    "respondents.csv"),
                  "--panel-size", "20", "--output", output], TextWriter.Null, TextWriter.Null);
 
             using var result = JsonDocument.Parse(await File.ReadAllTextAsync(output));
@@ -43,7 +44,8 @@ public sealed class CommandLineTests
         try
         {
             var exit = await CommandLine.RunAsync(
-                ["select", "--categories", categories, "--respondents", Path.Combine(PublicInstances.Directory("example_small_20"), "respondents.csv"), "--panel-size", "20"],
+                ["select", "--categories", categories, "--respondents", Path.Combine(PublicInstances.Directory("example_small_20"),
+                    "respondents.csv"), "--panel-size", "20"],
                 TextWriter.Null, error);
 
             Assert.Equal(CommandLine.BadInput, exit);
@@ -68,10 +70,12 @@ public sealed class CommandLineTests
             var error = new StringWriter();
 
             var prepared = await CommandLine.RunAsync(
-                ["prepare", "--categories", Path.Combine(directory, "categories.csv"), "--respondents", Path.Combine(directory, "respondents.csv"),
+                ["prepare", "--categories", Path.Combine(directory, "categories.csv"), "--respondents", Path.Combine(directory,
+                    "respondents.csv"),
                  "--panel-size", "20", "--substitutes", "8", "--output", In("prepared.json")], output, error);
             var drawn = await CommandLine.RunAsync(
-                ["draw", "--record", In("prepared.json"), "--dice", "6 6 2 5", "--beacon", "pulse-42", "--output", In("record.json"), "--readable", In("record.md")],
+                ["draw", "--record", In("prepared.json"), "--dice", "6 6 2 5", "--beacon", "pulse-42", "--output", In("record.json"),
+                    "--readable", In("record.md")],
                 output, error);
             var verified = await CommandLine.RunAsync(["verify", "--record", In("record.json")], output, error);
 

@@ -14,7 +14,8 @@ public sealed class DrawRandomTests
 
         ulong[] values = [.. Enumerable.Range(0, 5).Select(_ => random.NextUInt64())];
 
-        Assert.Equal([2814606184658080377UL, 5118343262683158135UL, 3499178121834805538UL, 16053590322381312323UL, 5476678684803780582UL], values);
+        Assert.Equal([2814606184658080377UL, 5118343262683158135UL, 3499178121834805538UL, 16053590322381312323UL, 5476678684803780582UL],
+            values);
         Assert.Equal([377, 135, 538, 323, 582], values.Select(v => (int)(v % 1000)));
     }
 

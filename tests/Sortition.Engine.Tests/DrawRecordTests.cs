@@ -42,7 +42,8 @@ public sealed class DrawRecordTests(ParisLikeDraw paris) : IClassFixture<ParisLi
             Assert.All(pool.Quotas, quota => Assert.InRange(quota.Profiles.Sum(t => panel[t]), quota.Min, quota.Max));
         }
         Assert.Equal(ParisLikeInstance.PanelSize, paris.Result.Probabilities.Sum(), 4);
-        Assert.True(paris.Result.MinProbability > legacy.MinProbability, $"LEXIMIN {paris.Result.MinProbability} vs LEGACY {legacy.MinProbability}");
+        Assert.True(paris.Result.MinProbability > legacy.MinProbability,
+            $"LEXIMIN {paris.Result.MinProbability} vs LEGACY {legacy.MinProbability}");
     }
 
     [Fact]
@@ -67,12 +68,14 @@ public sealed class DrawRecordTests(ParisLikeDraw paris) : IClassFixture<ParisLi
     [Fact]
     public void The_rounded_lottery_reproduces_every_probability_within_k_over_M()
     {
-        var lottery = paris.Prepared.Panels.Select(panel => panel.Select(id => paris.Problem.Pool.ToList().FindIndex(p => p.Id == id)).ToArray()).ToList();
+        var lottery = paris.Prepared.Panels.Select(panel => panel.Select(id => paris.Problem.Pool.ToList().FindIndex(p =>
+            p.Id == id)).ToArray()).ToList();
         var probabilities = new UniformLottery(lottery).PersonProbabilities(paris.Problem.Pool.Count);
 
         Assert.Equal(1000, lottery.Count);
         var bound = 100.0 / 1000;
-        Assert.All(probabilities.Select((p, i) => Math.Abs(p - paris.Result.Probabilities[i])), d => Assert.True(d <= bound, $"moved by {d}"));
+        Assert.All(probabilities.Select((p, i) => Math.Abs(p - paris.Result.Probabilities[i])), d => Assert.True(d <= bound,
+            $"moved by {d}"));
         Assert.True(paris.Prepared.MaxDeviation < 0.02, $"largest move {paris.Prepared.MaxDeviation}");
     }
 
@@ -85,7 +88,8 @@ public sealed class DrawRecordTests(ParisLikeDraw paris) : IClassFixture<ParisLi
         var record = DrawRecord.Prepare(problem, Leximin.Select(problem), 1000, 5, DateTimeOffset.UnixEpoch);
         var seats = record.Panels.SelectMany(panel => panel).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
 
-        Assert.All(problem.Pool, person => Assert.InRange(seats.GetValueOrDefault(person.Id) / 1000.0, 0.1 - (panelSize / 1000.0), 0.1 + (panelSize / 1000.0)));
+        Assert.All(problem.Pool, person => Assert.InRange(seats.GetValueOrDefault(person.Id) / 1000.0, 0.1 - (panelSize / 1000.0),
+            0.1 + (panelSize / 1000.0)));
         Assert.All(problem.Pool, person => Assert.InRange(seats.GetValueOrDefault(person.Id) / 1000.0, 0.099, 0.101));
         Assert.Empty(DrawVerifier.Verify(record.Draw("1 2 3", "beacon")));
     }
@@ -108,7 +112,11 @@ public sealed class DrawRecordTests(ParisLikeDraw paris) : IClassFixture<ParisLi
     {
         var drawn = paris.Drawn;
         var person = drawn.Pool[7];
-        var changedPerson = drawn with { Pool = [.. drawn.Pool.Select(p => p == person ? p with { Features = [p.Features[0], p.Features[1] == "female" ? "male" : "female", .. p.Features.Skip(2)] } : p)] };
+        var changedPerson = drawn with
+        {
+            Pool = [.. drawn.Pool.Select(p => p == person ? p with { Features = [p.Features[0],
+            p.Features[1] == "female" ? "male" : "female", .. p.Features.Skip(2)] } : p)]
+        };
         var changedQuota = drawn with { Quotas = [.. drawn.Quotas.Select(q => q.Feature == "female" ? q with { Max = 52 } : q)] };
         var changedSeed = drawn with { Seed = new string('0', 64) };
         var changedDice = drawn with { Dice = "4 2 6 1 3 4" };
@@ -153,7 +161,11 @@ public sealed class DrawRecordTests(ParisLikeDraw paris) : IClassFixture<ParisLi
 
         Assert.Equal(6, record.Replacements!.Count);
         Assert.Empty(DrawVerifier.Verify(record, checkFairness: false));
-        var forged = record with { Replacements = [.. record.Replacements.Take(5), record.Replacements[5] with { Substitute = record.Substitutes!.Last() }] };
+        var forged = record with
+        {
+            Replacements = [.. record.Replacements.Take(5),
+            record.Replacements[5] with { Substitute = record.Substitutes!.Last() }]
+        };
         Assert.NotEmpty(DrawVerifier.Verify(forged, checkFairness: false));
     }
 }

@@ -53,6 +53,7 @@ public sealed class LeximinTests
 
         Assert.NotEmpty(error.Diagnosis.Relaxations);
         Assert.All(error.Diagnosis.Relaxations, r => Assert.True(r.ToMin < r.FromMin || r.ToMax > r.FromMax));
-        Assert.Contains(error.Diagnosis.Suggestions, s => s.StartsWith("Lower the minimum", StringComparison.Ordinal) || s.StartsWith("Raise the maximum", StringComparison.Ordinal));
+        Assert.Contains(error.Diagnosis.Suggestions, s => s.StartsWith("Lower the minimum", StringComparison.Ordinal)
+            || s.StartsWith("Raise the maximum", StringComparison.Ordinal));
     }
 }

@@ -17,7 +17,8 @@ public sealed class AppHostTests(SystemFixture system)
         var before = system.App.ProcessId("notifications");
 
         var result = await system.App.ResourceCommands.ExecuteCommandAsync("notifications", KnownResourceCommands.RestartCommand);
-        await Eventually.ReturnsAsync(() => Task.FromResult(system.App.ProcessIdOrNull("notifications")), pid => pid is { } now && now != before,
+        await Eventually.ReturnsAsync(() => Task.FromResult(system.App.ProcessIdOrNull("notifications")), pid => pid is { } now
+            && now != before,
             TimeSpan.FromMinutes(1), "notifications should run on a new process");
         await system.App.WaitUntilHealthyAgainAsync("notifications");
 
@@ -32,7 +33,8 @@ public sealed class AppHostTests(SystemFixture system)
         // replicas (by Aspire's proxy here, by the Kubernetes service once deployed).
         var gateway = system.Gateway();
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => gateway.GetFromJsonAsync<ServiceStatusResponse>("/api/membership/status")));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ =>
+            gateway.GetFromJsonAsync<ServiceStatusResponse>("/api/membership/status")));
 
         Assert.Equal(SystemFixture.MembershipReplicas, answers.Select(answer => answer!.Instance).Distinct().Count());
     }
@@ -40,13 +42,28 @@ public sealed class AppHostTests(SystemFixture system)
     [Fact]
     public async Task A_development_token_from_the_gateway_grants_exactly_the_roles_asked_for()
     {
-        var issued = await system.Gateway().PostAsJsonAsync("/dev/token", new { subject = "dev-admin", roles = new[] { "body-admin" }, bodies = Array.Empty<string>() });
+        var issued = await system.Gateway().PostAsJsonAsync("/dev/token", new
+        {
+            subject = "dev-admin",
+            roles = new[] { "body-admin" },
+            bodies = Array.Empty<string>()
+        });
         var token = (await issued.Content.ReadFromJsonAsync<TokenResponse>())!;
         var admin = system.Gateway();
         admin.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
 
-        var registered = await admin.PostAsJsonAsync("/api/membership/bodies", new { id = BodyEventsTests.UniqueBodyId(), name = "Conseil", kind = "other" });
-        var unknownRole = await system.Gateway().PostAsJsonAsync("/dev/token", new { subject = "x", roles = new[] { "mayor" }, bodies = Array.Empty<string>() });
+        var registered = await admin.PostAsJsonAsync("/api/membership/bodies", new
+        {
+            id = BodyEventsTests.UniqueBodyId(),
+            name = "Conseil",
+            kind = "other"
+        });
+        var unknownRole = await system.Gateway().PostAsJsonAsync("/dev/token", new
+        {
+            subject = "x",
+            roles = new[] { "mayor" },
+            bodies = Array.Empty<string>()
+        });
 
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unknownRole.StatusCode);

@@ -20,7 +20,8 @@ public sealed class BodyEventsTests(SystemFixture system)
 
         // Deliver the same event again: the dispatcher republishes the row with the same message id.
         await ExecuteAsync("membershipdb", "UPDATE outbox_messages SET dispatched_at = NULL WHERE id = $1", messageId);
-        await Eventually.ReturnsAsync(() => ScalarAsync<int?>("sortitiondb", "SELECT duplicates FROM inbox_messages WHERE message_id = $1", messageId),
+        await Eventually.ReturnsAsync(() => ScalarAsync<int?>("sortitiondb",
+            "SELECT duplicates FROM inbox_messages WHERE message_id = $1", messageId),
             duplicates => duplicates == 1, because: "sortition should recognise the redelivery");
 
         Assert.Equal(1L, await ScalarAsync<long>("sortitiondb", "SELECT count(*) FROM inbox_messages WHERE message_id = $1", messageId));
@@ -40,10 +41,12 @@ public sealed class BodyEventsTests(SystemFixture system)
             var body = await system.Gateway().GetFromJsonAsync<KnownBody>($"/api/sortition/bodies/{id}");
             Assert.Equal(id, body!.Id);
             Assert.DoesNotContain(await SortitionBodiesAsync(), b => b.Id == id);
-            Assert.Null(await ScalarAsync<DateTime?>("membershipdb", "SELECT dispatched_at FROM outbox_messages WHERE body->>'bodyId' = $1", id));
+            Assert.Null(await ScalarAsync<DateTime?>("membershipdb",
+                "SELECT dispatched_at FROM outbox_messages WHERE body->>'bodyId' = $1", id));
             // Readiness covers the broker: a service that cannot publish or consume says so.
             await Eventually.ReturnsAsync(async () => (await system.App.CreateHttpClient("sortition").GetAsync("/health")).StatusCode,
-                status => status == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(60), "sortition's /health should fail without RabbitMQ");
+                status => status == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(60),
+                    "sortition's /health should fail without RabbitMQ");
         }
         finally
         {
@@ -71,7 +74,8 @@ public sealed class BodyEventsTests(SystemFixture system)
 
         var anonymous = await system.Gateway().PostAsJsonAsync("/api/membership/bodies", request);
         var member = await system.Gateway("member-1", ["member"], ["paris-assembly"]).PostAsJsonAsync("/api/membership/bodies", request);
-        var secretariat = await system.Gateway("secretary-1", ["secretariat"], ["paris-assembly"]).PostAsJsonAsync("/api/membership/bodies", request);
+        var secretariat = await system.Gateway("secretary-1", ["secretariat"],
+            ["paris-assembly"]).PostAsJsonAsync("/api/membership/bodies", request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, member.StatusCode);
@@ -93,7 +97,8 @@ public sealed class BodyEventsTests(SystemFixture system)
         var errors = (await invalid.Content.ReadFromJsonAsync<global::System.Text.Json.JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("id", out _) && errors.TryGetProperty("name", out _) && errors.TryGetProperty("kind", out _));
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
-        Assert.Equal("Body already registered", (await duplicate.Content.ReadFromJsonAsync<global::System.Text.Json.JsonElement>()).GetProperty("title").GetString());
+        Assert.Equal("Body already registered",
+            (await duplicate.Content.ReadFromJsonAsync<global::System.Text.Json.JsonElement>()).GetProperty("title").GetString());
         Assert.Equal("Conseil " + id, (await system.Gateway().GetFromJsonAsync<KnownBody>($"/api/membership/bodies/{id}"))!.Name);
         Assert.Equal(1L, await ScalarAsync<long>("membershipdb", "SELECT count(*) FROM outbox_messages WHERE body->>'bodyId' = $1", id));
     }

@@ -51,8 +51,10 @@ public sealed class DashboardTests(DashboardTests.AppHostFixture appHost) : ICla
                      let scope = scopeLogs.GetProperty("scope").GetProperty("name").GetString()!
                      from record in scopeLogs.GetProperty("logRecords").EnumerateArray()
                      where record.GetProperty("severityNumber").GetInt32() < 13 // below Warning
-                     where scope.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) || scope.StartsWith("Yarp", StringComparison.Ordinal)
-                         || scope.StartsWith("System.Net.Http", StringComparison.Ordinal) || scope.StartsWith("Npgsql", StringComparison.Ordinal)
+                     where scope.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal) || scope.StartsWith("Yarp",
+                         StringComparison.Ordinal)
+                         || scope.StartsWith("System.Net.Http", StringComparison.Ordinal) || scope.StartsWith("Npgsql",
+                             StringComparison.Ordinal)
                          || scope.StartsWith("Grpc", StringComparison.Ordinal)
                      select scope).Distinct().ToList();
         Assert.Empty(noisy);
@@ -122,12 +124,18 @@ public sealed class DashboardTests(DashboardTests.AppHostFixture appHost) : ICla
         using var document = JsonDocument.Parse(await appHost.Running.Dashboard.GetStringAsync("/api/telemetry/resources"));
         return document.RootElement.EnumerateArray().ToDictionary(
             resource => resource.GetProperty("name").GetString()!,
-            resource => new[] { "hasLogs", "hasTraces", "hasMetrics" }.Select(signal => resource.GetProperty(signal).GetBoolean()).ToArray());
+            resource => new[] { "hasLogs", "hasTraces", "hasMetrics" }.Select(signal =>
+                resource.GetProperty(signal).GetBoolean()).ToArray());
     }
 
     private async Task<string> DevelopmentTokenAsync()
     {
-        var issued = await appHost.Running.Gateway.PostAsJsonAsync("/dev/token", new { subject = "dashboard-test", roles = new[] { "body-admin" }, bodies = Array.Empty<string>() });
+        var issued = await appHost.Running.Gateway.PostAsJsonAsync("/dev/token", new
+        {
+            subject = "dashboard-test",
+            roles = new[] { "body-admin" },
+            bodies = Array.Empty<string>()
+        });
         using var token = JsonDocument.Parse(await issued.Content.ReadAsStringAsync());
         return token.RootElement.GetProperty("accessToken").GetString()!;
     }

@@ -17,10 +17,12 @@ public sealed class DatabaseMigratorTests(SystemFixture system)
         await Migrator(dataSource).MigrateAsync(CancellationToken.None);
 
         var versions = await ListAsync(dataSource, "SELECT version FROM schema_migrations ORDER BY version");
-        Assert.Equal(DatabaseMigrator.ScriptsOf(typeof(DatabaseMigratorTests).Assembly).Select(script => script.Version).Order(StringComparer.Ordinal), versions);
+        Assert.Equal(DatabaseMigrator.ScriptsOf(typeof(DatabaseMigratorTests).Assembly).Select(script =>
+            script.Version).Order(StringComparer.Ordinal), versions);
         Assert.Contains("0001_widgets", versions);
         Assert.Contains("platform/0001_outbox_inbox", versions);
-        Assert.Equal(["id", "name"], await ListAsync(dataSource, "SELECT column_name::text FROM information_schema.columns WHERE table_name = 'widgets' ORDER BY ordinal_position"));
+        Assert.Equal(["id", "name"], await ListAsync(dataSource,
+            "SELECT column_name::text FROM information_schema.columns WHERE table_name = 'widgets' ORDER BY ordinal_position"));
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed class GatewayTests(SystemFixture system)
         announced.Headers.ExpectContinue = true;
 
         var refusedAtOnce = await admin.SendAsync(announced);
-        var refusedOnTheWay = await admin.PostAsync("/api/membership/bodies", new ChunkedContent(body, 2, TimeSpan.Zero, "application/json"));
+        var refusedOnTheWay = await admin.PostAsync("/api/membership/bodies", new ChunkedContent(body, 2, TimeSpan.Zero,
+            "application/json"));
 
         foreach (var refused in new[] { refusedAtOnce, refusedOnTheWay })
         {
@@ -91,7 +92,8 @@ public sealed class GatewayTests(SystemFixture system)
     [InlineData("/api/membership/bodies", "{\"id\": [1], \"name\": true}")]
     public async Task Malformed_JSON_or_wrong_JSON_types_get_400_problem_details_not_500(string path, string body)
     {
-        var caller = path.Contains("membership", StringComparison.Ordinal) ? system.Gateway("admin-1", ["body-admin"], []) : system.Gateway();
+        var caller = path.Contains("membership", StringComparison.Ordinal) ? system.Gateway("admin-1", ["body-admin"],
+            []) : system.Gateway();
 
         var response = await caller.PostAsync(path, new StringContent(body, global::System.Text.Encoding.UTF8, "application/json"));
 
@@ -155,7 +157,8 @@ public sealed class GatewayTests(SystemFixture system)
 
         Assert.NotNull(refused);
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
-        Assert.Equal(HttpStatusCode.OK, (await system.Gateway("rate-limit-test-other", ["member"], ["paris-assembly"]).GetAsync("/api/sessions/status")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await system.Gateway("rate-limit-test-other", ["member"],
+            ["paris-assembly"]).GetAsync("/api/sessions/status")).StatusCode);
     }
 
     [Fact]
@@ -177,7 +180,8 @@ public sealed class GatewayTests(SystemFixture system)
     {
         await using var connection = new Npgsql.NpgsqlConnection(await system.ConnectionStringAsync($"{service}db"));
         await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM schema_migrations WHERE version LIKE 'platform/%'", connection);
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM schema_migrations WHERE version LIKE 'platform/%'",
+            connection);
         return (long)(await command.ExecuteScalarAsync())! > 0;
     }
 }

@@ -70,7 +70,8 @@ public sealed class GrpcClientInteropTests : IAsyncLifetime
         var watch = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await new Membership.MembershipClient(_channel).GetBodyAsync(new GetBodyRequest { BodyId = "slow" }, deadline: DateTime.UtcNow.AddMilliseconds(500)));
+            await new Membership.MembershipClient(_channel).GetBodyAsync(new GetBodyRequest { BodyId = "slow" },
+                deadline: DateTime.UtcNow.AddMilliseconds(500)));
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"took {watch.Elapsed}");

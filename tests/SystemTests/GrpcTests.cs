@@ -68,7 +68,8 @@ public sealed class GrpcTests(SystemFixture system)
         using var content = new ByteArrayContent([0, 0, 0, 0, 0]);
         content.Headers.ContentType = new("application/grpc");
 
-        var response = await http.PostAsync(new Uri(system.App.GetEndpoint("membership", "http"), "/assemblee.membership.v1.Membership/GetBody"), content);
+        var response = await http.PostAsync(new Uri(system.App.GetEndpoint("membership", "http"),
+            "/assemblee.membership.v1.Membership/GetBody"), content);
 
         Assert.False(response.IsSuccessStatusCode);
     }
@@ -138,11 +139,16 @@ public sealed class GrpcTests(SystemFixture system)
     [Fact]
     public async Task A_refused_gRPC_call_is_answered_in_gRPC_trailers_with_HTTP_200()
     {
-        using var http = new HttpClient { DefaultRequestVersion = global::System.Net.HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var http = new HttpClient
+        {
+            DefaultRequestVersion = global::System.Net.HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact
+        };
         using var content = new ByteArrayContent([0, 0, 0, 0, 0]);
         content.Headers.ContentType = new("application/grpc");
 
-        var response = await http.PostAsync(new Uri(system.App.GetEndpoint("sortition", "grpc"), "/assemblee.sortition.v1.Sortition/DesignateSubstitute"), content);
+        var response = await http.PostAsync(new Uri(system.App.GetEndpoint("sortition", "grpc"),
+            "/assemblee.sortition.v1.Sortition/DesignateSubstitute"), content);
 
         Assert.Equal(global::System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("16", response.Headers.GetValues("grpc-status").Single());

@@ -12,7 +12,8 @@ public sealed class ManifestTests
         try
         {
             var appHost = Path.Combine(Paths.Root, "artifacts", "bin", "AppHost", "debug", "AppHost.dll");
-            var (exit, output, _) = await ProcessRunner.RunAsync("dotnet", [appHost, "--publisher", "manifest", "--output-path", published], TimeSpan.FromMinutes(2));
+            var (exit, output, _) = await ProcessRunner.RunAsync("dotnet", [appHost, "--publisher", "manifest", "--output-path",
+                published], TimeSpan.FromMinutes(2));
             Assert.True(exit == 0, output);
 
             var committed = await File.ReadAllTextAsync(Path.Combine(Paths.Root, "aspire-manifest.json"));

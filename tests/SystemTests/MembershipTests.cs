@@ -25,7 +25,12 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
         // Another body's secretariat claims the draw beforehand: it must not receive the draw's members.
         var otherBody = BodyEventsTests.UniqueBodyId();
         var claim = await Fixture.Service("membership", "secretary-9", ["secretariat"], [otherBody])
-            .PostAsJsonAsync($"/api/membership/bodies/{otherBody}/promotions", new { name = "Intrus", drawId = draw, seats = new Dictionary<string, int> { ["electoral-list"] = 6 } });
+            .PostAsJsonAsync($"/api/membership/bodies/{otherBody}/promotions", new
+            {
+                name = "Intrus",
+                drawId = draw,
+                seats = new Dictionary<string, int> { ["electoral-list"] = 6 }
+            });
         Assert.Equal(HttpStatusCode.Created, claim.StatusCode);
         await SeatInSortitionAsync(draw, people);
         var messageId = await PublishPanelAsync(draw, people);
@@ -33,18 +38,23 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
 
         // The broker delivers the same message again (same id), then sortition publishes the same panel anew (new id).
         await Fixture.ExecuteAsync("sortitiondb", "UPDATE outbox_messages SET dispatched_at = NULL WHERE id = $1", messageId);
-        await Eventually.ReturnsAsync(() => Fixture.ScalarAsync<int?>("membershipdb", "SELECT duplicates FROM inbox_messages WHERE message_id = $1", messageId),
+        await Eventually.ReturnsAsync(() => Fixture.ScalarAsync<int?>("membershipdb",
+            "SELECT duplicates FROM inbox_messages WHERE message_id = $1", messageId),
             duplicates => duplicates == 1, because: "membership should recognise the redelivery");
         var republished = await PublishPanelAsync(draw, people);
-        await Eventually.ReturnsAsync(() => Fixture.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM inbox_messages WHERE message_id = $1", republished),
+        await Eventually.ReturnsAsync(() => Fixture.ScalarAsync<long>("membershipdb",
+            "SELECT count(*) FROM inbox_messages WHERE message_id = $1", republished),
             count => count == 1, because: "membership should handle the republished panel");
 
         var members = await MembersAsync(promotion);
         Assert.Equal(6, members.Count);
         Assert.All(members, m => Assert.Equal("drawn", StateOf(m.GetProperty("member"))));
-        Assert.Equal(people.Select(p => p.RespondentId).Order(), members.Select(m => m.GetProperty("member").GetProperty("respondentId").GetString()).Order());
-        Assert.Equal(1L, await Fixture.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM promotions WHERE draw_id = $1 AND body_id = $2", draw, Body));
-        Assert.Equal(0L, await Fixture.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM members m JOIN promotions p ON p.id = m.promotion_id WHERE p.body_id = $1", otherBody));
+        Assert.Equal(people.Select(p => p.RespondentId).Order(), members.Select(m =>
+            m.GetProperty("member").GetProperty("respondentId").GetString()).Order());
+        Assert.Equal(1L, await Fixture.ScalarAsync<long>("membershipdb",
+            "SELECT count(*) FROM promotions WHERE draw_id = $1 AND body_id = $2", draw, Body));
+        Assert.Equal(0L, await Fixture.ScalarAsync<long>("membershipdb",
+            "SELECT count(*) FROM members m JOIN promotions p ON p.id = m.promotion_id WHERE p.body_id = $1", otherBody));
         var first = members[0].GetProperty("member");
         Assert.InRange(first.GetProperty("confirmationDeadline").GetDateTimeOffset() - first.GetProperty("enteredAt").GetDateTimeOffset(),
             TimeSpan.FromDays(21) - TimeSpan.FromSeconds(1), TimeSpan.FromDays(21) + TimeSpan.FromSeconds(1));
@@ -100,8 +110,20 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
         var adult = IdOf(members.Single(m => !m.GetProperty("member").GetProperty("minor").GetBoolean()));
 
         var tooEarly = await PostAsync(Secretariat, $"members/{minor}/confirmation");
-        var badConsent = await PostAsync(Secretariat, $"members/{minor}/consent", new { guardianName = "", relationship = "neighbour", method = "shout", givenOn = "2099-01-01" });
-        var adultConsent = await PostAsync(Secretariat, $"members/{adult}/consent", new { guardianName = "X", relationship = "parent", method = "signed-form", givenOn = "2026-11-01" });
+        var badConsent = await PostAsync(Secretariat, $"members/{minor}/consent", new
+        {
+            guardianName = "",
+            relationship = "neighbour",
+            method = "shout",
+            givenOn = "2099-01-01"
+        });
+        var adultConsent = await PostAsync(Secretariat, $"members/{adult}/consent", new
+        {
+            guardianName = "X",
+            relationship = "parent",
+            method = "signed-form",
+            givenOn = "2026-11-01"
+        });
 
         Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
         Assert.Equal("Consent required", (await tooEarly.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
@@ -110,7 +132,13 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
         Assert.Equal(HttpStatusCode.Conflict, adultConsent.StatusCode);
         Assert.Equal(0L, await OutboxCountAsync("membership.member-confirmed.v1", minor));
 
-        var consent = await PostAsync(Secretariat, $"members/{minor}/consent", new { guardianName = "Sophie Dupont", relationship = "parent", method = "signed-form", givenOn = "2026-11-15" });
+        var consent = await PostAsync(Secretariat, $"members/{minor}/consent", new
+        {
+            guardianName = "Sophie Dupont",
+            relationship = "parent",
+            method = "signed-form",
+            givenOn = "2026-11-15"
+        });
         var confirmed = await PostAsync(Secretariat, $"members/{minor}/confirmation");
 
         Assert.Equal(HttpStatusCode.OK, consent.StatusCode);
@@ -124,7 +152,8 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
         Assert.Equal("signed-form", recorded.GetProperty("detail").GetProperty("method").GetString());
         Assert.Equal("2026-11-15", recorded.GetProperty("detail").GetProperty("givenOn").GetString());
         Assert.Equal(["entered", "consent-recorded", "confirmed"], history.Select(h => h.GetProperty("action").GetString()));
-        Assert.Equal("Sophie Dupont", await Fixture.ScalarAsync<string>("membershipdb", "SELECT guardian_name FROM consents WHERE member_id = $1", minor));
+        Assert.Equal("Sophie Dupont", await Fixture.ScalarAsync<string>("membershipdb",
+            "SELECT guardian_name FROM consents WHERE member_id = $1", minor));
     }
 
     [Fact]
@@ -135,12 +164,14 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
         var promotion = await PromotionOfDrawAsync(draw, 10);
         var members = await MembersAsync(promotion);
         var now = DateTimeOffset.UtcNow;
-        var leaving = members.First(m => record.Replace(m.GetProperty("member").GetProperty("respondentId").GetString()!, "declined", now).Substitute is not null);
+        var leaving = members.First(m => record.Replace(m.GetProperty("member").GetProperty("respondentId").GetString()!, "declined",
+            now).Substitute is not null);
         var leavingId = IdOf(leaving);
         var expected = record.Replace(leaving.GetProperty("member").GetProperty("respondentId").GetString()!, "declined", now).Substitute;
 
         var early = await PostAsync(Secretariat, $"members/{leavingId}/departure", new { kind = "deadline-missed" });
-        var declined = await PostAsync(Fixture.Gateway("secretary-1", ["secretariat"], [Body]), $"members/{leavingId}/departure", new { kind = "declined", note = "déménage" });
+        var declined = await PostAsync(Fixture.Gateway("secretary-1", ["secretariat"], [Body]), $"members/{leavingId}/departure",
+            new { kind = "declined", note = "déménage" });
 
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
@@ -151,9 +182,11 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
 
         // SubstituteDesignated comes back over RabbitMQ: the substitute enters as drawn and the seat's history links both.
         await PromotionOfDrawAsync(draw, 11);
-        var substitute = (await MembersAsync(promotion, "drawn")).Single(m => m.GetProperty("member").GetProperty("respondentId").GetString() == expected);
+        var substitute = (await MembersAsync(promotion, "drawn")).Single(m =>
+            m.GetProperty("member").GetProperty("respondentId").GetString() == expected);
         Assert.StartsWith("Prénom", substitute.GetProperty("givenName").GetString());
-        Assert.Equal(IdOf(substitute), (await MembersAsync(promotion, "declined")).Single().GetProperty("member").GetProperty("replacedBy").GetGuid());
+        Assert.Equal(IdOf(substitute), (await MembersAsync(promotion,
+            "declined")).Single().GetProperty("member").GetProperty("replacedBy").GetGuid());
         Assert.Contains(expected, (await scenario.RecordAsync(draw)).CurrentMembers());
         Assert.Equal(1L, await Fixture.ScalarAsync<long>("membershipdb",
             "SELECT count(*) FROM outbox_messages WHERE message_type = 'membership.member-replaced.v1' AND body->>'leavingMemberId' = $1 AND body->>'substituteMemberId' = $2",
@@ -177,8 +210,20 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
         {
             Assert.Equal(HttpStatusCode.OK, (await PostAsync(Secretariat, $"members/{id}/confirmation")).StatusCode);
         }
-        var created = await PostAsync(Secretariat, $"promotions/{promotion}/ateliers", new { name = "Environnement", theme = "Climat et propreté", mandate = "", capacity = 5 });
-        var other = await PostAsync(Secretariat, $"promotions/{promotion}/ateliers", new { name = "Espace public", theme = "Rues et places", mandate = "", capacity = 20 });
+        var created = await PostAsync(Secretariat, $"promotions/{promotion}/ateliers", new
+        {
+            name = "Environnement",
+            theme = "Climat et propreté",
+            mandate = "",
+            capacity = 5
+        });
+        var other = await PostAsync(Secretariat, $"promotions/{promotion}/ateliers", new
+        {
+            name = "Espace public",
+            theme = "Rues et places",
+            mandate = "",
+            capacity = 20
+        });
         var atelier = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var otherAtelier = (await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
@@ -186,7 +231,8 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
 
         Assert.Equal(5, choices.Count(c => c.StatusCode == HttpStatusCode.OK));
         Assert.Equal(7, choices.Count(c => c.StatusCode == HttpStatusCode.Conflict));
-        Assert.Equal(5L, await Fixture.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM atelier_members WHERE atelier_id = $1", atelier));
+        Assert.Equal(5L, await Fixture.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM atelier_members WHERE atelier_id = $1",
+            atelier));
         var listed = (await Fixture.Gateway().GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{Body}/promotions/{promotion}/ateliers"))!;
         Assert.Equal(5, listed.Single(a => a.GetProperty("id").GetGuid() == atelier).GetProperty("members").GetInt32());
 
@@ -196,27 +242,36 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(AsMember(inFirst[0]), $"ateliers/{otherAtelier}/choice")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(AsMember(waiting[0]), $"ateliers/{atelier}/choice")).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(AsMember(waiting[1]), $"ateliers/{atelier}/choice")).StatusCode);
-        var closed = await Secretariat.PatchAsJsonAsync($"/api/membership/bodies/{Body}/promotions/{promotion}", new { atelierChoiceClosesAt = DateTimeOffset.UtcNow.AddSeconds(-1) });
+        var closed = await Secretariat.PatchAsJsonAsync($"/api/membership/bodies/{Body}/promotions/{promotion}",
+            new { atelierChoiceClosesAt = DateTimeOffset.UtcNow.AddSeconds(-1) });
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
         var late = await PostAsync(AsMember(waiting[1]), $"ateliers/{otherAtelier}/choice");
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Equal("Choice closed", (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await Secretariat.PutAsJsonAsync($"/api/membership/bodies/{Body}/ateliers/{otherAtelier}/members/{waiting[1]}", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await Secretariat.PutAsJsonAsync($"/api/membership/bodies/{Body}/ateliers/{otherAtelier}/members/{waiting[1]}",
+                new { })).StatusCode);
 
         // One spokesperson per atelier: naming another makes the first a participant again.
         foreach (var spokesperson in inFirst.Skip(1).Take(2))
         {
             Assert.Equal(HttpStatusCode.NoContent,
-                (await Secretariat.PutAsJsonAsync($"/api/membership/bodies/{Body}/ateliers/{atelier}/members/{spokesperson}/role", new { role = "spokesperson" })).StatusCode);
+                (await Secretariat.PutAsJsonAsync($"/api/membership/bodies/{Body}/ateliers/{atelier}/members/{spokesperson}/role",
+                    new { role = "spokesperson" })).StatusCode);
         }
-        var outsider = await Secretariat.PutAsJsonAsync($"/api/membership/bodies/{Body}/ateliers/{atelier}/members/{waiting[1]}/role", new { role = "rapporteur" });
+        var outsider = await Secretariat.PutAsJsonAsync($"/api/membership/bodies/{Body}/ateliers/{atelier}/members/{waiting[1]}/role",
+            new { role = "rapporteur" });
         Assert.Equal(HttpStatusCode.Conflict, outsider.StatusCode);
-        Assert.Equal(1L, await Fixture.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM atelier_members WHERE atelier_id = $1 AND role = 'spokesperson'", atelier));
-        Assert.Equal("spokesperson", await Fixture.ScalarAsync<string>("membershipdb", "SELECT role FROM atelier_members WHERE member_id = $1", inFirst[2]));
+        Assert.Equal(1L, await Fixture.ScalarAsync<long>("membershipdb",
+            "SELECT count(*) FROM atelier_members WHERE atelier_id = $1 AND role = 'spokesperson'", atelier));
+        Assert.Equal("spokesperson", await Fixture.ScalarAsync<string>("membershipdb",
+            "SELECT role FROM atelier_members WHERE member_id = $1", inFirst[2]));
 
         var history = (await Secretariat.GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{Body}/ateliers/{atelier}/history"))!;
-        Assert.Equal(6, history.Count(h => h.GetProperty("action").GetString() == "joined-atelier" && h.GetProperty("detail").GetProperty("atelierId").GetGuid() == atelier));
-        Assert.Contains(history, h => h.GetProperty("memberId").GetGuid() == inFirst[0] && h.GetProperty("detail").GetProperty("previousAtelierId").ToString() == atelier.ToString());
+        Assert.Equal(6, history.Count(h => h.GetProperty("action").GetString() == "joined-atelier"
+            && h.GetProperty("detail").GetProperty("atelierId").GetGuid() == atelier));
+        Assert.Contains(history, h => h.GetProperty("memberId").GetGuid() == inFirst[0]
+            && h.GetProperty("detail").GetProperty("previousAtelierId").ToString() == atelier.ToString());
         Assert.Equal(3, history.Count(h => h.GetProperty("action").GetString() == "atelier-role"));
     }
 
@@ -233,7 +288,8 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
         var raw = await Fixture.Gateway().GetStringAsync($"/api/membership/bodies/{Body}/promotions/{promotion}/roster");
         var roster = JsonSerializer.Deserialize<List<JsonElement>>(raw, Json)!;
         Assert.Equal(2, roster.Count);
-        Assert.All(roster, entry => Assert.Equal(["givenName", "familyInitial", "arrondissement"], entry.EnumerateObject().Select(p => p.Name)));
+        Assert.All(roster, entry => Assert.Equal(["givenName", "familyInitial", "arrondissement"], entry.EnumerateObject().Select(p =>
+            p.Name)));
         Assert.Equal("D", roster[0].GetProperty("familyInitial").GetString());
         Assert.DoesNotContain("Dupont", raw, StringComparison.Ordinal);
         Assert.DoesNotContain("@", raw, StringComparison.Ordinal);
@@ -243,22 +299,29 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
         // The member sees and edits their own profile; the secretariat sees contact data; both reads are logged.
         var own = await AsMember(ids[0]).GetFromJsonAsync<JsonElement>($"/api/membership/bodies/{Body}/me");
         Assert.StartsWith("camille", own.GetProperty("email").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await AsMember(ids[0]).PatchAsJsonAsync($"/api/membership/bodies/{Body}/me", new { email = "nouvelle@example.org", phone = (string?)null })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await AsMember(ids[0]).PatchAsJsonAsync($"/api/membership/bodies/{Body}/me", new { email = "not an address" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await AsMember(ids[0]).PatchAsJsonAsync($"/api/membership/bodies/{Body}/me",
+            new { email = "nouvelle@example.org", phone = (string?)null })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await AsMember(ids[0]).PatchAsJsonAsync($"/api/membership/bodies/{Body}/me",
+            new { email = "not an address" })).StatusCode);
         var record = await Secretariat.GetFromJsonAsync<JsonElement>($"/api/membership/bodies/{Body}/members/{ids[0]}");
         Assert.Equal("nouvelle@example.org", record.GetProperty("email").GetString());
         Assert.False(record.TryGetProperty("phone", out _));
         var reads = (await Fixture.Service("membership", "guarantor-1", ["guarantor"], [Body])
             .GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{Body}/personal-data-reads"))!;
-        Assert.Contains(reads, r => r.GetProperty("actor").GetString() == ids[0].ToString() && r.GetProperty("purpose").GetString() == "own profile");
-        Assert.Contains(reads, r => r.GetProperty("actor").GetString() == "secretary-1" && r.GetProperty("purpose").GetString() == "member record");
-        Assert.Contains(reads, r => r.GetProperty("purpose").GetString() == "member contact list" && r.GetProperty("people").GetInt32() == 3);
+        Assert.Contains(reads, r => r.GetProperty("actor").GetString() == ids[0].ToString()
+            && r.GetProperty("purpose").GetString() == "own profile");
+        Assert.Contains(reads, r => r.GetProperty("actor").GetString() == "secretary-1"
+            && r.GetProperty("purpose").GetString() == "member record");
+        Assert.Contains(reads, r => r.GetProperty("purpose").GetString() == "member contact list"
+            && r.GetProperty("people").GetInt32() == 3);
 
         // The mandate ended long ago: past the retention period, contact data goes; the published roster stays.
-        var ended = await Secretariat.PatchAsJsonAsync($"/api/membership/bodies/{Body}/promotions/{promotion}", new { mandateStart = "2024-01-15", mandateEnd = "2025-03-15" });
+        var ended = await Secretariat.PatchAsJsonAsync($"/api/membership/bodies/{Body}/promotions/{promotion}",
+            new { mandateStart = "2024-01-15", mandateEnd = "2025-03-15" });
         Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
         Assert.Equal("ended", (await ended.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
-        await Eventually.ReturnsAsync(() => Fixture.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM members WHERE promotion_id = $1 AND erased_at IS NOT NULL AND email IS NULL AND address IS NULL AND family_name IS NULL AND birth_date IS NULL", promotion),
+        await Eventually.ReturnsAsync(() => Fixture.ScalarAsync<long>("membershipdb",
+            "SELECT count(*) FROM members WHERE promotion_id = $1 AND erased_at IS NOT NULL AND email IS NULL AND address IS NULL AND family_name IS NULL AND birth_date IS NULL", promotion),
             n => n == 3, because: "contact data should be erased after the retention period");
         Assert.Equal(2, (await Fixture.Gateway().GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{Body}/promotions/{promotion}/roster"))!.Count);
     }
@@ -269,12 +332,17 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
         var (promotion, members) = await PanelAsync(adults: 1);
         var member = IdOf(members[0]);
 
-        var shortMandate = await Secretariat.PatchAsJsonAsync($"/api/membership/bodies/{Body}/promotions/{promotion}", new { mandateStart = "2027-01-01", mandateEnd = "2027-06-01" });
+        var shortMandate = await Secretariat.PatchAsJsonAsync($"/api/membership/bodies/{Body}/promotions/{promotion}",
+            new { mandateStart = "2027-01-01", mandateEnd = "2027-06-01" });
         var noSeats = await PostAsync(Secretariat, "promotions", new { name = "P", seats = new { } });
         var badKind = await PostAsync(Secretariat, $"members/{member}/departure", new { kind = "vanished" });
         var resignBeforeConfirming = await PostAsync(Secretariat, $"members/{member}/departure", new { kind = "resigned" });
         var unknown = await PostAsync(Secretariat, $"members/{Guid.NewGuid()}/confirmation");
-        var badContact = await PostAsync(Secretariat, $"members/{member}/contact-attempts", new { channel = "pigeon", outcome = "reached" });
+        var badContact = await PostAsync(Secretariat, $"members/{member}/contact-attempts", new
+        {
+            channel = "pigeon",
+            outcome = "reached"
+        });
         var contact = await PostAsync(Secretariat, $"members/{member}/contact-attempts", new { channel = "phone", outcome = "no-answer" });
 
         foreach (var response in new[] { shortMandate, noSeats, badKind, badContact })
@@ -299,16 +367,22 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
         var prefix = $"/api/membership/bodies/{Body}";
         var secretariatOnly = new (HttpMethod Method, string Path)[]
         {
-            (HttpMethod.Post, "/promotions"), (HttpMethod.Patch, $"/promotions/{promotion}"), (HttpMethod.Get, $"/promotions/{promotion}/members"),
-            (HttpMethod.Get, $"/members/{member}"), (HttpMethod.Get, $"/members/{member}/history"), (HttpMethod.Post, $"/members/{member}/contact-attempts"),
-            (HttpMethod.Post, $"/members/{member}/consent"), (HttpMethod.Post, $"/members/{member}/confirmation"), (HttpMethod.Post, $"/members/{member}/departure"),
+            (HttpMethod.Post, "/promotions"), (HttpMethod.Patch, $"/promotions/{promotion}"), (HttpMethod.Get,
+                $"/promotions/{promotion}/members"),
+            (HttpMethod.Get, $"/members/{member}"), (HttpMethod.Get, $"/members/{member}/history"), (HttpMethod.Post,
+                $"/members/{member}/contact-attempts"),
+            (HttpMethod.Post, $"/members/{member}/consent"), (HttpMethod.Post, $"/members/{member}/confirmation"), (HttpMethod.Post,
+                $"/members/{member}/departure"),
             (HttpMethod.Post, $"/members/{member}/replacement"), (HttpMethod.Post, $"/promotions/{promotion}/ateliers"),
             (HttpMethod.Put, $"/ateliers/{atelier}/members/{member}"), (HttpMethod.Put, $"/ateliers/{atelier}/members/{member}/role"),
             (HttpMethod.Get, $"/ateliers/{atelier}/history"),
         };
-        var memberOnly = new (HttpMethod Method, string Path)[] { (HttpMethod.Post, $"/ateliers/{atelier}/choice"), (HttpMethod.Get, "/me"), (HttpMethod.Patch, "/me") };
-        var wrongForSecretariat = new[] { ("member-1", "member", Body), ("exec-1", "executive", Body), ("guarantor-1", "guarantor", Body), ("secretary-9", "secretariat", "another-body") };
-        var wrongForMember = new[] { ("secretary-1", "secretariat", Body), ("exec-1", "executive", Body), (member.ToString(), "member", "another-body") };
+        var memberOnly = new (HttpMethod Method, string Path)[] { (HttpMethod.Post, $"/ateliers/{atelier}/choice"), (HttpMethod.Get,
+            "/me"), (HttpMethod.Patch, "/me") };
+        var wrongForSecretariat = new[] { ("member-1", "member", Body), ("exec-1", "executive", Body), ("guarantor-1", "guarantor", Body),
+            ("secretary-9", "secretariat", "another-body") };
+        var wrongForMember = new[] { ("secretary-1", "secretariat", Body), ("exec-1", "executive", Body), (member.ToString(), "member",
+            "another-body") };
 
         foreach (var (endpoints, wrongRoles) in new[] { (secretariatOnly, wrongForSecretariat), (memberOnly, wrongForMember) })
         {
@@ -316,10 +390,15 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
             {
                 foreach (var (subject, role, body) in wrongRoles)
                 {
-                    var response = await Fixture.Service("membership", subject, [role], [body]).SendAsync(new HttpRequestMessage(method, prefix + path) { Content = JsonContent.Create(new { }) });
-                    Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {path} as {role} of {body}: {response.StatusCode}");
+                    var response = await Fixture.Service("membership", subject, [role], [body]).SendAsync(new HttpRequestMessage(method,
+                        prefix + path)
+                    { Content = JsonContent.Create(new { }) });
+                    Assert.True(response.StatusCode == HttpStatusCode.Forbidden,
+                        $"{method} {path} as {role} of {body}: {response.StatusCode}");
                 }
-                var anonymous = await Fixture.App.CreateHttpClient("membership").SendAsync(new HttpRequestMessage(method, prefix + path) { Content = JsonContent.Create(new { }) });
+                var anonymous = await Fixture.App.CreateHttpClient("membership").SendAsync(new HttpRequestMessage(method,
+                    prefix + path)
+                { Content = JsonContent.Create(new { }) });
                 Assert.True(anonymous.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path} anonymously: {anonymous.StatusCode}");
             }
         }
@@ -354,19 +433,24 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
         var otherBody = new Metadata { { "authorization", $"Bearer {Fixture.Token("secretary-9", ["secretariat"], ["another-body"])}" } };
         var refusals = new[]
         {
-            await Assert.ThrowsAsync<RpcException>(() => client.IsActiveMemberAsync(new() { BodyId = Body, MemberId = member.ToString() }, otherBody).ResponseAsync),
-            await Assert.ThrowsAsync<RpcException>(() => client.GetMemberAsync(new() { MemberId = member.ToString() }, otherBody).ResponseAsync),
+            await Assert.ThrowsAsync<RpcException>(() => client.IsActiveMemberAsync(new() { BodyId = Body, MemberId = member.ToString() },
+                otherBody).ResponseAsync),
+            await Assert.ThrowsAsync<RpcException>(() => client.GetMemberAsync(new() { MemberId = member.ToString() },
+                otherBody).ResponseAsync),
             await Assert.ThrowsAsync<RpcException>(async () =>
             {
                 using var call = client.ListMembers(listing, otherBody);
                 await call.ResponseStream.MoveNext(CancellationToken.None);
             }),
-            await Assert.ThrowsAsync<RpcException>(() => client.IsActiveMemberAsync(new() { BodyId = "another-body", MemberId = member.ToString() }, bearer).ResponseAsync),
+            await Assert.ThrowsAsync<RpcException>(() => client.IsActiveMemberAsync(new() { BodyId = "another-body",
+                MemberId = member.ToString() }, bearer).ResponseAsync),
         };
         Assert.All(refusals, refusal => Assert.Equal(StatusCode.PermissionDenied, refusal.StatusCode));
         Assert.Equal("active", (await client.GetMemberAsync(new() { MemberId = member.ToString() }, bearer)).State);
-        var unknown = await Assert.ThrowsAsync<RpcException>(() => client.GetMemberAsync(new() { MemberId = Guid.NewGuid().ToString() }, bearer).ResponseAsync);
-        var malformed = await Assert.ThrowsAsync<RpcException>(() => client.GetMemberAsync(new() { MemberId = "R0001" }, bearer).ResponseAsync);
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => client.GetMemberAsync(new() { MemberId = Guid.NewGuid().ToString() },
+            bearer).ResponseAsync);
+        var malformed = await Assert.ThrowsAsync<RpcException>(() => client.GetMemberAsync(new() { MemberId = "R0001" },
+            bearer).ResponseAsync);
         var badBody = await Assert.ThrowsAsync<RpcException>(
             () => client.IsActiveMemberAsync(new() { BodyId = "Paris Assembly", MemberId = member.ToString() }, bearer).ResponseAsync);
         var noBody = await Assert.ThrowsAsync<RpcException>(() => client.GetBodyAsync(new() { BodyId = "" }).ResponseAsync);

@@ -44,7 +44,8 @@ public sealed class SortitionDrawTests(SystemFixture system)
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
         var errors = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
         Assert.Equal(4, problem.GetProperty("errorCount").GetInt32());
-        Assert.Equal(["line 12: family_name", "line 22: postcode '78020'", "line 502: this id appears", "line 503: birth_date '1980-02-30'"],
+        Assert.Equal(["line 12: family_name", "line 22: postcode '78020'", "line 502: this id appears",
+            "line 503: birth_date '1980-02-30'"],
             errors.Select((e, i) => e[..new[] { 20, 25, 25, 33 }[i]]));
         Assert.Equal(HttpStatusCode.NotFound, unknownList.StatusCode);
         Assert.Equal(500L, await ScalarAsync<long>($"SELECT count(*) FROM list_rows_{draw:N}_0"));
@@ -78,9 +79,23 @@ public sealed class SortitionDrawTests(SystemFixture system)
         // 40 answers, half of them women; then the refusals.
         var answering = await _scenario.AnswerAsync(letters);
         var anonymous = system.App.CreateHttpClient("sortition");
-        var again = await anonymous.PostAsJsonAsync("/api/sortition/respondents", new { invitationCode = answering[0].GetProperty("code").GetString(), profile = new { gender = "female" } });
-        var unknown = await anonymous.PostAsJsonAsync("/api/sortition/respondents", new { invitationCode = "NOSUCHCODE", profile = new { gender = "female" } });
-        var badProfile = await anonymous.PostAsJsonAsync("/api/sortition/respondents", new { invitationCode = letters.Except(answering).First().GetProperty("code").GetString(), profile = new { gender = "unknown", shoeSize = "42" } });
+        var again = await anonymous.PostAsJsonAsync("/api/sortition/respondents",
+            new { invitationCode = answering[0].GetProperty("code").GetString(), profile = new { gender = "female" } });
+        var unknown = await anonymous.PostAsJsonAsync("/api/sortition/respondents", new
+        {
+            invitationCode = "NOSUCHCODE",
+            profile = new { gender = "female" }
+        });
+        var badProfile = await anonymous.PostAsJsonAsync("/api/sortition/respondents",
+            new
+            {
+                invitationCode = letters.Except(answering).First().GetProperty("code").GetString(),
+                profile = new
+                {
+                    gender = "unknown",
+                    shoeSize = "42"
+                }
+            });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badProfile.StatusCode);
@@ -109,21 +124,26 @@ public sealed class SortitionDrawTests(SystemFixture system)
         var outcomes = record.Members.Select(id => (Leaving: id, Substitute: record.Replace(id, "declined", now).Substitute)).ToList();
         var (first, firstSubstitute) = outcomes.First(o => o.Substitute is not null);
         var afterFirst = record.Replace(first, "declined", now).Record;
-        var second = afterFirst.CurrentMembers().First(id => id != firstSubstitute && afterFirst.Replace(id, "no answer", now).Substitute is not null);
+        var second = afterFirst.CurrentMembers().First(id => id != firstSubstitute && afterFirst.Replace(id, "no answer",
+            now).Substitute is not null);
         if (outcomes.FirstOrDefault(o => o.Substitute is null).Leaving is { } irreplaceable)
         {
-            var refused = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{BodyId}/draws/{draw}/replacements", new { leaving = irreplaceable, reason = "declined" });
+            var refused = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{BodyId}/draws/{draw}/replacements",
+                new { leaving = irreplaceable, reason = "declined" });
             Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
             Assert.Contains("No remaining substitute keeps every quota", await refused.Content.ReadAsStringAsync());
         }
-        var declined = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{BodyId}/draws/{draw}/replacements", new { leaving = first, reason = "declined" });
+        var declined = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{BodyId}/draws/{draw}/replacements",
+            new { leaving = first, reason = "declined" });
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
         Assert.Equal(firstSubstitute, (await declined.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("substitute").GetString());
         using var channel = GrpcChannel.ForAddress(system.App.GetEndpoint("gateway", "grpc"));
         var client = new Contracts.Sortition.V1.Sortition.SortitionClient(channel);
         var request = new DesignateSubstituteRequest { BodyId = BodyId, DrawId = draw.ToString(), Leaving = second, Reason = "no answer" };
-        var asMember = await Assert.ThrowsAsync<RpcException>(() => client.DesignateSubstituteAsync(request, Bearer("member-1", "member", BodyId)).ResponseAsync);
-        var otherBody = await Assert.ThrowsAsync<RpcException>(() => client.DesignateSubstituteAsync(request, Bearer("secretary-2", "secretariat", "other-body")).ResponseAsync);
+        var asMember = await Assert.ThrowsAsync<RpcException>(() => client.DesignateSubstituteAsync(request, Bearer("member-1", "member",
+            BodyId)).ResponseAsync);
+        var otherBody = await Assert.ThrowsAsync<RpcException>(() => client.DesignateSubstituteAsync(request, Bearer("secretary-2",
+            "secretariat", "other-body")).ResponseAsync);
         var reply = await client.DesignateSubstituteAsync(request, Bearer("secretary-1", "secretariat", BodyId));
         Assert.Equal(StatusCode.PermissionDenied, asMember.StatusCode);
         Assert.Equal(StatusCode.PermissionDenied, otherBody.StatusCode);
@@ -157,12 +177,15 @@ public sealed class SortitionDrawTests(SystemFixture system)
         // Time passes: the response deadline, then the substitute list's validity. Letters of those who did not answer go
         // first, then contact data of those not selected; the members' stay (membership holds them from now on).
         await ExecuteAsync($"UPDATE draws SET specification = jsonb_set(specification, '{{responseDeadline}}', '\"2026-01-01T00:00:00Z\"') WHERE id = '{draw}'");
-        await Eventually.ReturnsAsync(() => ScalarAsync<long>($"SELECT count(*) FROM invitations WHERE draw_id = '{draw}' AND family_name IS NULL"), n => n == 40,
+        await Eventually.ReturnsAsync(() =>
+            ScalarAsync<long>($"SELECT count(*) FROM invitations WHERE draw_id = '{draw}' AND family_name IS NULL"), n => n == 40,
             because: "the 40 who did not answer should be erased");
         await ExecuteAsync($"UPDATE draws SET specification = jsonb_set(specification, '{{substitutesValidUntil}}', '\"2026-01-02\"') WHERE id = '{draw}'");
-        await Eventually.ReturnsAsync(() => ScalarAsync<long>($"SELECT count(*) FROM respondents WHERE draw_id = '{draw}' AND email IS NOT NULL"), n => n == 10,
+        await Eventually.ReturnsAsync(() =>
+            ScalarAsync<long>($"SELECT count(*) FROM respondents WHERE draw_id = '{draw}' AND email IS NOT NULL"), n => n == 10,
             because: "only the 10 seated now (2 of them designated substitutes) keep their contact data");
-        Assert.Equal(40L - 10, await ScalarAsync<long>($"SELECT count(*) FROM invitations i JOIN respondents r ON r.invitation_id = i.id WHERE r.draw_id = '{draw}' AND i.family_name IS NULL"));
+        Assert.Equal(40L - 10,
+            await ScalarAsync<long>($"SELECT count(*) FROM invitations i JOIN respondents r ON r.invitation_id = i.id WHERE r.draw_id = '{draw}' AND i.family_name IS NULL"));
     }
 
     [Fact]
@@ -170,10 +193,12 @@ public sealed class SortitionDrawTests(SystemFixture system)
     {
         var draw = await _scenario.CreateDrawAsync();
         var specification = SortitionScenario.Specification(DateTimeOffset.UtcNow.AddDays(1));
-        var paths = new[] { $"/api/sortition/bodies/{BodyId}/draws", $"/api/sortition/bodies/{BodyId}/draws/{draw}", $"/api/sortition/bodies/{BodyId}/draws/{draw}/respondents",
+        var paths = new[] { $"/api/sortition/bodies/{BodyId}/draws", $"/api/sortition/bodies/{BodyId}/draws/{draw}",
+            $"/api/sortition/bodies/{BodyId}/draws/{draw}/respondents",
             $"/api/sortition/bodies/{BodyId}/draws/{draw}/invitations" };
 
-        foreach (var (subject, roles, bodies) in new[] { ("member-1", "member", BodyId), ("secretary-9", "secretariat", "another-body"), ("exec-1", "executive", BodyId) })
+        foreach (var (subject, roles, bodies) in new[] { ("member-1", "member", BodyId), ("secretary-9", "secretariat", "another-body"),
+            ("exec-1", "executive", BodyId) })
         {
             var client = system.Gateway(subject, [roles], [bodies]);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync(paths[0], specification)).StatusCode);
@@ -181,16 +206,22 @@ public sealed class SortitionDrawTests(SystemFixture system)
             {
                 Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(path)).StatusCode);
             }
-            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"{paths[1]}/draw", new { dice = "1", beacon = "2" })).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"{paths[1]}/draw", new
+            {
+                dice = "1",
+                beacon = "2"
+            })).StatusCode);
         }
         Assert.Equal(HttpStatusCode.Unauthorized, (await system.Gateway().GetAsync(paths[1])).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await system.Gateway("member-1", ["member"], [BodyId]).GetAsync($"{paths[1]}/personal-data-reads")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await system.Gateway("member-1", ["member"],
+            [BodyId]).GetAsync($"{paths[1]}/personal-data-reads")).StatusCode);
         var invalid = await Secretariat.PostAsJsonAsync(paths[0], new { title = "", panelSize = 0, seatGroups = Array.Empty<object>() });
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Equal("application/problem+json", invalid.Content.Headers.ContentType?.MediaType);
     }
 
-    private Metadata Bearer(string subject, string role, string body) => new() { { "authorization", $"Bearer {system.Token(subject, [role], [body])}" } };
+    private Metadata Bearer(string subject, string role, string body) => new() { { "authorization",
+        $"Bearer {system.Token(subject, [role], [body])}" } };
 
     private async Task<List<string>> InvitedLinesAsync(Guid draw)
     {

@@ -27,7 +27,8 @@ internal sealed class SortitionScenario(SystemFixture system, string body)
         },
         categories = new[]
         {
-            new { name = "gender", values = new[] { new { value = "female", min = 4, max = 6 }, new { value = "male", min = 4, max = 6 } } },
+            new { name = "gender", values = new[] { new { value = "female", min = 4, max = 6 }, new { value = "male", min = 4,
+                max = 6 } } },
             new { name = "age", values = new[] { new { value = "18-44", min = 3, max = 7 }, new { value = "45+", min = 3, max = 7 } } },
         },
         ageClasses = new[] { new { name = "18-44", minAge = 18, maxAge = 44 }, new { name = "45+", minAge = 45, maxAge = 120 } },
@@ -55,13 +56,15 @@ internal sealed class SortitionScenario(SystemFixture system, string body)
 
     public async Task<Guid> CreateDrawAsync(DateTimeOffset? deadline = null)
     {
-        var response = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{body}/draws", Specification(deadline ?? DateTimeOffset.UtcNow.AddDays(1)));
+        var response = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{body}/draws", Specification(deadline
+            ?? DateTimeOffset.UtcNow.AddDays(1)));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     public async Task<HttpResponseMessage> ImportAsync(Guid draw, string list, string csv) =>
-        await Secretariat.PutAsync($"/api/sortition/bodies/{body}/draws/{draw}/lists/{list}", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        await Secretariat.PutAsync($"/api/sortition/bodies/{body}/draws/{draw}/lists/{list}", new StringContent(csv, Encoding.UTF8,
+            "text/csv"));
 
     public async Task<Guid> InvitedDrawAsync(string seed)
     {
@@ -98,8 +101,10 @@ internal sealed class SortitionScenario(SystemFixture system, string body)
     /// <summary>Prepares the lottery (in the background) and waits for its commitment; returns the committed record.</summary>
     public async Task<DrawRecord> PrepareAsync(Guid draw)
     {
-        Assert.Equal(HttpStatusCode.Accepted, (await Secretariat.PostAsync($"/api/sortition/bodies/{body}/draws/{draw}/prepare", null)).StatusCode);
-        await Eventually.ReturnsAsync(() => StateAsync(draw), state => state == "prepared", TimeSpan.FromSeconds(60), "the lottery should be prepared");
+        Assert.Equal(HttpStatusCode.Accepted, (await Secretariat.PostAsync($"/api/sortition/bodies/{body}/draws/{draw}/prepare",
+            null)).StatusCode);
+        await Eventually.ReturnsAsync(() => StateAsync(draw), state => state == "prepared", TimeSpan.FromSeconds(60),
+            "the lottery should be prepared");
         return await RecordAsync(draw);
     }
 

@@ -13,7 +13,8 @@ public sealed record KnownBody(string Id, string Name);
 /// </summary>
 public sealed class BodyDirectory(NpgsqlDataSource dataSource, MembershipClient membership)
 {
-    public static async Task AddAsync(KnownBody body, DateTimeOffset registeredAt, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    public static async Task AddAsync(KnownBody body, DateTimeOffset registeredAt, NpgsqlTransaction transaction,
+        CancellationToken cancellationToken)
     {
         await using var insert = new NpgsqlCommand(
             "INSERT INTO body_directory (id, name, registered_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET name = excluded.name",
@@ -49,7 +50,8 @@ public sealed class BodyDirectory(NpgsqlDataSource dataSource, MembershipClient 
         }
         try
         {
-            var body = await membership.GetBodyAsync(new() { BodyId = id }, deadline: DateTime.UtcNow.AddSeconds(5), cancellationToken: cancellationToken);
+            var body = await membership.GetBodyAsync(new() { BodyId = id }, deadline: DateTime.UtcNow.AddSeconds(5),
+                cancellationToken: cancellationToken);
             return new KnownBody(body.Id, body.Name);
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)

@@ -12,7 +12,8 @@ public static class DatabaseExtensions
     /// tracing, metrics), the SQL migrations embedded in <paramref name="migrationsAssembly"/> (applied once at start-up
     /// under an advisory lock), and a readiness check that fails until they are applied.
     /// </summary>
-    public static IHostApplicationBuilder AddServiceDatabase(this IHostApplicationBuilder builder, string connectionName, Assembly migrationsAssembly)
+    public static IHostApplicationBuilder AddServiceDatabase(this IHostApplicationBuilder builder, string connectionName,
+        Assembly migrationsAssembly)
     {
         builder.AddNpgsqlDataSource(connectionName);
         builder.Services.AddSingleton(provider => ActivatorUtilities.CreateInstance<DatabaseMigrator>(provider, migrationsAssembly));

@@ -66,7 +66,8 @@ public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, Assemb
                 }
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await Execute(connection, transaction, sql, cancellationToken);
-                await using (var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)", connection, transaction))
+                await using (var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)",
+                    connection, transaction))
                 {
                     record.Parameters.Add(new NpgsqlParameter { Value = version });
                     record.Parameters.Add(new NpgsqlParameter { Value = checksum });
@@ -91,7 +92,8 @@ public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, Assemb
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
+    private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql,
+        CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);

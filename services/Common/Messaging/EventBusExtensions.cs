@@ -13,7 +13,8 @@ public static class EventBusExtensions
     /// with the outbox dispatcher and queues prefixed by <paramref name="queuePrefix"/> (the service) so each service gets its own copy of an event.
     /// </summary>
     public static IHostApplicationBuilder AddEventBus(
-        this IHostApplicationBuilder builder, string connectionName, string queuePrefix, Action<IBusRegistrationConfigurator>? configureConsumers = null)
+        this IHostApplicationBuilder builder, string connectionName, string queuePrefix,
+            Action<IBusRegistrationConfigurator>? configureConsumers = null)
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured.");
@@ -35,7 +36,8 @@ public static class EventBusExtensions
                     host.Username(credentials[0]);
                     host.Password(credentials.ElementAtOrDefault(1) ?? "");
                 });
-                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10),
+                    TimeSpan.FromMilliseconds(200)));
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -12,7 +12,8 @@ public sealed class Outbox(OutboxSignal signal)
         where TEvent : class
     {
         await using var command = new NpgsqlCommand(
-            "INSERT INTO outbox_messages (id, message_type, body, trace_parent) VALUES ($1, $2, $3::jsonb, $4)", transaction.Connection, transaction);
+            "INSERT INTO outbox_messages (id, message_type, body, trace_parent) VALUES ($1, $2, $3::jsonb, $4)", transaction.Connection,
+                transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7() });
         command.Parameters.Add(new NpgsqlParameter { Value = EventAttribute.NameOf(typeof(TEvent)) });
         command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(message, MessageTypes.Json) });

@@ -83,7 +83,8 @@ internal sealed partial class OutboxDispatcher(
         {
             // The publication joins the trace of the request that wrote the event; MassTransit carries it to consumers.
             using var activity = MessageTypes.Tracing.StartActivity(
-                $"outbox publish {typeName}", ActivityKind.Producer, ActivityContext.TryParse(traceParent, null, out var parent) ? parent : default);
+                $"outbox publish {typeName}", ActivityKind.Producer, ActivityContext.TryParse(traceParent, null,
+                    out var parent) ? parent : default);
             try
             {
                 var type = MessageTypes.Resolve(typeName);
@@ -105,16 +106,19 @@ internal sealed partial class OutboxDispatcher(
         return rows.Count;
     }
 
-    private static async Task MarkDispatchedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, CancellationToken cancellationToken)
+    private static async Task MarkDispatchedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id,
+        CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("UPDATE outbox_messages SET dispatched_at = now(), attempts = attempts + 1 WHERE id = $1", connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task RecordFailureAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, string error, CancellationToken cancellationToken)
+    private static async Task RecordFailureAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, string error,
+        CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2 WHERE id = $1", connection, transaction);
+        await using var command = new NpgsqlCommand("UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2 WHERE id = $1",
+            connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         command.Parameters.Add(new NpgsqlParameter { Value = error });
         await command.ExecuteNonQueryAsync(cancellationToken);

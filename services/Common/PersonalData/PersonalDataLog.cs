@@ -16,7 +16,8 @@ public sealed class PersonalDataLog(NpgsqlDataSource dataSource)
     public async Task WriteAsync(PersonalDataAccess access, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         const string sql = "INSERT INTO personal_data_access_log (body_id, scope, actor, purpose, people) VALUES ($1, $2, $3, $4, $5)";
-        await using var command = transaction is null ? dataSource.CreateCommand(sql) : new NpgsqlCommand(sql, transaction.Connection, transaction);
+        await using var command = transaction is null ? dataSource.CreateCommand(sql) : new NpgsqlCommand(sql, transaction.Connection,
+            transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = access.BodyId });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)access.Scope ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter { Value = access.Actor });
@@ -33,7 +34,11 @@ public sealed class PersonalDataLog(NpgsqlDataSource dataSource)
             WHERE body_id = $1 AND ($2::text IS NULL OR scope = $2) ORDER BY id
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = bodyId });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)scope ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter
+        {
+            Value = (object?)scope ?? DBNull.Value,
+            NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text
+        });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var reads = new List<PersonalDataRead>();
         while (await reader.ReadAsync(cancellationToken))

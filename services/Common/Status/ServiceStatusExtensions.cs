@@ -30,7 +30,8 @@ public static class ServiceStatusExtensions
         return app;
     }
 
-    private static async Task<Ok<ServiceStatusResponse>> GetStatusAsync(ServiceIdentity identity, DatabaseMigrator migrator, CancellationToken cancellationToken) =>
+    private static async Task<Ok<ServiceStatusResponse>> GetStatusAsync(ServiceIdentity identity, DatabaseMigrator migrator,
+        CancellationToken cancellationToken) =>
         TypedResults.Ok(await identity.DescribeAsync(migrator, cancellationToken));
 }
 
@@ -51,6 +52,12 @@ internal sealed class ServiceStatusGrpc(ServiceIdentity identity, DatabaseMigrat
     public override async Task<ServiceStatusReply> GetStatus(GetStatusRequest request, ServerCallContext context)
     {
         var status = await identity.DescribeAsync(migrator, context.CancellationToken);
-        return new ServiceStatusReply { Service = status.Service, Version = status.Version, SchemaVersion = status.SchemaVersion ?? "", Instance = status.Instance };
+        return new ServiceStatusReply
+        {
+            Service = status.Service,
+            Version = status.Version,
+            SchemaVersion = status.SchemaVersion ?? "",
+            Instance = status.Instance
+        };
     }
 }

@@ -10,7 +10,8 @@ public sealed record BodyRegistered(string BodyId, string Name, string Kind, Dat
 
 /// <summary>A drawn member confirmed their seat (and, for a minor, consent was recorded): the member is active.</summary>
 [Event("membership.member-confirmed.v1")]
-public sealed record MemberConfirmed(string BodyId, Guid PromotionId, Guid MemberId, string SeatGroup, bool Minor, DateTimeOffset ConfirmedAt);
+public sealed record MemberConfirmed(string BodyId, Guid PromotionId, Guid MemberId, string SeatGroup, bool Minor,
+    DateTimeOffset ConfirmedAt);
 
 /// <summary>A member declined, missed the confirmation deadline or resigned.</summary>
 /// <param name="Reason">declined, deadline-missed or resigned.</param>
@@ -19,12 +20,15 @@ public sealed record MemberLeft(string BodyId, Guid PromotionId, Guid MemberId, 
 
 /// <summary>A substitute took the seat of a member who left; the substitute starts as drawn.</summary>
 [Event("membership.member-replaced.v1")]
-public sealed record MemberReplaced(string BodyId, Guid PromotionId, Guid LeavingMemberId, Guid SubstituteMemberId, string SeatGroup, DateTimeOffset ReplacedAt);
+public sealed record MemberReplaced(string BodyId, Guid PromotionId, Guid LeavingMemberId, Guid SubstituteMemberId, string SeatGroup,
+    DateTimeOffset ReplacedAt);
 
 /// <summary>A member joined an atelier (working group), or changed role in it.</summary>
 [Event("membership.member-joined-group.v1")]
-public sealed record MemberJoinedGroup(string BodyId, Guid PromotionId, Guid MemberId, Guid AtelierId, string Role, Guid? PreviousAtelierId, DateTimeOffset JoinedAt);
+public sealed record MemberJoinedGroup(string BodyId, Guid PromotionId, Guid MemberId, Guid AtelierId, string Role,
+    Guid? PreviousAtelierId, DateTimeOffset JoinedAt);
 
 /// <summary>A parent or guardian consented for a minor member; how, and on which day (the guardian's name stays in membership).</summary>
 [Event("membership.consent-recorded.v1")]
-public sealed record ConsentRecorded(string BodyId, Guid PromotionId, Guid MemberId, string Method, DateOnly GivenOn, DateTimeOffset RecordedAt);
+public sealed record ConsentRecorded(string BodyId, Guid PromotionId, Guid MemberId, string Method, DateOnly GivenOn,
+    DateTimeOffset RecordedAt);

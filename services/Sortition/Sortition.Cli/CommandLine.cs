@@ -101,7 +101,8 @@ public static class CommandLine
         var result = algorithm switch
         {
             Leximin.Name => Leximin.Select(problem, LeximinOptions(options, error)),
-            Legacy.Name => Legacy.Select(problem, int.Parse(options.GetValueOrDefault("legacy-runs", "1000")), DrawRandom.FromText("legacy-estimate")),
+            Legacy.Name => Legacy.Select(problem, int.Parse(options.GetValueOrDefault("legacy-runs", "1000")),
+                DrawRandom.FromText("legacy-estimate")),
             _ => null,
         };
         if (result is null)
@@ -109,7 +110,8 @@ public static class CommandLine
             await error.WriteLineAsync($"Unknown algorithm '{algorithm}': use leximin or legacy.");
             return Usage;
         }
-        var report = new SelectOutput(result.Algorithm, problem.Pool.Count, problem.PanelSize, result.MinProbability, result.Probabilities.Max(),
+        var report = new SelectOutput(result.Algorithm, problem.Pool.Count, problem.PanelSize, result.MinProbability,
+            result.Probabilities.Max(),
             Math.Round(result.Elapsed.TotalSeconds, 3), result.Distribution?.Panels.Count ?? 0,
             [.. problem.Pool.Select((person, i) => new PersonProbability(person.Id, result.Probabilities[i]))]);
         await WriteAsync(report, options.GetValueOrDefault("output"), output);
@@ -119,7 +121,8 @@ public static class CommandLine
     private static async Task<int> PrepareAsync(Dictionary<string, string> options, TextWriter output, TextWriter error)
     {
         if (!int.TryParse(options.GetValueOrDefault("panels", "1000"), out var panels) || panels < 1 ||
-            !int.TryParse(options.GetValueOrDefault("substitutes", "0"), out var substitutes) || substitutes < 0 || !options.ContainsKey("output"))
+            !int.TryParse(options.GetValueOrDefault("substitutes", "0"), out var substitutes) || substitutes < 0
+                || !options.ContainsKey("output"))
         {
             await error.WriteLineAsync("prepare needs --output, and --panels and --substitutes must be whole numbers.\n" + Help);
             return Usage;
@@ -215,7 +218,8 @@ public static class CommandLine
 
     private static async Task<int> GenerateAsync(Dictionary<string, string> options, TextWriter output, TextWriter error)
     {
-        if (!options.TryGetValue("output-directory", out var directory) || !int.TryParse(options.GetValueOrDefault("pool-size", "1000"), out var poolSize))
+        if (!options.TryGetValue("output-directory", out var directory) || !int.TryParse(options.GetValueOrDefault("pool-size", "1000"),
+            out var poolSize))
         {
             await error.WriteLineAsync("generate needs --output-directory and a whole --pool-size.\n" + Help);
             return Usage;

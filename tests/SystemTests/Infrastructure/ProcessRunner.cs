@@ -7,7 +7,8 @@ internal static class ProcessRunner
     /// <summary>Debian's interpreter, which has python3-grpcio (the first python3 on PATH may not).</summary>
     public const string Python = "/usr/bin/python3";
 
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string fileName, IEnumerable<string> args, TimeSpan timeout)
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string fileName, IEnumerable<string> args,
+        TimeSpan timeout)
     {
         var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)

@@ -30,42 +30,52 @@ public static class AteliersApi
         return app;
     }
 
-    private static async Task<Results<Created<Atelier>, ValidationProblem>> CreateAsync(string bodyId, Guid promotionId, AtelierRequest request,
+    private static async Task<Results<Created<Atelier>, ValidationProblem>> CreateAsync(string bodyId, Guid promotionId,
+        AtelierRequest request,
         PromotionStore promotions, AtelierStore ateliers, CancellationToken cancellationToken)
     {
         if (request.Validate() is { Count: > 0 } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var atelier = await ateliers.CreateAsync(await promotions.RequireAsync(bodyId, promotionId, cancellationToken), request, cancellationToken);
+        var atelier = await ateliers.CreateAsync(await promotions.RequireAsync(bodyId, promotionId, cancellationToken), request,
+            cancellationToken);
         return TypedResults.Created($"/api/membership/bodies/{bodyId}/ateliers/{atelier.Id}", atelier);
     }
 
-    private static async Task<Ok<IReadOnlyList<Atelier>>> ListAsync(string bodyId, Guid promotionId, PromotionStore promotions, AtelierStore ateliers,
+    private static async Task<Ok<IReadOnlyList<Atelier>>> ListAsync(string bodyId, Guid promotionId, PromotionStore promotions,
+        AtelierStore ateliers,
         CancellationToken cancellationToken)
     {
         await promotions.RequireAsync(bodyId, promotionId, cancellationToken);
         return TypedResults.Ok(await ateliers.ListAsync(bodyId, promotionId, cancellationToken));
     }
 
-    private static async Task<Ok<Atelier>> ChooseAsync(string bodyId, Guid atelierId, ClaimsPrincipal user, AtelierMembership ateliers, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await ateliers.JoinAsync(bodyId, atelierId, user.MemberId(), user.Actor(), bySecretariat: false, cancellationToken));
+    private static async Task<Ok<Atelier>> ChooseAsync(string bodyId, Guid atelierId, ClaimsPrincipal user, AtelierMembership ateliers,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ateliers.JoinAsync(bodyId, atelierId, user.MemberId(), user.Actor(), bySecretariat: false,
+            cancellationToken));
 
-    private static async Task<Ok<Atelier>> MoveAsync(string bodyId, Guid atelierId, Guid memberId, ClaimsPrincipal user, AtelierMembership ateliers,
+    private static async Task<Ok<Atelier>> MoveAsync(string bodyId, Guid atelierId, Guid memberId, ClaimsPrincipal user,
+        AtelierMembership ateliers,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await ateliers.JoinAsync(bodyId, atelierId, memberId, user.Actor(), bySecretariat: true, cancellationToken));
 
-    private static async Task<Results<NoContent, ValidationProblem>> RoleAsync(string bodyId, Guid atelierId, Guid memberId, RoleRequest request, ClaimsPrincipal user,
+    private static async Task<Results<NoContent, ValidationProblem>> RoleAsync(string bodyId, Guid atelierId, Guid memberId,
+        RoleRequest request, ClaimsPrincipal user,
         AtelierMembership ateliers, CancellationToken cancellationToken)
     {
         if (!AtelierRoles.All.Contains(request.Role ?? ""))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [$"One of: {string.Join(", ", AtelierRoles.All)}."] });
+            return TypedResults.ValidationProblem(new Dictionary<string,
+                string[]>
+            { ["role"] = [$"One of: {string.Join(", ", AtelierRoles.All)}."] });
         }
         await ateliers.SetRoleAsync(bodyId, atelierId, memberId, request.Role!, user.Actor(), cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<IReadOnlyList<HistoryEntry>>> HistoryAsync(string bodyId, Guid atelierId, MemberHistory history, CancellationToken cancellationToken) =>
+    private static async Task<Ok<IReadOnlyList<HistoryEntry>>> HistoryAsync(string bodyId, Guid atelierId, MemberHistory history,
+        CancellationToken cancellationToken) =>
         TypedResults.Ok(await history.OfAtelierAsync(bodyId, atelierId, cancellationToken));
 }

@@ -30,7 +30,8 @@ public static class BodiesApi
     {
         var errors = new Dictionary<string, string[]>()
             .Require(BodyIds.IsValid(request.Id ?? ""), "id", $"Use {BodyIds.Rule}.")
-            .Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Length <= 200, "name", "A name of 1 to 200 characters is required.")
+            .Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Length <= 200, "name",
+                "A name of 1 to 200 characters is required.")
             .Require(BodyKinds.All.Contains(request.Kind ?? ""), "kind", $"One of: {string.Join(", ", BodyKinds.All.Order())}.");
         if (errors.Count > 0)
         {

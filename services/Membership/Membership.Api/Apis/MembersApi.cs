@@ -21,7 +21,8 @@ public static class MembersApi
         var body = app.MapGroup("/api/membership/bodies/{bodyId}").WithTags("Members").ProducesRuleViolations().RequireBodyRoles(Roles.Secretariat);
         body.MapGet("/promotions/{promotionId:guid}/members", ListAsync).WithName("ListMembers")
             .WithSummary("Members with their contact data (the read is logged); ?state=drawn|active|declined|deadline-missed|resigned.");
-        body.MapGet("/members/{memberId:guid}", GetAsync).WithName("GetMember").WithSummary("A member with contact data (the read is logged).");
+        body.MapGet("/members/{memberId:guid}",
+            GetAsync).WithName("GetMember").WithSummary("A member with contact data (the read is logged).");
         body.MapGet("/members/{memberId:guid}/history", HistoryAsync).WithName("GetMemberHistory");
         body.MapPost("/members/{memberId:guid}/contact-attempts", ContactAttemptAsync).WithName("RecordContactAttempt");
         body.MapPost("/members/{memberId:guid}/consent", ConsentAsync).WithName("RecordConsent")
@@ -33,77 +34,96 @@ public static class MembersApi
         body.MapPost("/members/{memberId:guid}/replacement", ReplaceAsync).WithName("RequestReplacement")
             .WithSummary("Asks sortition again for a substitute, when the first request found sortition unreachable.");
         app.MapGet("/api/membership/bodies/{bodyId}/personal-data-reads", ReadsAsync).WithTags("Members").WithName("ListPersonalDataReads")
-            .WithSummary("Who read members' personal data, when, why, how many people.").RequireBodyRoles(Roles.Secretariat, Roles.Guarantor);
+            .WithSummary("Who read members' personal data, when, why, how many people.").RequireBodyRoles(Roles.Secretariat,
+                Roles.Guarantor);
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<MemberContact>>, ValidationProblem>> ListAsync(string bodyId, Guid promotionId, string? state,
+    private static async Task<Results<Ok<IReadOnlyList<MemberContact>>, ValidationProblem>> ListAsync(string bodyId, Guid promotionId,
+        string? state,
         ClaimsPrincipal user, PromotionStore promotions, MemberLifecycle members, CancellationToken cancellationToken)
     {
         if (state is not null && !MemberStates.All.Contains(state))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["state"] = [$"One of: {string.Join(", ", MemberStates.All)}."] });
+            return TypedResults.ValidationProblem(new Dictionary<string,
+                string[]>
+            { ["state"] = [$"One of: {string.Join(", ", MemberStates.All)}."] });
         }
         await promotions.RequireAsync(bodyId, promotionId, cancellationToken);
         return TypedResults.Ok(await members.ContactsAsync(bodyId, promotionId, state, user.Actor(), cancellationToken));
     }
 
-    private static async Task<Ok<MemberContact>> GetAsync(string bodyId, Guid memberId, ClaimsPrincipal user, MemberLifecycle members, CancellationToken cancellationToken) =>
+    private static async Task<Ok<MemberContact>> GetAsync(string bodyId, Guid memberId, ClaimsPrincipal user, MemberLifecycle members,
+        CancellationToken cancellationToken) =>
         TypedResults.Ok(await members.ContactAsync(bodyId, memberId, user.Actor(), "member record", cancellationToken)
             ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no member {memberId}."));
 
-    private static async Task<Ok<IReadOnlyList<HistoryEntry>>> HistoryAsync(string bodyId, Guid memberId, MemberHistory history, CancellationToken cancellationToken) =>
+    private static async Task<Ok<IReadOnlyList<HistoryEntry>>> HistoryAsync(string bodyId, Guid memberId, MemberHistory history,
+        CancellationToken cancellationToken) =>
         TypedResults.Ok(await history.OfMemberAsync(bodyId, memberId, cancellationToken));
 
-    private static async Task<Results<Ok<Member>, ValidationProblem>> ContactAttemptAsync(string bodyId, Guid memberId, ContactAttemptRequest request,
+    private static async Task<Results<Ok<Member>, ValidationProblem>> ContactAttemptAsync(string bodyId, Guid memberId,
+        ContactAttemptRequest request,
         ClaimsPrincipal user, MemberLifecycle members, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>()
             .Require(ContactChannels.All.Contains(request.Channel ?? ""), "channel", $"One of: {string.Join(", ", ContactChannels.All)}.")
-            .Require(ContactChannels.Outcomes.Contains(request.Outcome ?? ""), "outcome", $"One of: {string.Join(", ", ContactChannels.Outcomes)}.");
+            .Require(ContactChannels.Outcomes.Contains(request.Outcome ?? ""), "outcome",
+                $"One of: {string.Join(", ", ContactChannels.Outcomes)}.");
         return errors.Count > 0
             ? TypedResults.ValidationProblem(errors)
             : TypedResults.Ok(await members.RecordContactAttemptAsync(bodyId, memberId, request, user.Actor(), cancellationToken));
     }
 
-    private static async Task<Results<Ok<Member>, ValidationProblem>> ConsentAsync(string bodyId, Guid memberId, ConsentRequest request, ClaimsPrincipal user,
+    private static async Task<Results<Ok<Member>, ValidationProblem>> ConsentAsync(string bodyId, Guid memberId, ConsentRequest request,
+        ClaimsPrincipal user,
         MemberLifecycle members, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>()
-            .Require(!string.IsNullOrWhiteSpace(request.GuardianName) && request.GuardianName.Length <= 200, "guardianName", "The name of the parent or guardian who consented.")
-            .Require(ConsentMethods.Relationships.Contains(request.Relationship ?? ""), "relationship", $"One of: {string.Join(", ", ConsentMethods.Relationships)}.")
+            .Require(!string.IsNullOrWhiteSpace(request.GuardianName) && request.GuardianName.Length <= 200, "guardianName",
+                "The name of the parent or guardian who consented.")
+            .Require(ConsentMethods.Relationships.Contains(request.Relationship ?? ""), "relationship",
+                $"One of: {string.Join(", ", ConsentMethods.Relationships)}.")
             .Require(ConsentMethods.All.Contains(request.Method ?? ""), "method", $"One of: {string.Join(", ", ConsentMethods.All)}.")
-            .Require(request.GivenOn != default && request.GivenOn <= DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), "givenOn", "The day consent was given, not in the future.");
+            .Require(request.GivenOn != default && request.GivenOn <= DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), "givenOn",
+                "The day consent was given, not in the future.");
         return errors.Count > 0
             ? TypedResults.ValidationProblem(errors)
             : TypedResults.Ok(await members.RecordConsentAsync(bodyId, memberId, request, user.Actor(), cancellationToken));
     }
 
-    private static async Task<Ok<Member>> ConfirmAsync(string bodyId, Guid memberId, ClaimsPrincipal user, MemberLifecycle members, CancellationToken cancellationToken) =>
+    private static async Task<Ok<Member>> ConfirmAsync(string bodyId, Guid memberId, ClaimsPrincipal user, MemberLifecycle members,
+        CancellationToken cancellationToken) =>
         TypedResults.Ok(await members.ConfirmAsync(bodyId, memberId, user.Actor(), cancellationToken));
 
-    private static async Task<Results<Ok<DepartureResponse>, ValidationProblem>> DepartAsync(string bodyId, Guid memberId, DepartureRequest request,
+    private static async Task<Results<Ok<DepartureResponse>, ValidationProblem>> DepartAsync(string bodyId, Guid memberId,
+        DepartureRequest request,
         HttpContext http, MemberLifecycle members, SubstituteRequests substitutes, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>()
-            .Require(MemberStates.DepartureFrom.ContainsKey(request.Kind ?? ""), "kind", $"One of: {string.Join(", ", MemberStates.DepartureFrom.Keys)}.")
+            .Require(MemberStates.DepartureFrom.ContainsKey(request.Kind ?? ""), "kind",
+                $"One of: {string.Join(", ", MemberStates.DepartureFrom.Keys)}.")
             .Require(request.Note is null || request.Note.Length <= 500, "note", "At most 500 characters.");
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
         var departure = await members.DepartAsync(bodyId, memberId, request, http.User.Actor(), cancellationToken);
-        var replacement = await substitutes.RequestAsync(bodyId, departure, http.Request.Headers.Authorization.ToString(), cancellationToken);
+        var replacement = await substitutes.RequestAsync(bodyId, departure, http.Request.Headers.Authorization.ToString(),
+            cancellationToken);
         return TypedResults.Ok(new DepartureResponse(departure.Member, replacement));
     }
 
-    private static async Task<Ok<ReplacementOutcome>> ReplaceAsync(string bodyId, Guid memberId, HttpContext http, MemberLifecycle members, SubstituteRequests substitutes,
+    private static async Task<Ok<ReplacementOutcome>> ReplaceAsync(string bodyId, Guid memberId, HttpContext http,
+        MemberLifecycle members, SubstituteRequests substitutes,
         CancellationToken cancellationToken)
     {
         var departure = await members.VacantSeatAsync(bodyId, memberId, cancellationToken);
-        return TypedResults.Ok(await substitutes.RequestAsync(bodyId, departure, http.Request.Headers.Authorization.ToString(), cancellationToken));
+        return TypedResults.Ok(await substitutes.RequestAsync(bodyId, departure, http.Request.Headers.Authorization.ToString(),
+            cancellationToken));
     }
 
-    private static async Task<Ok<IReadOnlyList<PersonalDataRead>>> ReadsAsync(string bodyId, PersonalDataLog log, CancellationToken cancellationToken) =>
+    private static async Task<Ok<IReadOnlyList<PersonalDataRead>>> ReadsAsync(string bodyId, PersonalDataLog log,
+        CancellationToken cancellationToken) =>
         TypedResults.Ok(await log.ListAsync(bodyId, null, cancellationToken));
 }

@@ -25,7 +25,8 @@ public static class PromotionsApi
         return app;
     }
 
-    private static async Task<Results<Created<PromotionView>, ValidationProblem>> CreateAsync(string bodyId, PromotionRequest request, PromotionStore store,
+    private static async Task<Results<Created<PromotionView>, ValidationProblem>> CreateAsync(string bodyId, PromotionRequest request,
+        PromotionStore store,
         TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -39,7 +40,8 @@ public static class PromotionsApi
         return TypedResults.Created($"/api/membership/bodies/{bodyId}/promotions/{promotion.Id}", View(promotion, time));
     }
 
-    private static async Task<Results<Ok<PromotionView>, ValidationProblem>> UpdateAsync(string bodyId, Guid promotionId, PromotionRequest request,
+    private static async Task<Results<Ok<PromotionView>, ValidationProblem>> UpdateAsync(string bodyId, Guid promotionId,
+        PromotionRequest request,
         PromotionStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var promotion = await store.RequireAsync(bodyId, promotionId, cancellationToken);
@@ -55,10 +57,12 @@ public static class PromotionsApi
         return TypedResults.Ok(View(await store.UpdateAsync(updated, cancellationToken), time));
     }
 
-    private static async Task<Ok<IEnumerable<PromotionView>>> ListAsync(string bodyId, PromotionStore store, TimeProvider time, CancellationToken cancellationToken) =>
+    private static async Task<Ok<IEnumerable<PromotionView>>> ListAsync(string bodyId, PromotionStore store, TimeProvider time,
+        CancellationToken cancellationToken) =>
         TypedResults.Ok((await store.ListAsync(bodyId, cancellationToken)).Select(promotion => View(promotion, time)));
 
-    private static async Task<Ok<PromotionView>> GetAsync(string bodyId, Guid promotionId, PromotionStore store, TimeProvider time, CancellationToken cancellationToken) =>
+    private static async Task<Ok<PromotionView>> GetAsync(string bodyId, Guid promotionId, PromotionStore store, TimeProvider time,
+        CancellationToken cancellationToken) =>
         TypedResults.Ok(View(await store.RequireAsync(bodyId, promotionId, cancellationToken), time));
 
     private static PromotionView View(Promotion promotion, TimeProvider time) =>

@@ -24,23 +24,28 @@ public static class RosterApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<RosterEntry>>> RosterAsync(string bodyId, Guid promotionId, PromotionStore promotions, MemberStore members,
+    private static async Task<Ok<IReadOnlyList<RosterEntry>>> RosterAsync(string bodyId, Guid promotionId, PromotionStore promotions,
+        MemberStore members,
         CancellationToken cancellationToken)
     {
         await promotions.RequireAsync(bodyId, promotionId, cancellationToken);
         return TypedResults.Ok(await members.RosterAsync(bodyId, promotionId, cancellationToken));
     }
 
-    private static async Task<Ok<MemberContact>> OwnProfileAsync(string bodyId, ClaimsPrincipal user, MemberLifecycle members, CancellationToken cancellationToken) =>
+    private static async Task<Ok<MemberContact>> OwnProfileAsync(string bodyId, ClaimsPrincipal user, MemberLifecycle members,
+        CancellationToken cancellationToken) =>
         TypedResults.Ok(await members.ContactAsync(bodyId, user.MemberId(), user.Actor(), "own profile", cancellationToken)
             ?? throw RuleViolation.NotFound($"You are not a member of '{bodyId}'."));
 
-    private static async Task<Results<Ok<Member>, ValidationProblem>> UpdateOwnProfileAsync(string bodyId, OwnContactRequest request, ClaimsPrincipal user,
+    private static async Task<Results<Ok<Member>, ValidationProblem>> UpdateOwnProfileAsync(string bodyId, OwnContactRequest request,
+        ClaimsPrincipal user,
         MemberLifecycle members, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>()
-            .Require(request.Email is null || (request.Email.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(request.Email, out _)), "email", "A valid e-mail address, or null.")
-            .Require(request.Phone is null || (request.Phone.Length <= 30 && request.Phone.All(c => char.IsDigit(c) || c is '+' or ' ' or '.' or '-')), "phone",
+            .Require(request.Email is null || (request.Email.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(request.Email,
+                out _)), "email", "A valid e-mail address, or null.")
+            .Require(request.Phone is null || (request.Phone.Length <= 30 && request.Phone.All(c => char.IsDigit(c)
+                || c is '+' or ' ' or '.' or '-')), "phone",
                 "A phone number (digits, spaces, + . -), or null.");
         return errors.Count > 0
             ? TypedResults.ValidationProblem(errors)

@@ -14,11 +14,13 @@ namespace Assemblee.Membership.Application;
 public sealed class AtelierMembership(NpgsqlDataSource dataSource, AtelierStore ateliers, Outbox outbox, TimeProvider time)
 {
     /// <summary>An active member joins an atelier, leaving the previous one (<see cref="AtelierChoice"/> says when).</summary>
-    public async Task<Atelier> JoinAsync(string bodyId, Guid atelierId, Guid memberId, string actor, bool bySecretariat, CancellationToken cancellationToken)
+    public async Task<Atelier> JoinAsync(string bodyId, Guid atelierId, Guid memberId, string actor, bool bySecretariat,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (name, capacity, promotionId, closesAt) = await AtelierStore.LockAtelierAsync(transaction, bodyId, atelierId, cancellationToken);
+        var (name, capacity, promotionId, closesAt) = await AtelierStore.LockAtelierAsync(transaction, bodyId, atelierId,
+            cancellationToken);
         var (state, previous) = await AtelierStore.LockMemberAsync(transaction, memberId, promotionId, cancellationToken);
         var now = time.GetUtcNow();
         var members = await AtelierStore.CountMembersAsync(transaction, atelierId, cancellationToken);
@@ -27,14 +29,16 @@ public sealed class AtelierMembership(NpgsqlDataSource dataSource, AtelierStore 
             await AtelierStore.JoinAsync(transaction, memberId, atelierId, now, cancellationToken);
             await MemberHistory.AddAsync(transaction, memberId, actor, "joined-atelier",
                 new { atelierId, atelier = name, previousAtelierId = previous, role = AtelierRoles.Participant }, cancellationToken);
-            await outbox.AddAsync(new MemberJoinedGroup(bodyId, promotionId, memberId, atelierId, AtelierRoles.Participant, previous, now), transaction, cancellationToken);
+            await outbox.AddAsync(new MemberJoinedGroup(bodyId, promotionId, memberId, atelierId, AtelierRoles.Participant, previous,
+                now), transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         return (await ateliers.FindAsync(bodyId, atelierId, cancellationToken))!;
     }
 
     /// <summary>Gives a member of the atelier a role; the spokesperson and the rapporteur are one each, so the previous holder becomes a participant.</summary>
-    public async Task SetRoleAsync(string bodyId, Guid atelierId, Guid memberId, string role, string actor, CancellationToken cancellationToken)
+    public async Task SetRoleAsync(string bodyId, Guid atelierId, Guid memberId, string role, string actor,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -45,7 +49,8 @@ public sealed class AtelierMembership(NpgsqlDataSource dataSource, AtelierStore 
         {
             foreach (var holder in await AtelierStore.DemoteHoldersAsync(transaction, atelierId, role, memberId, cancellationToken))
             {
-                await RoleChangedAsync(transaction, bodyId, promotionId, atelierId, holder, AtelierRoles.Participant, actor, now, cancellationToken);
+                await RoleChangedAsync(transaction, bodyId, promotionId, atelierId, holder, AtelierRoles.Participant, actor, now,
+                    cancellationToken);
             }
         }
         if (!await AtelierStore.SetRoleAsync(transaction, atelierId, memberId, role, cancellationToken))
@@ -56,10 +61,12 @@ public sealed class AtelierMembership(NpgsqlDataSource dataSource, AtelierStore 
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task RoleChangedAsync(NpgsqlTransaction transaction, string bodyId, Guid promotionId, Guid atelierId, Guid memberId, string role, string actor,
+    private async Task RoleChangedAsync(NpgsqlTransaction transaction, string bodyId, Guid promotionId, Guid atelierId, Guid memberId,
+        string role, string actor,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         await MemberHistory.AddAsync(transaction, memberId, actor, "atelier-role", new { atelierId, role }, cancellationToken);
-        await outbox.AddAsync(new MemberJoinedGroup(bodyId, promotionId, memberId, atelierId, role, atelierId, now), transaction, cancellationToken);
+        await outbox.AddAsync(new MemberJoinedGroup(bodyId, promotionId, memberId, atelierId, role, atelierId, now), transaction,
+            cancellationToken);
     }
 }

@@ -33,14 +33,20 @@ public sealed class MemberLifecycle(
     // ---- From the draw's events (the consumer owns the transaction, with its inbox row) ----
 
     /// <summary>Enters a drawn person (or a designated substitute) as drawn; null when they are already in the promotion.</summary>
-    public async Task<Guid?> EnterAsync(NpgsqlTransaction transaction, Promotion promotion, DrawnPerson person, string how, CancellationToken cancellationToken)
+    public async Task<Guid?> EnterAsync(NpgsqlTransaction transaction, Promotion promotion, DrawnPerson person, string how,
+        CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid();
         if (!await MemberStore.InsertAsync(transaction, id, promotion, person, time.GetUtcNow(), cancellationToken))
         {
             return null;
         }
-        await MemberHistory.AddAsync(transaction, id, "sortition", "entered", new { how, seatGroup = person.SeatGroup, respondentId = person.RespondentId }, cancellationToken);
+        await MemberHistory.AddAsync(transaction, id, "sortition", "entered", new
+        {
+            how,
+            seatGroup = person.SeatGroup,
+            respondentId = person.RespondentId
+        }, cancellationToken);
         return id;
     }
 
@@ -48,7 +54,8 @@ public sealed class MemberLifecycle(
     /// Sortition designated a substitute: the leaving member is marked as left (when the replacement was asked for
     /// outside membership) and replaced; the substitute, whose contact details are read from sortition, enters as drawn.
     /// </summary>
-    public async Task ApplySubstituteAsync(NpgsqlTransaction transaction, SubstituteDesignated designated, CancellationToken cancellationToken)
+    public async Task ApplySubstituteAsync(NpgsqlTransaction transaction, SubstituteDesignated designated,
+        CancellationToken cancellationToken)
     {
         var promotion = await PromotionStore.ByDrawAsync(transaction, designated.BodyId, designated.DrawId, cancellationToken)
             ?? throw new InvalidOperationException($"No promotion for draw {designated.DrawId} yet; the message is retried once PanelDrawn is applied.");
@@ -67,32 +74,44 @@ public sealed class MemberLifecycle(
         {
             await LeaveAsync(transaction, promotion.BodyId, leaving, departure, designated.Reason, "sortition", cancellationToken);
         }
-        await MemberStore.LinkReplacementAsync(transaction, leaving.Id, substituteId.Value, designated.Substitute.RespondentId, cancellationToken);
+        await MemberStore.LinkReplacementAsync(transaction, leaving.Id, substituteId.Value, designated.Substitute.RespondentId,
+            cancellationToken);
         await MemberHistory.AddAsync(transaction, leaving.Id, "sortition", "replaced",
             new { substituteId, substituteRespondentId = designated.Substitute.RespondentId }, cancellationToken);
         await MemberHistory.AddAsync(transaction, substituteId.Value, "sortition", "replaces",
             new { leavingId = leaving.Id, leavingRespondentId = leaving.RespondentId }, cancellationToken);
-        await outbox.AddAsync(new MemberReplaced(promotion.BodyId, promotion.Id, leaving.Id, substituteId.Value, designated.Substitute.SeatGroup, time.GetUtcNow()),
+        await outbox.AddAsync(new MemberReplaced(promotion.BodyId, promotion.Id, leaving.Id, substituteId.Value,
+            designated.Substitute.SeatGroup, time.GetUtcNow()),
             transaction, cancellationToken);
     }
 
     // ---- The secretariat's records ----
 
-    public Task<Member> RecordContactAttemptAsync(string bodyId, Guid memberId, ContactAttemptRequest request, string actor, CancellationToken cancellationToken) =>
+    public Task<Member> RecordContactAttemptAsync(string bodyId, Guid memberId, ContactAttemptRequest request, string actor,
+        CancellationToken cancellationToken) =>
         ChangeAsync(bodyId, memberId, async (transaction, member) =>
         {
             MemberTransitions.EnsureSeated(member);
-            await MemberHistory.AddAsync(transaction, member.Id, actor, "contact-attempt", new { request.Channel, request.Outcome }, cancellationToken);
+            await MemberHistory.AddAsync(transaction, member.Id, actor, "contact-attempt", new { request.Channel, request.Outcome },
+                cancellationToken);
         }, cancellationToken);
 
-    public Task<Member> RecordConsentAsync(string bodyId, Guid memberId, ConsentRequest request, string actor, CancellationToken cancellationToken) =>
+    public Task<Member> RecordConsentAsync(string bodyId, Guid memberId, ConsentRequest request, string actor,
+        CancellationToken cancellationToken) =>
         ChangeAsync(bodyId, memberId, async (transaction, member) =>
         {
             MemberTransitions.EnsureConsentExpected(member);
-            await MemberStore.InsertConsentAsync(transaction, member.Id, request.GuardianName.Trim(), request.Relationship, request.Method, request.GivenOn, actor,
+            await MemberStore.InsertConsentAsync(transaction, member.Id, request.GuardianName.Trim(), request.Relationship,
+                request.Method, request.GivenOn, actor,
                 cancellationToken);
-            await MemberHistory.AddAsync(transaction, member.Id, actor, "consent-recorded", new { request.Relationship, request.Method, request.GivenOn }, cancellationToken);
-            await outbox.AddAsync(new ConsentRecorded(bodyId, member.PromotionId, member.Id, request.Method, request.GivenOn, time.GetUtcNow()), transaction, cancellationToken);
+            await MemberHistory.AddAsync(transaction, member.Id, actor, "consent-recorded", new
+            {
+                request.Relationship,
+                request.Method,
+                request.GivenOn
+            }, cancellationToken);
+            await outbox.AddAsync(new ConsentRecorded(bodyId, member.PromotionId, member.Id, request.Method, request.GivenOn,
+                time.GetUtcNow()), transaction, cancellationToken);
         }, cancellationToken);
 
     /// <summary>The member confirmed their seat and becomes active; a minor only once consent is recorded.</summary>
@@ -103,11 +122,13 @@ public sealed class MemberLifecycle(
             var now = time.GetUtcNow();
             await MemberStore.SetActiveAsync(transaction, member.Id, now, cancellationToken);
             await MemberHistory.AddAsync(transaction, member.Id, actor, "confirmed", new { }, cancellationToken);
-            await outbox.AddAsync(new MemberConfirmed(bodyId, member.PromotionId, member.Id, member.SeatGroup, member.Minor, now), transaction, cancellationToken);
+            await outbox.AddAsync(new MemberConfirmed(bodyId, member.PromotionId, member.Id, member.SeatGroup, member.Minor, now),
+                transaction, cancellationToken);
         }, cancellationToken);
 
     /// <summary>A refusal, a missed deadline or a resignation; the caller then asks sortition for the substitute.</summary>
-    public async Task<Departure> DepartAsync(string bodyId, Guid memberId, DepartureRequest request, string actor, CancellationToken cancellationToken)
+    public async Task<Departure> DepartAsync(string bodyId, Guid memberId, DepartureRequest request, string actor,
+        CancellationToken cancellationToken)
     {
         Guid? drawId = null;
         var member = await ChangeAsync(bodyId, memberId, async (transaction, member) =>
@@ -129,24 +150,28 @@ public sealed class MemberLifecycle(
     }
 
     /// <summary>A member changes their own e-mail and phone; the values are not written to the history, only that they changed.</summary>
-    public Task<Member> UpdateOwnContactAsync(string bodyId, Guid memberId, OwnContactRequest request, CancellationToken cancellationToken) =>
+    public Task<Member> UpdateOwnContactAsync(string bodyId, Guid memberId, OwnContactRequest request,
+        CancellationToken cancellationToken) =>
         ChangeAsync(bodyId, memberId, async (transaction, member) =>
         {
             MemberTransitions.EnsureSeated(member);
-            await MemberStore.SetContactAsync(transaction, member.Id, NullIfBlank(request.Email), NullIfBlank(request.Phone), cancellationToken);
+            await MemberStore.SetContactAsync(transaction, member.Id, NullIfBlank(request.Email), NullIfBlank(request.Phone),
+                cancellationToken);
             await MemberHistory.AddAsync(transaction, member.Id, member.Id.ToString(), "contact-updated", new { }, cancellationToken);
         }, cancellationToken);
 
     // ---- Reads of contact data, each logged ----
 
-    public async Task<IReadOnlyList<MemberContact>> ContactsAsync(string bodyId, Guid promotionId, string? state, string actor, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MemberContact>> ContactsAsync(string bodyId, Guid promotionId, string? state, string actor,
+        CancellationToken cancellationToken)
     {
         var contacts = await members.ContactsAsync(bodyId, promotionId, state, cancellationToken);
         await log.WriteAsync(new PersonalDataAccess(bodyId, null, actor, "member contact list", contacts.Count), null, cancellationToken);
         return contacts;
     }
 
-    public async Task<MemberContact?> ContactAsync(string bodyId, Guid memberId, string actor, string purpose, CancellationToken cancellationToken)
+    public async Task<MemberContact?> ContactAsync(string bodyId, Guid memberId, string actor, string purpose,
+        CancellationToken cancellationToken)
     {
         var contact = await members.ContactAsync(bodyId, memberId, cancellationToken);
         if (contact is not null)
@@ -158,7 +183,8 @@ public sealed class MemberLifecycle(
 
     // ---- Helpers ----
 
-    private async Task LeaveAsync(NpgsqlTransaction transaction, string bodyId, Member member, string state, string? note, string actor, CancellationToken cancellationToken)
+    private async Task LeaveAsync(NpgsqlTransaction transaction, string bodyId, Member member, string state, string? note, string actor,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await MemberStore.SetLeftAsync(transaction, member.Id, state, now, cancellationToken);
@@ -166,7 +192,8 @@ public sealed class MemberLifecycle(
         await outbox.AddAsync(new MemberLeft(bodyId, member.PromotionId, member.Id, state, now), transaction, cancellationToken);
     }
 
-    private async Task<Member> ChangeAsync(string bodyId, Guid memberId, Func<NpgsqlTransaction, Member, Task> change, CancellationToken cancellationToken)
+    private async Task<Member> ChangeAsync(string bodyId, Guid memberId, Func<NpgsqlTransaction, Member, Task> change,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

@@ -15,10 +15,12 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource)
 
     public async Task<Atelier> CreateAsync(Promotion promotion, AtelierRequest request, CancellationToken cancellationToken)
     {
-        var atelier = new Atelier(Guid.NewGuid(), promotion.Id, request.Name.Trim(), request.Theme.Trim(), request.Mandate, request.Capacity, 0);
+        var atelier = new Atelier(Guid.NewGuid(), promotion.Id, request.Name.Trim(), request.Theme.Trim(), request.Mandate,
+            request.Capacity, 0);
         await using var insert = dataSource.CreateCommand(
             "INSERT INTO ateliers (id, promotion_id, name, theme, mandate, capacity) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (promotion_id, name) DO NOTHING");
-        if (await insert.With(atelier.Id, atelier.PromotionId, atelier.Name, atelier.Theme, atelier.Mandate, atelier.Capacity).ExecuteNonQueryAsync(cancellationToken) == 0)
+        if (await insert.With(atelier.Id, atelier.PromotionId, atelier.Name, atelier.Theme, atelier.Mandate,
+            atelier.Capacity).ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             throw RuleViolation.Conflict("Atelier exists", $"The promotion already has an atelier named '{atelier.Name}'.");
         }
@@ -41,12 +43,14 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource)
 
     public static async Task<long> CountMembersAsync(NpgsqlTransaction transaction, Guid atelierId, CancellationToken cancellationToken)
     {
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM atelier_members WHERE atelier_id = $1", transaction.Connection, transaction);
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM atelier_members WHERE atelier_id = $1", transaction.Connection,
+            transaction);
         return (long)(await count.With(atelierId).ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>Puts the member in the atelier as a participant, out of any other.</summary>
-    public static async Task JoinAsync(NpgsqlTransaction transaction, Guid memberId, Guid atelierId, DateTimeOffset at, CancellationToken cancellationToken)
+    public static async Task JoinAsync(NpgsqlTransaction transaction, Guid memberId, Guid atelierId, DateTimeOffset at,
+        CancellationToken cancellationToken)
     {
         await using var join = new NpgsqlCommand("""
             INSERT INTO atelier_members (member_id, atelier_id, role, joined_at) VALUES ($1, $2, 'participant', $3)
@@ -56,7 +60,8 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The atelier's promotion, its row locked until the transaction ends; null when the body has no such atelier.</summary>
-    public static async Task<Guid?> LockPromotionOfAsync(NpgsqlTransaction transaction, string bodyId, Guid atelierId, CancellationToken cancellationToken)
+    public static async Task<Guid?> LockPromotionOfAsync(NpgsqlTransaction transaction, string bodyId, Guid atelierId,
+        CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             "SELECT a.promotion_id FROM ateliers a JOIN promotions p ON p.id = a.promotion_id WHERE p.body_id = $1 AND a.id = $2 FOR UPDATE OF a",
@@ -81,14 +86,17 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Gives the member the role; false when they are not in the atelier.</summary>
-    public static async Task<bool> SetRoleAsync(NpgsqlTransaction transaction, Guid atelierId, Guid memberId, string role, CancellationToken cancellationToken)
+    public static async Task<bool> SetRoleAsync(NpgsqlTransaction transaction, Guid atelierId, Guid memberId, string role,
+        CancellationToken cancellationToken)
     {
-        await using var update = new NpgsqlCommand("UPDATE atelier_members SET role = $3 WHERE atelier_id = $1 AND member_id = $2", transaction.Connection, transaction);
+        await using var update = new NpgsqlCommand("UPDATE atelier_members SET role = $3 WHERE atelier_id = $1 AND member_id = $2",
+            transaction.Connection, transaction);
         return await update.With(atelierId, memberId, role).ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
     /// <summary>Locks the atelier's row: concurrent choices of the same atelier then count its members one after another.</summary>
-    public static async Task<(string Name, int Capacity, Guid PromotionId, DateTimeOffset? ChoiceClosesAt)> LockAtelierAsync(NpgsqlTransaction transaction,
+    public static async Task<(string Name, int Capacity, Guid PromotionId,
+        DateTimeOffset? ChoiceClosesAt)> LockAtelierAsync(NpgsqlTransaction transaction,
         string bodyId, Guid atelierId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
@@ -102,7 +110,8 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The member's state and atelier, the member locked until the transaction ends.</summary>
-    public static async Task<(string State, Guid? Atelier)> LockMemberAsync(NpgsqlTransaction transaction, Guid memberId, Guid promotionId, CancellationToken cancellationToken)
+    public static async Task<(string State, Guid? Atelier)> LockMemberAsync(NpgsqlTransaction transaction, Guid memberId,
+        Guid promotionId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
             SELECT m.state, am.atelier_id FROM members m LEFT JOIN atelier_members am ON am.member_id = m.id
@@ -120,7 +129,8 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource)
         var ateliers = new List<Atelier>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            ateliers.Add(new Atelier(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5), reader.GetInt32(6)));
+            ateliers.Add(new Atelier(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.GetInt32(5), reader.GetInt32(6)));
         }
         return ateliers;
     }

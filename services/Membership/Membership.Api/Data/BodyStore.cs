@@ -6,7 +6,8 @@ namespace Assemblee.Membership.Data;
 public sealed class BodyStore(NpgsqlDataSource dataSource)
 {
     /// <summary>Inserts the body; null when the id is taken.</summary>
-    public static async Task<Body?> InsertAsync(NpgsqlTransaction transaction, string id, string name, string kind, CancellationToken cancellationToken)
+    public static async Task<Body?> InsertAsync(NpgsqlTransaction transaction, string id, string name, string kind,
+        CancellationToken cancellationToken)
     {
         await using var insert = new NpgsqlCommand(
             "INSERT INTO bodies (id, name, kind) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING RETURNING registered_at",

@@ -10,10 +10,12 @@ public sealed class MemberHistory(NpgsqlDataSource dataSource)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task AddAsync(NpgsqlTransaction transaction, Guid memberId, string actor, string action, object detail, CancellationToken cancellationToken)
+    public static async Task AddAsync(NpgsqlTransaction transaction, Guid memberId, string actor, string action, object detail,
+        CancellationToken cancellationToken)
     {
         await using var insert = new NpgsqlCommand(
-            "INSERT INTO member_history (member_id, actor, action, detail) VALUES ($1, $2, $3, $4::jsonb)", transaction.Connection, transaction);
+            "INSERT INTO member_history (member_id, actor, action, detail) VALUES ($1, $2, $3, $4::jsonb)", transaction.Connection,
+                transaction);
         await insert.With(memberId, actor, action, JsonSerializer.Serialize(detail, Json)).ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -34,7 +36,8 @@ public sealed class MemberHistory(NpgsqlDataSource dataSource)
         var entries = new List<HistoryEntry>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            entries.Add(new HistoryEntry(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetString(3),
+            entries.Add(new HistoryEntry(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2),
+                reader.GetString(3),
                 JsonDocument.Parse(reader.GetString(4)).RootElement.Clone()));
         }
         return entries;

@@ -29,7 +29,8 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, TimeProvider time)
 
     /// <summary>Inserts a drawn person as drawn; false when they are already in the promotion.</summary>
     public static async Task<bool> InsertAsync(
-        NpgsqlTransaction transaction, Guid id, Promotion promotion, DrawnPerson person, DateTimeOffset now, CancellationToken cancellationToken)
+        NpgsqlTransaction transaction, Guid id, Promotion promotion, DrawnPerson person, DateTimeOffset now,
+            CancellationToken cancellationToken)
     {
         await using var insert = new NpgsqlCommand("""
             INSERT INTO members (id, promotion_id, respondent_id, seat_group, state, given_name, family_initial, arrondissement, minor_until,
@@ -38,7 +39,8 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, TimeProvider time)
             ON CONFLICT (promotion_id, respondent_id) DO NOTHING
             """, transaction.Connection, transaction);
         insert.With(id, promotion.Id, person.RespondentId, person.SeatGroup, person.GivenName.Trim(), Initial(person.FamilyName),
-            MemberRules.ArrondissementOf(person.Postcode), person.BirthDate.AddYears(MemberRules.AgeOfMajority), person.FamilyName, person.BirthDate,
+            MemberRules.ArrondissementOf(person.Postcode), person.BirthDate.AddYears(MemberRules.AgeOfMajority), person.FamilyName,
+                person.BirthDate,
             person.Address, person.Postcode, person.Email, person.Phone, now, now.AddDays(promotion.ConfirmationDays));
         return await insert.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
@@ -48,36 +50,45 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, TimeProvider time)
         LockWhereAsync(transaction, "p.body_id = $1 AND m.id = $2", [bodyId, memberId], cancellationToken);
 
     /// <summary>The promotion's member drawn as <paramref name="respondentId"/>, locked until the transaction ends.</summary>
-    public Task<Member?> LockByRespondentAsync(NpgsqlTransaction transaction, Guid promotionId, string respondentId, CancellationToken cancellationToken) =>
+    public Task<Member?> LockByRespondentAsync(NpgsqlTransaction transaction, Guid promotionId, string respondentId,
+        CancellationToken cancellationToken) =>
         LockWhereAsync(transaction, "m.promotion_id = $1 AND m.respondent_id = $2", [promotionId, respondentId], cancellationToken);
 
     public static Task LinkReplacementAsync(
-        NpgsqlTransaction transaction, Guid leavingId, Guid substituteId, string substituteRespondentId, CancellationToken cancellationToken) =>
+        NpgsqlTransaction transaction, Guid leavingId, Guid substituteId, string substituteRespondentId,
+            CancellationToken cancellationToken) =>
         ExecuteAsync(transaction, "UPDATE members SET replaced_by = $2, substitute_respondent_id = $3 WHERE id = $1",
             [leavingId, substituteId, substituteRespondentId], cancellationToken);
 
     public static Task InsertConsentAsync(
-        NpgsqlTransaction transaction, Guid memberId, string guardianName, string relationship, string method, DateOnly givenOn, string actor,
+        NpgsqlTransaction transaction, Guid memberId, string guardianName, string relationship, string method, DateOnly givenOn,
+            string actor,
         CancellationToken cancellationToken) =>
         ExecuteAsync(transaction,
             "INSERT INTO consents (member_id, guardian_name, relationship, method, given_on, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)",
             [memberId, guardianName, relationship, method, givenOn, actor], cancellationToken);
 
-    public static Task SetActiveAsync(NpgsqlTransaction transaction, Guid memberId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ExecuteAsync(transaction, "UPDATE members SET state = 'active', confirmed_at = $2 WHERE id = $1", [memberId, at], cancellationToken);
+    public static Task SetActiveAsync(NpgsqlTransaction transaction, Guid memberId, DateTimeOffset at,
+        CancellationToken cancellationToken) =>
+        ExecuteAsync(transaction, "UPDATE members SET state = 'active', confirmed_at = $2 WHERE id = $1", [memberId, at],
+            cancellationToken);
 
     /// <summary>The member leaves in <paramref name="state"/> and gives up their atelier place.</summary>
-    public static async Task SetLeftAsync(NpgsqlTransaction transaction, Guid memberId, string state, DateTimeOffset at, CancellationToken cancellationToken)
+    public static async Task SetLeftAsync(NpgsqlTransaction transaction, Guid memberId, string state, DateTimeOffset at,
+        CancellationToken cancellationToken)
     {
-        await ExecuteAsync(transaction, "UPDATE members SET state = $2, left_at = $3 WHERE id = $1", [memberId, state, at], cancellationToken);
+        await ExecuteAsync(transaction, "UPDATE members SET state = $2, left_at = $3 WHERE id = $1", [memberId, state, at],
+            cancellationToken);
         await ExecuteAsync(transaction, "DELETE FROM atelier_members WHERE member_id = $1", [memberId], cancellationToken);
     }
 
-    public static Task SetContactAsync(NpgsqlTransaction transaction, Guid memberId, string? email, string? phone, CancellationToken cancellationToken) =>
+    public static Task SetContactAsync(NpgsqlTransaction transaction, Guid memberId, string? email, string? phone,
+        CancellationToken cancellationToken) =>
         ExecuteAsync(transaction, "UPDATE members SET email = $2, phone = $3 WHERE id = $1", [memberId, email, phone], cancellationToken);
 
     /// <summary>The draw the member's promotion comes from, if any.</summary>
-    public static async Task<Guid?> DrawOfPromotionAsync(NpgsqlTransaction transaction, Guid promotionId, CancellationToken cancellationToken)
+    public static async Task<Guid?> DrawOfPromotionAsync(NpgsqlTransaction transaction, Guid promotionId,
+        CancellationToken cancellationToken)
     {
         await using var draw = new NpgsqlCommand("SELECT draw_id FROM promotions WHERE id = $1", transaction.Connection, transaction);
         return await draw.With(promotionId).ExecuteScalarAsync(cancellationToken) as Guid?;
@@ -94,7 +105,8 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, TimeProvider time)
     }
 
     /// <summary>A member's seat: the member, the draw of their promotion and whether a substitute is designated.</summary>
-    public async Task<(Member Member, Guid? DrawId, bool SubstituteDesignated)?> SeatAsync(string bodyId, Guid memberId, CancellationToken cancellationToken)
+    public async Task<(Member Member, Guid? DrawId, bool SubstituteDesignated)?> SeatAsync(string bodyId, Guid memberId,
+        CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"{Select} WHERE p.body_id = $1 AND m.id = $2");
         if ((await ReadAsync(command.With(bodyId, memberId), cancellationToken)).SingleOrDefault()?.Member is not { } member)
@@ -110,7 +122,8 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, TimeProvider time)
     // ---- Reads ----
 
     /// <summary>Members without contact data, for other services and for lists.</summary>
-    public async Task<IReadOnlyList<Member>> ListAsync(Guid promotionId, Guid? atelierId, string? state, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Member>> ListAsync(Guid promotionId, Guid? atelierId, string? state,
+        CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             $"{Select} WHERE m.promotion_id = $1 AND ($2::uuid IS NULL OR am.atelier_id = $2) AND ($3::text IS NULL OR m.state = $3){Order}");
@@ -131,7 +144,8 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, TimeProvider time)
     }
 
     /// <summary>Members with their contact data (the caller logs the read).</summary>
-    public async Task<IReadOnlyList<MemberContact>> ContactsAsync(string bodyId, Guid promotionId, string? state, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MemberContact>> ContactsAsync(string bodyId, Guid promotionId, string? state,
+        CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"{Select} WHERE p.body_id = $1 AND m.promotion_id = $2 AND ($3::text IS NULL OR m.state = $3){Order}");
         return await ReadAsync(command.With(bodyId, promotionId, state), cancellationToken);
@@ -165,7 +179,8 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, TimeProvider time)
 
     // ---- Helpers ----
 
-    private async Task<Member?> LockWhereAsync(NpgsqlTransaction transaction, string filter, object[] values, CancellationToken cancellationToken)
+    private async Task<Member?> LockWhereAsync(NpgsqlTransaction transaction, string filter, object[] values,
+        CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"{Select} WHERE {filter} FOR UPDATE OF m", transaction.Connection, transaction);
         return (await ReadAsync(command.With(values), cancellationToken)).SingleOrDefault()?.Member;
@@ -190,10 +205,12 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, TimeProvider time)
             var member = new Member(
                 reader.GetGuid(0), reader.GetGuid(1), reader.NullableString(2), reader.GetString(3), state,
                 MemberRules.DisplayName(givenName, reader.GetString(6)), reader.Nullable<int>(7), reader.Nullable<DateOnly>(8) > Today,
-                reader.GetFieldValue<DateTimeOffset>(9), deadline, state == MemberStates.Drawn && now > deadline, reader.Nullable<DateTimeOffset>(11),
+                reader.GetFieldValue<DateTimeOffset>(9), deadline, state == MemberStates.Drawn && now > deadline,
+                    reader.Nullable<DateTimeOffset>(11),
                 reader.Nullable<DateTimeOffset>(12), reader.Nullable<Guid>(13), reader.GetBoolean(14), reader.Nullable<Guid>(15),
                 reader.NullableString(16), reader.GetString(17));
-            members.Add(new MemberContact(member, reader.NullableString(18), givenName, reader.Nullable<DateOnly>(19), reader.NullableString(20),
+            members.Add(new MemberContact(member, reader.NullableString(18), givenName, reader.Nullable<DateOnly>(19),
+                reader.NullableString(20),
                 reader.NullableString(21), reader.NullableString(22), reader.NullableString(23), reader.Nullable<DateTimeOffset>(24)));
         }
         return members;

@@ -8,7 +8,8 @@ public sealed record Member(
 
 /// <summary>What the secretariat (and the member themselves) see besides: contact data, absent once erased.</summary>
 public sealed record MemberContact(
-    Member Member, string? FamilyName, string GivenName, DateOnly? BirthDate, string? Address, string? Postcode, string? Email, string? Phone,
+    Member Member, string? FamilyName, string GivenName, DateOnly? BirthDate, string? Address, string? Postcode, string? Email,
+        string? Phone,
     DateTimeOffset? ErasedAt);
 
 /// <summary>The public roster: only what the rules allow to publish.</summary>
@@ -43,7 +44,8 @@ public static class MemberStates
 public static class ContactChannels
 {
     public static readonly IReadOnlySet<string> All = new HashSet<string> { "letter", "email", "phone", "sms", "visit" };
-    public static readonly IReadOnlySet<string> Outcomes = new HashSet<string> { "reached", "no-answer", "left-message", "wrong-details", "returned-mail" };
+    public static readonly IReadOnlySet<string> Outcomes = new HashSet<string> { "reached", "no-answer", "left-message", "wrong-details",
+        "returned-mail" };
 }
 
 public static class ConsentMethods
@@ -60,7 +62,8 @@ public static class MemberRules
     public static int? ArrondissementOf(string? postcode) => postcode switch
     {
         "75116" => 16,
-        { Length: 5 } when postcode.StartsWith("750", StringComparison.Ordinal) && int.TryParse(postcode[3..], out var n) && n is >= 1 and <= 20 => n,
+        { Length: 5 } when postcode.StartsWith("750", StringComparison.Ordinal) && int.TryParse(postcode[3..], out var n)
+            && n is >= 1 and <= 20 => n,
         _ => null,
     };
 

@@ -26,7 +26,8 @@ public static class MemberTransitions
         }
         if (member.State is not (MemberStates.Drawn or MemberStates.Active) || member.ConsentRecorded)
         {
-            throw RuleViolation.Conflict("Consent not expected", member.ConsentRecorded ? "Consent is already recorded." : $"The member is {member.State}.");
+            throw RuleViolation.Conflict("Consent not expected",
+                member.ConsentRecorded ? "Consent is already recorded." : $"The member is {member.State}.");
         }
     }
 
@@ -91,12 +92,14 @@ public static class AtelierChoice
     /// secretariat at any time; a full atelier refuses. False when the member is already in it (nothing to do).
     /// </summary>
     public static bool EnsureCanJoin(
-        string memberState, Guid? currentAtelier, Guid atelierId, string atelierName, int members, int capacity, DateTimeOffset? choiceClosesAt,
+        string memberState, Guid? currentAtelier, Guid atelierId, string atelierName, int members, int capacity,
+            DateTimeOffset? choiceClosesAt,
         bool bySecretariat, DateTimeOffset now)
     {
         if (memberState != MemberStates.Active)
         {
-            throw RuleViolation.Conflict("Not an active member", $"Only active members of this promotion join its ateliers; this one is {memberState}.");
+            throw RuleViolation.Conflict("Not an active member",
+                $"Only active members of this promotion join its ateliers; this one is {memberState}.");
         }
         if (currentAtelier == atelierId)
         {
@@ -104,7 +107,8 @@ public static class AtelierChoice
         }
         if (!bySecretariat && choiceClosesAt is { } closes && now >= closes)
         {
-            throw RuleViolation.Conflict("Choice closed", $"Members chose their atelier until {closes:u}; ask the secretariat to move you.");
+            throw RuleViolation.Conflict("Choice closed",
+                $"Members chose their atelier until {closes:u}; ask the secretariat to move you.");
         }
         if (members >= capacity)
         {

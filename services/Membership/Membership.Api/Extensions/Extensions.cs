@@ -25,7 +25,8 @@ internal static class Extensions
         builder.Services.AddGrpcClient<DrawnPeopleClient>(options => options.Address = new Uri("http://_grpc.sortition"))
             .WithServiceCredentials();
         builder.Services.AddSingleton<DrawnPeopleReader>();
-        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
 
         builder.Services.AddSingleton<BodyStore>();
         builder.Services.AddSingleton<BodyRegistration>();

@@ -61,7 +61,8 @@ public sealed class MembershipService(BodyStore bodies, MemberStore members) : C
         return ToMessage(member);
     }
 
-    public override async Task ListMembers(ListMembersRequest request, IServerStreamWriter<Member> responseStream, ServerCallContext context)
+    public override async Task ListMembers(ListMembersRequest request, IServerStreamWriter<Member> responseStream,
+        ServerCallContext context)
     {
         var promotionId = GrpcArguments.Uuid(request.PromotionId, "promotion_id");
         var atelierId = GrpcArguments.OptionalUuid(request.AtelierId, "atelier_id");
@@ -69,7 +70,8 @@ public sealed class MembershipService(BodyStore bodies, MemberStore members) : C
         {
             throw GrpcArguments.Invalid($"state is one of: {string.Join(", ", Domain.MemberStates.All)}.");
         }
-        var listed = await members.ListAsync(promotionId, atelierId, request.State.Length > 0 ? request.State : null, context.CancellationToken);
+        var listed = await members.ListAsync(promotionId, atelierId, request.State.Length > 0 ? request.State : null,
+            context.CancellationToken);
         // A promotion belongs to one body: its members' body is the one to check.
         foreach (var bodyId in listed.Select(member => member.BodyId).Distinct())
         {

@@ -17,19 +17,28 @@ public sealed record ReplacementOutcome(string Status, string? SubstituteRespond
 /// </summary>
 public sealed class SubstituteRequests(SortitionClient sortition, MemberStore members, ILogger<SubstituteRequests> logger)
 {
-    public async Task<ReplacementOutcome> RequestAsync(string bodyId, Departure departure, string authorization, CancellationToken cancellationToken)
+    public async Task<ReplacementOutcome> RequestAsync(string bodyId, Departure departure, string authorization,
+        CancellationToken cancellationToken)
     {
         if (departure.DrawId is not { } drawId || departure.Member.RespondentId is not { } respondentId)
         {
-            return new("not-drawn", null, "This promotion's members do not come from a draw on the platform; the secretariat fills the seat.");
+            return new("not-drawn", null,
+                "This promotion's members do not come from a draw on the platform; the secretariat fills the seat.");
         }
-        var request = new DesignateSubstituteRequest { BodyId = bodyId, DrawId = drawId.ToString(), Leaving = respondentId, Reason = departure.Member.State };
+        var request = new DesignateSubstituteRequest
+        {
+            BodyId = bodyId,
+            DrawId = drawId.ToString(),
+            Leaving = respondentId,
+            Reason = departure.Member.State
+        };
         try
         {
             var reply = await sortition.DesignateSubstituteAsync(request, new Metadata { { "authorization", authorization } },
                 deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
             await members.RecordSubstituteAsync(departure.Member.Id, reply.Substitute, cancellationToken);
-            return new("designated", reply.Substitute, $"{reply.Substitute} takes the seat in '{reply.SeatGroup}'; they appear here as drawn once sortition's event arrives.");
+            return new("designated", reply.Substitute,
+                $"{reply.Substitute} takes the seat in '{reply.SeatGroup}'; they appear here as drawn once sortition's event arrives.");
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition)
         {

@@ -21,7 +21,8 @@ public sealed class PanelDrawnConsumer(
         var people = await sortition.ReadAsync(message.BodyId, message.DrawId, message.Members.Select(seat => seat.RespondentId),
             cancellationToken);
         var seats = message.Members.GroupBy(member => member.SeatGroup).ToDictionary(group => group.Key, group => group.Count());
-        var promotion = await PromotionStore.ForDrawAsync(transaction, message.DrawId, message.BodyId, message.Title, seats, time.GetUtcNow(), cancellationToken);
+        var promotion = await PromotionStore.ForDrawAsync(transaction, message.DrawId, message.BodyId, message.Title, seats,
+            time.GetUtcNow(), cancellationToken);
         foreach (var seat in message.Members)
         {
             if (people.TryGetValue(seat.RespondentId, out var person))

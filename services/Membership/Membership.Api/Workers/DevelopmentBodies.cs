@@ -7,7 +7,8 @@ namespace Assemblee.Membership.Workers;
 /// In Development, registers the Paris Citizens' Assembly at start (once: registering is idempotent by id), so that a
 /// newcomer can run a draw straight away. Other environments register their bodies through the API.
 /// </summary>
-public sealed partial class DevelopmentBodies(BodyRegistration bodies, DatabaseMigrator migrator, ILogger<DevelopmentBodies> logger) : BackgroundService
+public sealed partial class DevelopmentBodies(BodyRegistration bodies, DatabaseMigrator migrator,
+    ILogger<DevelopmentBodies> logger) : BackgroundService
 {
     public const string ParisAssembly = "paris-citizens-assembly";
 

@@ -9,7 +9,8 @@ namespace Assemblee.Membership.Workers;
 /// shorter one after leaving for those who declined, missed the deadline or resigned. What the public roster and the
 /// history need (given name, initial, arrondissement, ids) stays.
 /// </summary>
-public sealed class RetentionWorker(NpgsqlDataSource dataSource, DatabaseMigrator migrator, IConfiguration configuration, ILogger<RetentionWorker> logger)
+public sealed class RetentionWorker(NpgsqlDataSource dataSource, DatabaseMigrator migrator, IConfiguration configuration,
+    ILogger<RetentionWorker> logger)
     : PeriodicDatabaseJob(migrator, TimeSpan.FromSeconds(configuration.GetValue("Retention:IntervalSeconds", 3600)), logger)
 {
     private readonly int _afterMandateDays = configuration.GetValue("Retention:AfterMandateDays", 365);

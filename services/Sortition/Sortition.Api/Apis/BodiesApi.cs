@@ -18,6 +18,7 @@ public static class BodiesApi
         TypedResults.Ok(await directory.ListAsync(cancellationToken).ToListAsync(cancellationToken));
 
     /// <summary>A body registered a moment ago may not have reached us yet: the directory asks membership, which owns bodies.</summary>
-    private static async Task<Results<Ok<KnownBody>, NotFound>> GetAsync(string bodyId, BodyDirectory directory, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<KnownBody>, NotFound>> GetAsync(string bodyId, BodyDirectory directory,
+        CancellationToken cancellationToken) =>
         await directory.FindAsync(bodyId, cancellationToken) is { } body ? TypedResults.Ok(body) : TypedResults.NotFound();
 }

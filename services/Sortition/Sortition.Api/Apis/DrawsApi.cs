@@ -20,7 +20,8 @@ public sealed record InvitationDrawResponse(int Invitations, IReadOnlyDictionary
 
 public sealed record FinalDrawRequest(string Dice, string Beacon);
 
-public sealed record FinalDrawResponse(string Commitment, string Seed, int PanelIndex, IReadOnlyList<string> Members, IReadOnlyList<string> Substitutes);
+public sealed record FinalDrawResponse(string Commitment, string Seed, int PanelIndex, IReadOnlyList<string> Members,
+    IReadOnlyList<string> Substitutes);
 
 public sealed record ReplacementRequest(string Leaving, string Reason);
 
@@ -38,18 +39,22 @@ public static class DrawsApi
         draws.MapGet("/{drawId:guid}", GetAsync).WithName("GetDraw");
         draws.MapPost("/{drawId:guid}/invitations", DrawInvitationsAsync).WithName("DrawInvitations")
             .WithSummary("Stage 1: draws the invitations and erases the uninvited.");
-        draws.MapGet("/{drawId:guid}/invitations", LettersAsync).WithName("ListInvitationLetters").WithSummary("Letter data for the mail merge (logged).");
-        draws.MapGet("/{drawId:guid}/respondents", RespondentsAsync).WithName("ListRespondents").WithSummary("Respondents with contact data (logged).");
+        draws.MapGet("/{drawId:guid}/invitations",
+            LettersAsync).WithName("ListInvitationLetters").WithSummary("Letter data for the mail merge (logged).");
+        draws.MapGet("/{drawId:guid}/respondents",
+            RespondentsAsync).WithName("ListRespondents").WithSummary("Respondents with contact data (logged).");
         draws.MapPost("/{drawId:guid}/prepare", PrepareAsync).WithName("PrepareFinalDraw")
             .WithSummary("Stage 2: computes LEXIMIN, rounds it to the published panels and commits to them (runs in the background).");
-        draws.MapPost("/{drawId:guid}/draw", DrawAsync).WithName("RunFinalDraw").WithSummary("Draws the panel with the dice and the beacon value.");
+        draws.MapPost("/{drawId:guid}/draw",
+            DrawAsync).WithName("RunFinalDraw").WithSummary("Draws the panel with the dice and the beacon value.");
         draws.MapPost("/{drawId:guid}/replacements", ReplaceAsync).WithName("DesignateSubstitute");
         app.MapGet("/api/sortition/bodies/{bodyId}/draws/{drawId:guid}/personal-data-reads", ReadsAsync).WithTags("Draws")
             .WithName("ListPersonalDataReads").RequireBodyRoles(Roles.Secretariat, Roles.Guarantor);
         return app;
     }
 
-    private static async Task<Results<Created<Draw>, ValidationProblem>> CreateAsync(string bodyId, DrawSpecification specification, DrawStore store,
+    private static async Task<Results<Created<Draw>, ValidationProblem>> CreateAsync(string bodyId, DrawSpecification specification,
+        DrawStore store,
         CancellationToken cancellationToken)
     {
         if (specification.Validate() is { Count: > 0 } errors)
@@ -63,11 +68,13 @@ public static class DrawsApi
     private static async Task<Ok<IReadOnlyList<Draw>>> ListAsync(string bodyId, DrawStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.ListAsync(bodyId, cancellationToken));
 
-    private static async Task<Results<Ok<Draw>, NotFound>> GetAsync(string bodyId, Guid drawId, DrawStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<Draw>, NotFound>> GetAsync(string bodyId, Guid drawId, DrawStore store,
+        CancellationToken cancellationToken) =>
         await store.FindAsync(bodyId, drawId, cancellationToken) is { } draw ? TypedResults.Ok(draw) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<InvitationDrawResponse>, NotFound, ValidationProblem>> DrawInvitationsAsync(
-        string bodyId, Guid drawId, InvitationDrawRequest request, DrawStore store, InvitationDraw invitations, CancellationToken cancellationToken)
+        string bodyId, Guid drawId, InvitationDrawRequest request, DrawStore store, InvitationDraw invitations,
+            CancellationToken cancellationToken)
     {
         if (await store.FindAsync(bodyId, drawId, cancellationToken) is not { } draw)
         {
@@ -80,11 +87,13 @@ public static class DrawsApi
         }
         var watch = Stopwatch.StartNew();
         return await invitations.DrawAsync(draw, request.Seed, cancellationToken) is { } summary
-            ? TypedResults.Ok(new InvitationDrawResponse(summary.Invitations, summary.BySeatGroup, summary.Strata, Math.Round(watch.Elapsed.TotalSeconds, 3)))
+            ? TypedResults.Ok(new InvitationDrawResponse(summary.Invitations, summary.BySeatGroup, summary.Strata,
+                Math.Round(watch.Elapsed.TotalSeconds, 3)))
             : throw RuleViolation.Conflict("Invitations already drawn", "The invitations of this draw have already been drawn.");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<InvitationLetter>>, NotFound>> LettersAsync(string bodyId, Guid drawId, HttpContext http,
+    private static async Task<Results<Ok<IReadOnlyList<InvitationLetter>>, NotFound>> LettersAsync(string bodyId, Guid drawId,
+        HttpContext http,
         DrawStore store, NpgsqlDataSource dataSource, PersonalDataLog log, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(bodyId, drawId, cancellationToken) is null)
@@ -94,7 +103,8 @@ public static class DrawsApi
         return TypedResults.Ok(await InvitationLetters.ListAsync(dataSource, log, bodyId, drawId, http.User.Actor(), cancellationToken));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<RespondentView>>, NotFound>> RespondentsAsync(string bodyId, Guid drawId, HttpContext http,
+    private static async Task<Results<Ok<IReadOnlyList<RespondentView>>, NotFound>> RespondentsAsync(string bodyId, Guid drawId,
+        HttpContext http,
         DrawStore store, RespondentStore respondents, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(bodyId, drawId, cancellationToken) is null)
@@ -134,7 +144,8 @@ public static class DrawsApi
             return TypedResults.ValidationProblem(errors);
         }
         return await finalDraw.DrawAsync(draw, request.Dice, request.Beacon, cancellationToken) is { } record
-            ? TypedResults.Ok(new FinalDrawResponse(record.Commitment, record.Seed!, record.PanelIndex!.Value, record.Members!, record.Substitutes!))
+            ? TypedResults.Ok(new FinalDrawResponse(record.Commitment, record.Seed!, record.PanelIndex!.Value, record.Members!,
+                record.Substitutes!))
             : throw RuleViolation.Conflict("Not ready to draw", $"The draw is {draw.State}; it must be prepared (and not yet drawn).");
     }
 
@@ -158,12 +169,14 @@ public static class DrawsApi
         return TypedResults.Ok(new ReplacementResponse(request.Leaving, substitute.RespondentId, substitute.SeatGroup));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<PersonalDataRead>>, NotFound>> ReadsAsync(string bodyId, Guid drawId, DrawStore store,
+    private static async Task<Results<Ok<IReadOnlyList<PersonalDataRead>>, NotFound>> ReadsAsync(string bodyId, Guid drawId,
+        DrawStore store,
         PersonalDataLog log, CancellationToken cancellationToken) =>
         await store.FindAsync(bodyId, drawId, cancellationToken) is null
             ? TypedResults.NotFound()
             : TypedResults.Ok(await log.ListAsync(bodyId, drawId.ToString(), cancellationToken));
 
-    private static bool IsLine(string? value) => !string.IsNullOrWhiteSpace(value) && value.Length <= 500 && value.IndexOfAny(['\n', '\r']) < 0;
+    private static bool IsLine(string? value) => !string.IsNullOrWhiteSpace(value) && value.Length <= 500 && value.IndexOfAny(['\n',
+        '\r']) < 0;
 
 }

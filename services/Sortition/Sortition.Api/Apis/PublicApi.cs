@@ -25,7 +25,9 @@ public static class PublicApi
     {
         if (string.IsNullOrWhiteSpace(request.InvitationCode))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["invitationCode"] = ["The code printed on the letter is required."] });
+            return TypedResults.ValidationProblem(new Dictionary<string,
+                string[]>
+            { ["invitationCode"] = ["The code printed on the letter is required."] });
         }
         var outcome = await registration.RegisterAsync(request, cancellationToken);
         return outcome.Registered is { } registered
@@ -33,10 +35,12 @@ public static class PublicApi
             : TypedResults.ValidationProblem(outcome.Errors, "Some answers cannot be used.", title: "Invalid profile");
     }
 
-    private static async Task<Results<Ok<DrawRecord>, NotFound>> RecordAsync(Guid drawId, DrawStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<DrawRecord>, NotFound>> RecordAsync(Guid drawId, DrawStore store,
+        CancellationToken cancellationToken) =>
         await store.RecordAsync(drawId, cancellationToken) is { } record ? TypedResults.Ok(record) : TypedResults.NotFound();
 
-    private static async Task<Results<ContentHttpResult, NotFound>> ReadableRecordAsync(Guid drawId, DrawStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<ContentHttpResult, NotFound>> ReadableRecordAsync(Guid drawId, DrawStore store,
+        CancellationToken cancellationToken) =>
         await store.RecordAsync(drawId, cancellationToken) is { } record
             ? TypedResults.Text(ProcesVerbal.Render(record), "text/markdown; charset=utf-8")
             : TypedResults.NotFound();

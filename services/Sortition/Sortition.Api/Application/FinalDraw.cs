@@ -20,10 +20,12 @@ public sealed class FinalDraw(
     public async Task PrepareAsync(Guid drawId, CancellationToken cancellationToken)
     {
         var pool = await PanelStore.PoolAsync(dataSource, drawId, cancellationToken);
-        var draw = await draws.FindAsync(pool.BodyId, drawId, cancellationToken) ?? throw new InvalidOperationException($"Draw {drawId} vanished.");
+        var draw = await draws.FindAsync(pool.BodyId, drawId, cancellationToken)
+            ?? throw new InvalidOperationException($"Draw {drawId} vanished.");
         var specification = draw.Specification;
         var problem = new SelectionProblem(specification.QuotaCategories, [.. specification.Quotas()],
-            [.. pool.Respondents.Select(r => new Respondent(r.Id, [.. specification.QuotaCategories.Select(c => r.Profile[c])], r.Household))],
+            [.. pool.Respondents.Select(r => new Respondent(r.Id, [.. specification.QuotaCategories.Select(c => r.Profile[c])],
+                r.Household))],
             specification.PanelSize, specification.OneOfEachHousehold);
         if (problem.Validate() is { Count: > 0 } problems)
         {
@@ -35,7 +37,8 @@ public sealed class FinalDraw(
             var result = Leximin.Select(problem);
             logger.LogInformation("Draw {DrawId}: LEXIMIN over {Pool} respondents in {Seconds:F1} s, minimum probability {Minimum:P2}",
                 drawId, problem.Pool.Count, result.Elapsed.TotalSeconds, result.MinProbability);
-            var record = DrawRecord.Prepare(problem, result, specification.LotteryPanels, specification.Substitutes, time.GetUtcNow(), specification.Title);
+            var record = DrawRecord.Prepare(problem, result, specification.LotteryPanels, specification.Substitutes, time.GetUtcNow(),
+                specification.Title);
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await DrawStore.SaveRecordAsync(transaction, drawId, record, DrawStates.Prepared, cancellationToken);

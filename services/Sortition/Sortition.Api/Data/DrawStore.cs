@@ -21,7 +21,11 @@ public sealed class DrawStore(NpgsqlDataSource dataSource)
             insert.Parameters.Add(new NpgsqlParameter { Value = id });
             insert.Parameters.Add(new NpgsqlParameter { Value = bodyId });
             insert.Parameters.Add(new NpgsqlParameter { Value = specification.Title });
-            insert.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(specification, SortitionJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            insert.Parameters.Add(new NpgsqlParameter
+            {
+                Value = JsonSerializer.Serialize(specification, SortitionJson.Options),
+                NpgsqlDbType = NpgsqlDbType.Jsonb
+            });
             insert.Parameters.Add(new NpgsqlParameter { Value = DrawStates.Open });
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -61,12 +65,17 @@ public sealed class DrawStore(NpgsqlDataSource dataSource)
             : null;
     }
 
-    public static async Task SaveRecordAsync(NpgsqlTransaction transaction, Guid id, DrawRecord record, string state, CancellationToken cancellationToken)
+    public static async Task SaveRecordAsync(NpgsqlTransaction transaction, Guid id, DrawRecord record, string state,
+        CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             "UPDATE draws SET record = $2, state = $3, diagnosis = NULL WHERE id = $1", transaction.Connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = id });
-        command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(record, SortitionJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter
+        {
+            Value = JsonSerializer.Serialize(record, SortitionJson.Options),
+            NpgsqlDbType = NpgsqlDbType.Jsonb
+        });
         command.Parameters.Add(new NpgsqlParameter { Value = state });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -75,7 +84,11 @@ public sealed class DrawStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("UPDATE draws SET diagnosis = $2, state = $3 WHERE id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = id });
-        command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(diagnosis, SortitionJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter
+        {
+            Value = JsonSerializer.Serialize(diagnosis, SortitionJson.Options),
+            NpgsqlDbType = NpgsqlDbType.Jsonb
+        });
         command.Parameters.Add(new NpgsqlParameter { Value = DrawStates.Infeasible });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -23,10 +23,12 @@ public static class InvitationLetters
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                letters.Add(new InvitationLetter(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+                letters.Add(new InvitationLetter(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    reader.GetString(4), reader.GetString(5)));
             }
         }
-        await log.WriteAsync(new PersonalDataAccess(bodyId, drawId.ToString(), actor, "invitation letters", letters.Count), null, cancellationToken);
+        await log.WriteAsync(new PersonalDataAccess(bodyId, drawId.ToString(), actor, "invitation letters", letters.Count), null,
+            cancellationToken);
         return letters;
     }
 }

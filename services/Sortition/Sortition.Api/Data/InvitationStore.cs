@@ -24,7 +24,8 @@ public static class InvitationStore
         CancellationToken cancellationToken)
     {
         await using var select = new NpgsqlCommand(
-            "SELECT stratum, lines FROM list_strata WHERE draw_id = $1 AND seat_group = $2 ORDER BY stratum", transaction.Connection, transaction);
+            "SELECT stratum, lines FROM list_strata WHERE draw_id = $1 AND seat_group = $2 ORDER BY stratum", transaction.Connection,
+                transaction);
         select.Parameters.Add(new NpgsqlParameter { Value = drawId });
         select.Parameters.Add(new NpgsqlParameter { Value = group.Name });
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);

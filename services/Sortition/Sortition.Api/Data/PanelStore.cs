@@ -40,9 +40,11 @@ public static class PanelStore
     }
 
     /// <summary>The draw's record, locked until the transaction ends; null when the draw is not in <paramref name="state"/>.</summary>
-    public static async Task<DrawRecord?> LockRecordAsync(NpgsqlTransaction transaction, Guid drawId, string state, CancellationToken cancellationToken)
+    public static async Task<DrawRecord?> LockRecordAsync(NpgsqlTransaction transaction, Guid drawId, string state,
+        CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT record FROM draws WHERE id = $1 AND state = $2 FOR UPDATE", transaction.Connection, transaction);
+        await using var command = new NpgsqlCommand("SELECT record FROM draws WHERE id = $1 AND state = $2 FOR UPDATE",
+            transaction.Connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = drawId });
         command.Parameters.Add(new NpgsqlParameter { Value = state });
         return await command.ExecuteScalarAsync(cancellationToken) is string json

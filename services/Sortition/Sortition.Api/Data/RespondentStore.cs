@@ -15,7 +15,8 @@ public sealed record RespondentView(string RespondentId, string SeatGroup, IRead
 public sealed class RespondentStore(NpgsqlDataSource dataSource, PersonalDataLog log)
 {
     /// <summary>The invitation with this code and what the rules of answering need, its draw locked until the transaction ends.</summary>
-    public static async Task<AnsweredInvitation?> FindForAnswerAsync(string code, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    public static async Task<AnsweredInvitation?> FindForAnswerAsync(string code, NpgsqlTransaction transaction,
+        CancellationToken cancellationToken)
     {
         await using var find = new NpgsqlCommand("""
             SELECT i.id, i.draw_id, i.seat_group, i.birth_date, d.specification, d.state,
@@ -38,7 +39,8 @@ public sealed class RespondentStore(NpgsqlDataSource dataSource, PersonalDataLog
     }
 
     /// <summary>Stores an accepted answer; returns the respondent's number in the draw.</summary>
-    public static async Task<int> InsertAsync(AnsweredInvitation invitation, AcceptedAnswer answer, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    public static async Task<int> InsertAsync(AnsweredInvitation invitation, AcceptedAnswer answer, NpgsqlTransaction transaction,
+        CancellationToken cancellationToken)
     {
         await using var insert = new NpgsqlCommand("""
             INSERT INTO respondents (draw_id, number, invitation_id, features, email, phone)
@@ -53,7 +55,8 @@ public sealed class RespondentStore(NpgsqlDataSource dataSource, PersonalDataLog
         return (int)(await insert.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public async Task<IReadOnlyList<RespondentView>> ListAsync(string bodyId, Guid drawId, string actor, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RespondentView>> ListAsync(string bodyId, Guid drawId, string actor,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
@@ -74,7 +77,8 @@ public sealed class RespondentStore(NpgsqlDataSource dataSource, PersonalDataLog
                     reader.GetFieldValue<DateTimeOffset>(8)));
             }
         }
-        await log.WriteAsync(new PersonalDataAccess(bodyId, drawId.ToString(), actor, "list respondents", respondents.Count), null, cancellationToken);
+        await log.WriteAsync(new PersonalDataAccess(bodyId, drawId.ToString(), actor, "list respondents", respondents.Count), null,
+            cancellationToken);
         return respondents;
     }
 }

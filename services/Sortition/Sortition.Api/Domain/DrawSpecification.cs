@@ -85,7 +85,8 @@ public sealed record DrawSpecification(
             {
                 Add("categories", $"Category '{category.Name}': use a lower-case name other than {SeatGroupCategory}.");
             }
-            if (category.Values is not { Count: > 0 } || category.Values.Any(v => string.IsNullOrWhiteSpace(v.Value) || v.Min < 0 || v.Max < v.Min))
+            if (category.Values is not { Count: > 0 } || category.Values.Any(v => string.IsNullOrWhiteSpace(v.Value) || v.Min < 0
+                || v.Max < v.Min))
             {
                 Add("categories", $"Category '{category.Name}': every value needs a name and 0 ≤ min ≤ max.");
             }

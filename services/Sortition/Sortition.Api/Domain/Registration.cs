@@ -31,7 +31,8 @@ public static class Registration
         if (invitation.DrawState is not (DrawStates.Invited or DrawStates.Infeasible) || now > specification.ResponseDeadline
             || invitation.BirthDate is not { } birthDate)
         {
-            throw RuleViolation.Conflict("Registration closed", $"Answers were accepted until {specification.ResponseDeadline:yyyy-MM-dd HH:mm} UTC.");
+            throw RuleViolation.Conflict("Registration closed",
+                $"Answers were accepted until {specification.ResponseDeadline:yyyy-MM-dd HH:mm} UTC.");
         }
         var group = specification.SeatGroups.Single(g => g.Name == invitation.SeatGroup);
         var age = specification.AgeAt(birthDate);
@@ -47,7 +48,8 @@ public static class Registration
         var (profile, errors) = Profile(specification, request.Profile ?? [], birthDate, invitation.SeatGroup);
         var email = Blank(request.Email);
         var phone = Blank(request.Phone);
-        errors.Require(email is null || (email.Length <= 254 && email.Contains('@', StringComparison.Ordinal)), "email", "This is not an e-mail address.");
+        errors.Require(email is null || (email.Length <= 254 && email.Contains('@', StringComparison.Ordinal)), "email",
+            "This is not an e-mail address.");
         errors.Require(phone is null || (phone.Length <= 20 && phone.All(c => char.IsDigit(c) || c is '+' or ' ' or '.')), "phone",
             "This is not a phone number.");
         return errors.Count > 0 ? (null, errors) : (new AcceptedAnswer(profile, email, phone), errors);

@@ -18,7 +18,8 @@ public static class StratifiedSample
         var shares = strata.Select(s => (double)count * s.Items.Length / total).ToArray();
         var allocation = shares.Select(s => (int)Math.Floor(s)).ToArray();
         var remaining = Math.Min(count, total) - allocation.Sum();
-        foreach (var s in Enumerable.Range(0, strata.Count).OrderByDescending(s => shares[s] - allocation[s]).ThenBy(s => s).Take(remaining))
+        foreach (var s in Enumerable.Range(0, strata.Count).OrderByDescending(s => shares[s] - allocation[s]).ThenBy(s =>
+            s).Take(remaining))
         {
             allocation[s]++;
         }

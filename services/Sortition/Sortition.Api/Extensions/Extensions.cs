@@ -15,7 +15,8 @@ internal static class Extensions
         builder.AddAssembleeService("sortition", typeof(Extensions).Assembly);
         builder.AddEventBus("messaging", "sortition", bus => bus.AddBodyDirectoryConsumer());
         builder.AddBodyDirectory();
-        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.DefaultIgnoreCondition = SortitionJson.Options.DefaultIgnoreCondition);
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.DefaultIgnoreCondition = SortitionJson.Options.DefaultIgnoreCondition);
 
         builder.Services.AddSingleton<DrawStore>();
         builder.Services.AddSingleton<ListImportStore>();

@@ -12,10 +12,12 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Assemblee.Sortition.Grpc;
 
-public sealed class SortitionService(BodyDirectory directory, DrawStore draws, FinalDraw finalDraw) : Contracts.Sortition.V1.Sortition.SortitionBase
+public sealed class SortitionService(BodyDirectory directory, DrawStore draws,
+    FinalDraw finalDraw) : Contracts.Sortition.V1.Sortition.SortitionBase
 {
     [AllowAnonymous]
-    public override async Task ListBodies(ListBodiesRequest request, IServerStreamWriter<BodySummary> responseStream, ServerCallContext context)
+    public override async Task ListBodies(ListBodiesRequest request, IServerStreamWriter<BodySummary> responseStream,
+        ServerCallContext context)
     {
         await foreach (var body in directory.ListAsync(context.CancellationToken))
         {

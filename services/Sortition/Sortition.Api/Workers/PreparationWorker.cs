@@ -16,7 +16,8 @@ public sealed class PreparationQueue
 }
 
 /// <summary>Prepares queued draws one at a time; at start-up it resumes those a stopped process left unfinished.</summary>
-public sealed class PreparationWorker(PreparationQueue queue, DrawStore draws, FinalDraw finalDraw, DatabaseMigrator migrator, ILogger<PreparationWorker> logger)
+public sealed class PreparationWorker(PreparationQueue queue, DrawStore draws, FinalDraw finalDraw, DatabaseMigrator migrator,
+    ILogger<PreparationWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -8,7 +8,8 @@ namespace Assemblee.Sortition.Workers;
 /// passed; the contact data of respondents not selected, once the substitute list has expired. Pseudonymous ids and
 /// declared profiles stay: the public draw record is made of them.
 /// </summary>
-public sealed class RetentionWorker(NpgsqlDataSource dataSource, DatabaseMigrator migrator, IConfiguration configuration, ILogger<RetentionWorker> logger)
+public sealed class RetentionWorker(NpgsqlDataSource dataSource, DatabaseMigrator migrator, IConfiguration configuration,
+    ILogger<RetentionWorker> logger)
     : PeriodicDatabaseJob(migrator, TimeSpan.FromSeconds(configuration.GetValue("Retention:IntervalSeconds", 3600)), logger)
 {
     public override async Task RunOnceAsync(CancellationToken cancellationToken)

@@ -48,10 +48,13 @@ public static class Legacy
             _problem = problem;
             var index = problem.Quotas.Select((q, i) => (q, i)).ToDictionary(x => (x.q.Category, x.q.Feature), x => x.i);
             _quotasOf = [.. problem.Pool.Select(p => problem.Categories.Select((c, ci) => index[(c, p.Features[ci])]).ToArray())];
-            _members = [.. problem.Quotas.Select((_, q) => Enumerable.Range(0, problem.Pool.Count).Where(p => _quotasOf[p].Contains(q)).ToArray())];
-            var households = problem.Pool.Select((p, i) => (p.Household, i)).Where(x => problem.OneOfEachHousehold && x.Household is not null)
+            _members = [.. problem.Quotas.Select((_, q) => Enumerable.Range(0, problem.Pool.Count).Where(p =>
+                _quotasOf[p].Contains(q)).ToArray())];
+            var households = problem.Pool.Select((p, i) => (p.Household, i)).Where(x => problem.OneOfEachHousehold
+                && x.Household is not null)
                 .GroupBy(x => x.Household).ToDictionary(g => g.Key!, g => g.Select(x => x.i).ToArray());
-            _housemates = [.. problem.Pool.Select((p, i) => p.Household is { } h && households.TryGetValue(h, out var all) ? all.Where(j => j != i).ToArray() : [])];
+            _housemates = [.. problem.Pool.Select((p, i) => p.Household is { } h && households.TryGetValue(h,
+                out var all) ? all.Where(j => j != i).ToArray() : [])];
         }
 
         public IReadOnlyList<int> Draw(DrawRandom random, int maxAttempts)

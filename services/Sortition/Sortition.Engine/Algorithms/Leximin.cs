@@ -198,7 +198,8 @@ public static class Leximin
             var duals = Duals(solution, profiles);
             var bound = Math.Abs(solution.RowDuals[stage.Mass]) + options.PricingGap;
             // Price at duals smoothed towards the best so far (Wentges); when that finds nothing, at the LP's own.
-            var added = center is null ? [] : PriceNewPanels(pool, finder, panels, Smooth(center, duals), duals, bound, fixedAt, ref center, ref centerBound);
+            var added = center is null ? [] : PriceNewPanels(pool, finder, panels, Smooth(center, duals), duals, bound, fixedAt,
+                ref center, ref centerBound);
             if (added.Count == 0)
             {
                 added = PriceNewPanels(pool, finder, panels, duals, duals, bound, fixedAt, ref center, ref centerBound);
@@ -263,7 +264,8 @@ public static class Leximin
 
     private static double[] Duals(LpSolution solution, int profiles) => [.. solution.RowDuals[..profiles].Select(Math.Abs)];
 
-    private static double[] Smooth(double[] center, double[] duals) => [.. center.Select((c, t) => (Smoothing * c) + ((1 - Smoothing) * duals[t]))];
+    private static double[] Smooth(double[] center, double[] duals) => [.. center.Select((c, t) =>
+        (Smoothing * c) + ((1 - Smoothing) * duals[t]))];
 
     /// <summary>
     /// The heaviest panel under the <paramref name="search"/> duals and, while panels price in, a few more found by
@@ -272,7 +274,8 @@ public static class Leximin
     /// gives the stage's Lagrangian bound at <paramref name="search"/>; the duals with the best bound become the
     /// centre the next duals are smoothed towards.
     /// </summary>
-    private static List<int[]> PriceNewPanels(ProfilePool pool, PanelFinder finder, PanelSet panels, double[] search, double[] duals, double bound,
+    private static List<int[]> PriceNewPanels(ProfilePool pool, PanelFinder finder, PanelSet panels, double[] search, double[] duals,
+        double bound,
         double?[] fixedAt, ref double[]? center, ref double centerBound)
     {
         const int ExtraPanels = 24;
@@ -284,7 +287,8 @@ public static class Leximin
             var panel = finder.FindBest(searchWeights)!;
             if (attempt == 0)
             {
-                var lagrangian = panel.Select((x, t) => x * search[t] / pool.Profiles[t].Count).Sum() - search.Select((y, t) => y * (fixedAt[t] ?? 0)).Sum();
+                var lagrangian = panel.Select((x, t) => x * search[t] / pool.Profiles[t].Count).Sum() - search.Select((y, t) =>
+                    y * (fixedAt[t] ?? 0)).Sum();
                 if (lagrangian < centerBound)
                 {
                     (center, centerBound) = (search, lagrangian);
@@ -320,12 +324,14 @@ public static class Leximin
             lp.AddRow(-LinearProgram.Infinity, fixedAt[t]);
         }
         var mass = lp.AddRow(1, 1);
-        lp.AddColumn(0, LinearProgram.Infinity, -1, Enumerable.Range(0, profiles).SelectMany(t => new[] { (2 * t, 1.0), ((2 * t) + 1, -1.0) }));
+        lp.AddColumn(0, LinearProgram.Infinity, -1, Enumerable.Range(0, profiles).SelectMany(t => new[] { (2 * t, 1.0), ((2 * t) + 1,
+            -1.0) }));
         var all = panels.All;
         foreach (var panel in all)
         {
             lp.AddColumn(0, LinearProgram.Infinity, 0, Enumerable.Range(0, profiles).Where(t => panel[t] > 0)
-                .SelectMany(t => new[] { (2 * t, (double)panel[t] / pool.Profiles[t].Count), ((2 * t) + 1, (double)panel[t] / pool.Profiles[t].Count) })
+                .SelectMany(t => new[] { (2 * t, (double)panel[t] / pool.Profiles[t].Count), ((2 * t) + 1,
+                    (double)panel[t] / pool.Profiles[t].Count) })
                 .Append((mass, 1.0)));
         }
         var solution = lp.Solve(maximize: true, LpMethod.Simplex);
@@ -400,7 +406,8 @@ internal sealed class StageProgram : IDisposable
             lp.AddRow(fixedAt[t] ?? 0, LinearProgram.Infinity);
         }
         var mass = lp.AddRow(-LinearProgram.Infinity, 1);
-        var z = lp.AddColumn(0, LinearProgram.Infinity, 1, Enumerable.Range(0, profiles).Where(t => fixedAt[t] is null).Select(t => (t, -1.0)));
+        var z = lp.AddColumn(0, LinearProgram.Infinity, 1, Enumerable.Range(0, profiles).Where(t => fixedAt[t] is null).Select(t => (t,
+            -1.0)));
         var elastic = Enumerable.Range(0, profiles).Select(t => lp.AddColumn(0, LinearProgram.Infinity, -box, [(t, 1.0)])).ToArray();
         var stage = new StageProgram(pool, lp, z, mass, elastic, box);
         foreach (var panel in panels)
@@ -411,7 +418,8 @@ internal sealed class StageProgram : IDisposable
     }
 
     public void AddPanel(int[] panel) => Lp.AddColumn(0, LinearProgram.Infinity, 0,
-        Enumerable.Range(0, panel.Length).Where(t => panel[t] > 0).Select(t => (t, (double)panel[t] / _pool.Profiles[t].Count)).Append((Mass, 1.0)));
+        Enumerable.Range(0, panel.Length).Where(t => panel[t] > 0).Select(t => (t,
+            (double)panel[t] / _pool.Profiles[t].Count)).Append((Mass, 1.0)));
 
     /// <summary>The profile's probability is held at <paramref name="value"/> from now on and no longer counts for z.</summary>
     public void Fix(int profile, double value)

@@ -42,12 +42,14 @@ public sealed record QuotaDiagnosis(IReadOnlyList<QuotaRelaxation> Relaxations, 
         var solution = program.Solve(objective, maximize: false, maxSeconds: 60);
         if (solution is null)
         {
-            return new QuotaDiagnosis([], [$"The pool cannot fill {pool.PanelSize} seats at all, whatever the quotas (one person per household?)."]);
+            return new QuotaDiagnosis([],
+                [$"The pool cannot fill {pool.PanelSize} seats at all, whatever the quotas (one person per household?)."]);
         }
         var relaxations = slacks
             .Select(s => (s.Quota, Lowered: (int)Math.Round(solution[s.Lower]), Raised: (int)Math.Round(solution[s.Upper])))
             .Where(s => s.Lowered > 0 || s.Raised > 0)
-            .Select(s => new QuotaRelaxation(s.Quota.Quota.Category, s.Quota.Quota.Feature, s.Quota.Min, s.Quota.Min - s.Lowered, s.Quota.Max, s.Quota.Max + s.Raised))
+            .Select(s => new QuotaRelaxation(s.Quota.Quota.Category, s.Quota.Quota.Feature, s.Quota.Min, s.Quota.Min - s.Lowered,
+                s.Quota.Max, s.Quota.Max + s.Raised))
             .ToList();
         return new QuotaDiagnosis(relaxations, [.. relaxations.Select(Describe)]);
     }

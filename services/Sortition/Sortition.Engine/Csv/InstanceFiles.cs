@@ -40,7 +40,8 @@ public static class InstanceFiles
         var errors = new List<string>();
         var quotas = new List<Quota>();
         var records = CsvReader.Read(reader).ToList();
-        if (records.Count == 0 || !records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).SequenceEqual(["category", "feature", "min", "max"]))
+        if (records.Count == 0 || !records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).SequenceEqual(["category", "feature", "min",
+            "max"]))
         {
             throw new CsvFormatException(file, ["line 1: the header must be category,feature,min,max"]);
         }

@@ -59,7 +59,8 @@ public sealed record DrawRecord(
         }
         if (Commitments.UnsafeText(problem) is { } unsafeText)
         {
-            throw new ArgumentException($"'{unsafeText}' contains a tab or line break, which the commitment format forbids.", nameof(problem));
+            throw new ArgumentException($"'{unsafeText}' contains a tab or line break, which the commitment format forbids.",
+                nameof(problem));
         }
         var pool = new ProfilePool(problem);
         var lottery = UniformLottery.Round(result.Distribution, pool, panelCount);

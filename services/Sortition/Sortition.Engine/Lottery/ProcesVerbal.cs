@@ -24,10 +24,13 @@ public static class ProcesVerbal
         }
         text.AppendLine().AppendLine("## How the lottery was made").AppendLine();
         var probabilities = record.Pool.Select(p => p.Probability).DefaultIfEmpty(0).ToList();
-        text.AppendLine(culture, $"- Algorithm: {record.Algorithm} (LEXIMIN, Flanigan et al., Nature 2021): the smallest chance of selection is as large as the quotas allow.");
+        text.AppendLine(culture,
+            $"- Algorithm: {record.Algorithm} (LEXIMIN, Flanigan et al., Nature 2021): the smallest chance of selection is as large as the quotas allow.");
         text.AppendLine(culture, $"- Chances of selection range from {probabilities.Min():P2} to {probabilities.Max():P2}.");
-        text.AppendLine(culture, $"- The lottery was rounded to {record.Panels.Count} equally likely panels, published in the JSON record; no one's chance moved by more than {record.MaxDeviation:P3}.");
-        text.AppendLine(culture, $"- Commitment, published on {record.CommittedAt:yyyy-MM-dd HH:mm} UTC before any randomness existed: `{record.Commitment}`.");
+        text.AppendLine(culture,
+            $"- The lottery was rounded to {record.Panels.Count} equally likely panels, published in the JSON record; no one's chance moved by more than {record.MaxDeviation:P3}.");
+        text.AppendLine(culture,
+            $"- Commitment, published on {record.CommittedAt:yyyy-MM-dd HH:mm} UTC before any randomness existed: `{record.Commitment}`.");
         if (!record.IsDrawn)
         {
             text.AppendLine().AppendLine("The draw has not taken place yet.");

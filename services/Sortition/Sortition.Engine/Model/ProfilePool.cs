@@ -49,7 +49,8 @@ public sealed class ProfilePool
 
         var categoryIndex = problem.Categories.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
         Quotas = [.. problem.Quotas.Select((quota, index) => new QuotaConstraint(index, quota, quota.Min, quota.Max,
-            [.. Profiles.Where(p => problem.Pool[p.Members[0]].Features[categoryIndex[quota.Category]] == quota.Feature).Select(p => p.Index)]))];
+            [.. Profiles.Where(p => problem.Pool[p.Members[0]].Features[categoryIndex[quota.Category]] == quota.Feature).Select(p =>
+                p.Index)]))];
         Households = problem.OneOfEachHousehold
             ? Profiles.Where(p => problem.Pool[p.Members[0]].Household is { } h && householdSizes[h] > 1)
                 .GroupBy(p => problem.Pool[p.Members[0]].Household!)

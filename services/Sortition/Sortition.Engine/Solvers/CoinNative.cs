@@ -46,7 +46,8 @@ internal static partial class CoinNative
     [LibraryImport(Clp)] public static partial IntPtr Clp_newModel();
     [LibraryImport(Clp)] public static partial void Clp_deleteModel(IntPtr model);
     [LibraryImport(Clp)]
-    public static unsafe partial void Clp_loadProblem(IntPtr model, int numberColumns, int numberRows, int* start, int* index, double* value,
+    public static unsafe partial void Clp_loadProblem(IntPtr model, int numberColumns, int numberRows, int* start, int* index,
+        double* value,
         double* columnLower, double* columnUpper, double* objective, double* rowLower, double* rowUpper);
     [LibraryImport(Clp)] public static partial void Clp_setOptimizationDirection(IntPtr model, double direction);
     [LibraryImport(Clp)] public static partial void Clp_setLogLevel(IntPtr model, int level);
@@ -57,14 +58,17 @@ internal static partial class CoinNative
     [LibraryImport(Clp)] public static partial int Clp_getNumRows(IntPtr model);
     [LibraryImport(Clp)] public static unsafe partial void Clp_chgObjCoefficients(IntPtr model, double* objective);
     [LibraryImport(Clp)] public static unsafe partial void Clp_chgRowLower(IntPtr model, double* rowLower);
-    [LibraryImport(Clp)] public static partial void Clp_modifyCoefficient(IntPtr model, int row, int column, double newElement, [MarshalAs(UnmanagedType.U1)] bool keepZero);
+    [LibraryImport(Clp)]
+    public static partial void Clp_modifyCoefficient(IntPtr model, int row, int column, double newElement,
+        [MarshalAs(UnmanagedType.U1)] bool keepZero);
     [LibraryImport(Clp)] public static partial int Clp_primal(IntPtr model, int ifValuesPass);
     [LibraryImport(Clp)]
     public static unsafe partial void Clp_addColumns(IntPtr model, int number, double* columnLower, double* columnUpper, double* objective,
         int* columnStarts, int* rows, double* elements);
     [LibraryImport(Clp)] public static partial int Clp_getNumCols(IntPtr model);
     [LibraryImport(Clp)]
-    public static unsafe partial void Clp_addRows(IntPtr model, int number, double* rowLower, double* rowUpper, int* rowStarts, int* columns, double* elements);
+    public static unsafe partial void Clp_addRows(IntPtr model, int number, double* rowLower, double* rowUpper, int* rowStarts,
+        int* columns, double* elements);
     [LibraryImport(Clp)] public static partial IntPtr Clp_getColSolution(IntPtr model);
     [LibraryImport(Clp)] public static partial IntPtr Clp_getRowPrice(IntPtr model);
     [LibraryImport(Clp)] public static partial double Clp_getObjValue(IntPtr model);
@@ -74,9 +78,11 @@ internal static partial class CoinNative
     [LibraryImport(Cbc)] public static partial void Cbc_deleteModel(IntPtr model);
     [LibraryImport(Cbc)] public static partial IntPtr Cbc_clone(IntPtr model);
     [LibraryImport(Cbc, StringMarshalling = StringMarshalling.Utf8)]
-    public static unsafe partial void Cbc_addCol(IntPtr model, string name, double lower, double upper, double objective, byte isInteger, int nonZeros, int* rows, double* coefficients);
+    public static unsafe partial void Cbc_addCol(IntPtr model, string name, double lower, double upper, double objective, byte isInteger,
+        int nonZeros, int* rows, double* coefficients);
     [LibraryImport(Cbc, StringMarshalling = StringMarshalling.Utf8)]
-    public static unsafe partial void Cbc_addRow(IntPtr model, string name, int nonZeros, int* columns, double* coefficients, byte sense, double rightHandSide);
+    public static unsafe partial void Cbc_addRow(IntPtr model, string name, int nonZeros, int* columns, double* coefficients, byte sense,
+        double rightHandSide);
     [LibraryImport(Cbc)] public static partial void Cbc_setRowLower(IntPtr model, int index, double value);
     [LibraryImport(Cbc)] public static partial void Cbc_setRowUpper(IntPtr model, int index, double value);
     [LibraryImport(Cbc)] public static partial void Cbc_setObjCoeff(IntPtr model, int index, double value);
