@@ -6,6 +6,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 var postgres = builder.AddDatabaseServer("postgres");
 var cache = builder.AddCache("cache");
 var messaging = builder.AddMessageBroker("messaging");
+var mail = builder.AddMailServer("mail");
 
 // Signs development tokens; production configures Identity__Authority (the city's OpenID Connect provider) instead.
 var signingKey = builder.AddParameter("jwt-signing-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true);
@@ -29,7 +30,8 @@ membership.WithServiceReference(sortition);
 var sessions = AddService<Projects.Sessions_Api>("sessions").WithServiceReference(membership);
 var documents = AddService<Projects.Documents_Api>("documents")
     .WithServiceReference(membership).WithServiceReference(sortition).WithServiceReference(sessions);
-var notifications = AddService<Projects.Notifications_Api>("notifications").WithServiceReference(membership);
+// Notifications does not wait for the mail server: what it cannot send yet stays queued and is retried.
+var notifications = AddService<Projects.Notifications_Api>("notifications").WithServiceReference(membership).WithReference(mail);
 var veille = AddService<Projects.Veille_Api>("veille").WithServiceReference(membership).WithServiceReference(sessions);
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, what the system needs to run (and, with --tests, to be tested) and is missing:
-# PostgreSQL, Redis and RabbitMQ servers (run as local processes by the AppHost, not as system services), COIN-OR CBC,
+# PostgreSQL, Redis, RabbitMQ and SMTP servers (run as local processes by the AppHost, not as system services), COIN-OR CBC,
 # DejaVu fonts; for the tests python3-grpcio (gRPC interop), python3-jsonschema (the manifest's schema), poppler and
 # tesseract (a PDF rendered and read back).
 set -euo pipefail
@@ -11,6 +11,8 @@ compgen -G "/usr/lib/postgresql/*/bin/postgres" > /dev/null || packages+=(postgr
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || packages+=(rabbitmq-server)
 # COIN-OR CLP and CBC: the LP and ILP solvers of the sortition engine.
 compgen -G "/usr/lib/*/libCbcSolver.so.3" > /dev/null || packages+=(coinor-libcbc3)
+# aiosmtpd: the SMTP server run mode starts, which keeps what notifications sends.
+/usr/bin/python3 -c 'import aiosmtpd' 2> /dev/null || packages+=(python3-aiosmtpd)
 # DejaVu Sans: the font of the compensation statements' PDFs.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || packages+=(fonts-dejavu-core)
 if [ "${1:-}" = "--tests" ]; then

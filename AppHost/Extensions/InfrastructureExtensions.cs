@@ -34,6 +34,13 @@ public static class InfrastructureExtensions
         string name) =>
         builder.ExecutionContext.IsPublishMode ? builder.AddRabbitMQ(name) : builder.AddLocalRabbitMQ(name, State(builder));
 
+    /// <summary>
+    /// The SMTP server mail goes out through: in run mode a local server that keeps what it receives; once deployed, the
+    /// city's mail relay, given as the connection string "mail" (Endpoint=smtp://host:port).
+    /// </summary>
+    public static IResourceBuilder<IResourceWithConnectionString> AddMailServer(this IDistributedApplicationBuilder builder, string name) =>
+        builder.ExecutionContext.IsPublishMode ? builder.AddConnectionString(name) : builder.AddLocalSmtp(name, State(builder));
+
     /// <summary>Where run mode keeps the servers' data: a folder per run unless LocalState:Directory names one.</summary>
     private static LocalState State(IDistributedApplicationBuilder builder) =>
         States.GetValue(builder, _ => LocalState.ForRun(builder.Configuration["LocalState:Directory"]));

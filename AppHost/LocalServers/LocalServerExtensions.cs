@@ -120,6 +120,32 @@ public static class LocalServerExtensions
                 "AMQP\0\0\u0009\u0001"u8.ToArray(), reply => reply.Length > 0 && reply[0] == 1, cancellationToken));
     }
 
+    public static IResourceBuilder<LocalSmtpResource> AddLocalSmtp(this IDistributedApplicationBuilder builder, string name,
+        LocalState state)
+    {
+        var resource = new LocalSmtpResource(name, state.For(name));
+        Require("an SMTP server", "python3-aiosmtpd", "/usr/lib/python3/dist-packages/aiosmtpd");
+        return builder.AddResource(resource)
+            .WithEndpoint(name: "smtp", scheme: "tcp")
+            // -n: stay the user that started it; -u: accept UTF-8 addresses (SMTPUTF8); Mailbox: keep each message.
+            .WithArgs(context =>
+            {
+                context.Args.Add("-m");
+                context.Args.Add("aiosmtpd");
+                context.Args.Add("-n");
+                context.Args.Add("-u");
+                context.Args.Add("-l");
+                context.Args.Add(
+                    ReferenceExpression.Create($"127.0.0.1:{resource.PrimaryEndpoint.Property(EndpointProperty.TargetPort)}"));
+                context.Args.Add("-c");
+                context.Args.Add("aiosmtpd.handlers.Mailbox");
+                context.Args.Add(resource.Maildir);
+            })
+            // A live SMTP server greets with 220 (RFC 5321, 4.2).
+            .WithReadinessCheck(name, cancellationToken => AnswersAsync(resource.PrimaryEndpoint, "QUIT\r\n"u8.ToArray(),
+                reply => reply.StartsWith("220", StringComparison.Ordinal), cancellationToken));
+    }
+
     private static IResourceBuilder<T> WithReadinessCheck<T>(
         this IResourceBuilder<T> builder, string name, Func<CancellationToken, Task<bool>> isReady) where T : IResource
     {

@@ -54,3 +54,19 @@ public sealed class LocalRabbitMQResource(string name, string stateDirectory, Pa
     public ReferenceExpression ConnectionStringExpression =>
         ReferenceExpression.Create($"amqp://{UserName}:{Password}@{PrimaryEndpoint.Property(EndpointProperty.HostAndPort)}");
 }
+
+/// <summary>
+/// An SMTP server from Debian's python3-aiosmtpd, which keeps every message it receives in a Maildir (mail/new) under its
+/// state folder: what developers read in run mode, and what tests read to see what was sent.
+/// </summary>
+public sealed class LocalSmtpResource(string name, string stateDirectory)
+    : ExecutableResource(name, "/usr/bin/python3", stateDirectory), IResourceWithConnectionString
+{
+    public EndpointReference PrimaryEndpoint => new(this, "smtp");
+
+    public string Maildir => Path.Combine(WorkingDirectory, "mail");
+
+    /// <summary>The format of Aspire's MailKit client integration: Endpoint=smtp://host:port.</summary>
+    public ReferenceExpression ConnectionStringExpression =>
+        ReferenceExpression.Create($"Endpoint=smtp://{PrimaryEndpoint.Property(EndpointProperty.HostAndPort)}");
+}
