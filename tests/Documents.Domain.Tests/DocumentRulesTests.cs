@@ -51,6 +51,7 @@ public sealed class DocumentRulesTests
         Assert.Contains("sections", statementOnly.Validate().Keys);
         Assert.Empty((statementOnly with { Sections = [new Section("Exposé", "…"), new Section("Article 1", "…")] }).Validate());
         Assert.Contains("kind", (statementOnly with { Kind = "pamphlet" }).Validate().Keys);
+        Assert.Contains("sections", (statementOnly with { Sections = [new Section("Exposé", "…"), null!] }).Validate().Keys);
     }
 
     [Fact]

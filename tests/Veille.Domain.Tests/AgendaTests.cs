@@ -28,6 +28,11 @@ public sealed class AgendaTests
             errors.Keys.Order());
         Assert.Contains("meetings", AgendaImport.Validate(new AgendaFile([])).Keys);
         Assert.Contains("meetings", AgendaImport.Validate(null).Keys);
+        // A JSON null where an entry should be is an error like any other, not a crash.
+        Assert.Contains("meetings", AgendaImport.Validate(new AgendaFile([null!])).Keys);
+        Assert.Equal(["meetings[0].agendaItem[1]"], AgendaImport.Validate(File(Entry("a"), null!)).Keys);
+        Assert.Contains("meetings[0].agendaItem[0].auxiliaryFile",
+            AgendaImport.Validate(File(Entry("a") with { AuxiliaryFile = [null!] })).Keys);
     }
 
     [Fact]

@@ -27,6 +27,8 @@ public sealed class QuestionTests
         Assert.Contains("addresseeKind", (draft with { Kind = QuestionKinds.Referral }).Validate().Keys);
         Assert.Empty((draft with { Kind = QuestionKinds.Referral, AddresseeKind = Addressees.Guarantors }).Validate());
         Assert.Contains("kind", (draft with { Kind = "petition" }).Validate().Keys);
+        Assert.Contains("bodies", new Invitation([null!]).Validate().Keys);
+        Assert.Contains("attachments", new AnswerRequest("Adjointe", "Texte", [null!]).Validate().Keys);
     }
 
     [Fact]

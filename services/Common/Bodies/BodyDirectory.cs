@@ -1,4 +1,4 @@
-using Grpc.Core;
+using Assemblee.Common.Rules;
 using Npgsql;
 using MembershipClient = Assemblee.Contracts.Membership.V1.Membership.MembershipClient;
 
@@ -48,15 +48,9 @@ public sealed class BodyDirectory(NpgsqlDataSource dataSource, MembershipClient 
                 return new KnownBody(reader.GetString(0), reader.GetString(1));
             }
         }
-        try
-        {
-            var body = await membership.GetBodyAsync(new() { BodyId = id }, deadline: DateTime.UtcNow.AddSeconds(5),
-                cancellationToken: cancellationToken);
-            return new KnownBody(body.Id, body.Name);
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
-        {
-            return null;
-        }
+        return await membership.GetBodyAsync(new() { BodyId = id }, deadline: DateTime.UtcNow.AddSeconds(5),
+            cancellationToken: cancellationToken).OrNullWhenNotFound() is { } body
+            ? new KnownBody(body.Id, body.Name)
+            : null;
     }
 }

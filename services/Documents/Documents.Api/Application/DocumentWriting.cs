@@ -1,6 +1,6 @@
+using Assemblee.Common.Rules;
 using Assemblee.Documents.Data;
 using Assemblee.Documents.Domain;
-using Grpc.Core;
 using Npgsql;
 using SessionsClient = Assemblee.Contracts.Sessions.V1.Sessions.SessionsClient;
 
@@ -81,18 +81,10 @@ public sealed class DocumentWriting(NpgsqlDataSource dataSource, DocumentTransac
         }, cancellationToken);
 
     /// <summary>The session as sessions describes it to documents' credential; null when the body has no such session.</summary>
-    private async Task<RecordedSession?> RecordedSessionAsync(string bodyId, Guid sessionId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var session = await sessions.GetSessionAsync(new() { BodyId = bodyId, SessionId = sessionId.ToString() },
-                deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken);
-            return new RecordedSession(Guid.Parse(session.PromotionId),
-                session.AtelierId.Length > 0 ? Guid.Parse(session.AtelierId) : null, session.State);
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    private async Task<RecordedSession?> RecordedSessionAsync(string bodyId, Guid sessionId, CancellationToken cancellationToken) =>
+        await sessions.GetSessionAsync(new() { BodyId = bodyId, SessionId = sessionId.ToString() },
+            deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken).OrNullWhenNotFound() is { } session
+            ? new RecordedSession(Guid.Parse(session.PromotionId), session.AtelierId.Length > 0 ? Guid.Parse(session.AtelierId) : null,
+                session.State)
+            : null;
 }

@@ -1,6 +1,6 @@
+using Assemblee.Common.Rules;
 using Assemblee.Documents.Data;
 using Assemblee.Documents.Domain;
-using Grpc.Core;
 using Npgsql;
 using SortitionClient = Assemblee.Contracts.Sortition.V1.Sortition.SortitionClient;
 
@@ -15,7 +15,9 @@ public sealed partial class DrawRecordPublishing(SortitionClient sortition, Docu
 {
     public async Task PublishAsync(NpgsqlTransaction transaction, string bodyId, Guid drawId, CancellationToken cancellationToken)
     {
-        if (await RecordAsync(drawId, cancellationToken) is not { } markdown)
+        var record = await sortition.GetDrawRecordAsync(new() { DrawId = drawId.ToString() },
+            deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken).OrNullWhenNotFound();
+        if (record?.Markdown is not { } markdown)
         {
             // Sortition saves the record in the transaction that writes the event, so only an erased draw has none left.
             LogNoRecord(drawId);
@@ -38,19 +40,6 @@ public sealed partial class DrawRecordPublishing(SortitionClient sortition, Docu
         }
         await DocumentStore.SaveVersionAsync(transaction, document, DrawRecords.Publisher, text.Summary, cancellationToken);
         await publishing.PublishVersionAsync(transaction, document, DrawRecords.Publisher, now, cancellationToken);
-    }
-
-    private async Task<string?> RecordAsync(Guid drawId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await sortition.GetDrawRecordAsync(new() { DrawId = drawId.ToString() },
-                deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken)).Markdown;
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
-        {
-            return null;
-        }
     }
 
     [LoggerMessage(LogLevel.Warning, "Sortition has no record of draw {DrawId} to publish.")]

@@ -43,7 +43,7 @@ public sealed record DocumentText(string Title, IReadOnlyList<Section> Sections,
     public Dictionary<string, string[]> Validate(string kind) => new Dictionary<string, string[]>()
         .Require(!string.IsNullOrWhiteSpace(Title) && Title.Length <= 300, "title", "A title of 1 to 300 characters.")
         .Require(Sections is { Count: >= 1 and <= 200 }, "sections", "Between 1 and 200 sections.")
-        .Require((Sections ?? []).All(s => s.Heading is { Length: <= 300 } && s.Markdown is { Length: <= MaxSectionLength }), "sections",
+        .Require((Sections ?? []).All(s => s is { Heading.Length: <= 300, Markdown.Length: <= MaxSectionLength }), "sections",
             $"Each section has a heading of at most 300 characters and at most {MaxSectionLength:N0} characters of text.")
         .Require(kind != DocumentKinds.Deliberation || Sections is { Count: >= 2 }, "sections",
             "A délibération has its explanatory statement, then at least one article.")

@@ -2,7 +2,6 @@ using Assemblee.Common.Bodies;
 using Assemblee.Common.Rules;
 using Assemblee.Veille.Data;
 using Assemblee.Veille.Domain;
-using Grpc.Core;
 using SessionsClient = Assemblee.Contracts.Sessions.V1.Sessions.SessionsClient;
 
 namespace Assemblee.Veille.Application;
@@ -20,8 +19,8 @@ public sealed class BodyChecks(SessionsClient sessions, BodyDirectory bodies, Ag
         {
             return;
         }
-        var vote = await AskAsync(() => sessions.GetVoteAsync(new() { BodyId = bodyId, VoteId = voteId.ToString() },
-            deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken).ResponseAsync)
+        var vote = await sessions.GetVoteAsync(new() { BodyId = bodyId, VoteId = voteId.ToString() },
+            deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken).OrNullWhenNotFound()
             ?? throw RuleViolation.Unprocessable("Unknown vote", $"Body '{bodyId}' has no vote {voteId}.");
         if (vote.State != "closed" || vote.Result?.Decision != "adopted")
         {
@@ -34,8 +33,8 @@ public sealed class BodyChecks(SessionsClient sessions, BodyDirectory bodies, Ag
     /// <summary>An exchange session with the executive (sessions' veille-exchange) of the body, not cancelled.</summary>
     public async Task EnsureExchangeSessionAsync(string bodyId, Guid sessionId, CancellationToken cancellationToken)
     {
-        var session = await AskAsync(() => sessions.GetSessionAsync(new() { BodyId = bodyId, SessionId = sessionId.ToString() },
-            deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken).ResponseAsync)
+        var session = await sessions.GetSessionAsync(new() { BodyId = bodyId, SessionId = sessionId.ToString() },
+            deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken).OrNullWhenNotFound()
             ?? throw RuleViolation.Unprocessable("Unknown session", $"Body '{bodyId}' has no session {sessionId}.");
         if (session.Kind != "veille-exchange" || session.State == "cancelled")
         {
@@ -66,18 +65,6 @@ public sealed class BodyChecks(SessionsClient sessions, BodyDirectory bodies, Ag
         if (itemIds.Count > 0 && await agenda.UnknownAsync(itemIds, cancellationToken) is { Count: > 0 } unknown)
         {
             throw RuleViolation.Unprocessable("Unknown agenda items", $"The Council's agenda has no item {string.Join(", ", unknown)}.");
-        }
-    }
-
-    private static async Task<T?> AskAsync<T>(Func<Task<T>> call) where T : class
-    {
-        try
-        {
-            return await call();
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
-        {
-            return null;
         }
     }
 }

@@ -43,9 +43,9 @@ public static partial class AgendaImport
     public static Dictionary<string, string[]> Validate(AgendaFile? file)
     {
         var errors = new Dictionary<string, string[]>();
-        if (file?.Meetings is not { Count: > 0 } meetings)
+        if (file?.Meetings is not { Count: > 0 } meetings || meetings.Any(meeting => meeting is null))
         {
-            return errors.Require(false, "meetings", "At least one meeting of the Council.");
+            return errors.Require(false, "meetings", "At least one meeting of the Council, and no empty entry.");
         }
         var itemIds = new HashSet<string>();
         errors.Require(meetings.Select(m => m.Id).Distinct().Count() == meetings.Count, "meetings", "Each meeting once.");
@@ -61,8 +61,12 @@ public static partial class AgendaImport
             var items = meeting.AgendaItem ?? [];
             for (var i = 0; i < items.Count; i++)
             {
-                var item = items[i];
                 var path = $"{at}.agendaItem[{i}]";
+                if (items[i] is not { } item)
+                {
+                    errors.Require(false, path, "An item, not an empty entry.");
+                    continue;
+                }
                 errors.Require(IdPattern().IsMatch(item.Id ?? "") && itemIds.Add(item.Id!), $"{path}.id", "A unique id in the file.")
                     .Require(Text(item.Number, 20), $"{path}.number", "1 to 20 characters.")
                     .Require(Text(item.Reference, 50), $"{path}.reference", "The Council's reference, such as 2024 DFA 12.")
@@ -71,7 +75,8 @@ public static partial class AgendaImport
                     .Require(item.Commission is null || item.Commission.Length <= 200, $"{path}.commission", "At most 200 characters.")
                     .Require(item.Rapporteur is null || item.Rapporteur.Length <= 200, $"{path}.rapporteur", "At most 200 characters.")
                     .Require((item.Themes ?? []).All(theme => Text(theme, 100)), $"{path}.themes", "Themes of 1 to 100 characters.")
-                    .Require((item.AuxiliaryFile ?? []).All(paper => Text(paper.Name, 300) && IsWebAddress(paper.AccessUrl)),
+                    .Require((item.AuxiliaryFile ?? [])
+                        .All(paper => paper is not null && Text(paper.Name, 300) && IsWebAddress(paper.AccessUrl)),
                         $"{path}.auxiliaryFile", "Each file with a name and an http(s) address.");
             }
         }

@@ -134,7 +134,7 @@ public sealed record AnswerRequest(string AnsweredAs, string Text, IReadOnlyList
         .Require(!string.IsNullOrWhiteSpace(AnsweredAs) && AnsweredAs.Length <= 200, "answeredAs",
             "Who answers, as published: the deputy for housing, the department of finance, the guarantors' committee.")
         .Require(!string.IsNullOrWhiteSpace(Text) && Text.Length <= 50_000, "text", "1 to 50,000 characters.")
-        .Require((Attachments ?? []).Count <= 20 && (Attachments ?? []).All(a => a.Name is { Length: > 0 and <= 300 } &&
+        .Require((Attachments ?? []).Count <= 20 && (Attachments ?? []).All(a => a?.Name is { Length: > 0 and <= 300 } &&
             Uri.TryCreate(a.AccessUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"), "attachments",
             "At most 20 files, each with a name and an http(s) address.");
 }
@@ -157,7 +157,8 @@ public sealed record Reaction(string Outcome, string? Comment)
 public sealed record Invitation(IReadOnlyList<string> Bodies)
 {
     public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
-        .Require(Bodies is { Count: > 0 and <= 10 } && Bodies.All(BodyIds.IsValid), "bodies", "1 to 10 body ids.");
+        .Require(Bodies is { Count: > 0 and <= 10 } && Bodies.All(body => body is not null && BodyIds.IsValid(body)), "bodies",
+            "1 to 10 body ids.");
 }
 
 /// <summary>A body's answer to an invitation to co-sign, with its own validation when it accepts.</summary>
