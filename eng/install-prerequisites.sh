@@ -2,7 +2,7 @@
 # Installs, from Debian's packages, what the system needs to run (and, with --tests, to be tested) and is missing:
 # PostgreSQL, Redis, RabbitMQ and SMTP servers (run as local processes by the AppHost, not as system services), COIN-OR CBC,
 # DejaVu fonts; for the tests python3-grpcio (gRPC interop), python3-jsonschema (the manifest's schema), poppler and
-# tesseract (a PDF rendered and read back).
+# tesseract (a PDF rendered and read back), zbar (a letter's QR code read back).
 set -euo pipefail
 
 packages=()
@@ -21,6 +21,7 @@ if [ "${1:-}" = "--tests" ]; then
   # A statement's PDF is rendered to PNG and read back as a person would see it.
   command -v pdftoppm > /dev/null || packages+=(poppler-utils)
   [ -f /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] || packages+=(tesseract-ocr tesseract-ocr-eng)
+  command -v zbarimg > /dev/null || packages+=(zbar-tools)
 fi
 command -v dotnet > /dev/null || { echo "The .NET 10 SDK is required: https://dot.net" >&2; exit 1; }
 

@@ -16,29 +16,32 @@ internal sealed class SortitionScenario(SystemFixture system, string body)
 
     public HttpClient Secretariat { get; } = system.Service("sortition", "secretary-1", ["secretariat"], [body]);
 
-    public static object Specification(DateTimeOffset responseDeadline) => new
-    {
-        title = "Panel de test",
-        panelSize = 10,
-        seatGroups = new[]
+    public static object Specification(DateTimeOffset responseDeadline, int electoralInvitations = 60, int citizenCardInvitations = 20)
+        => new
         {
-            new { name = "electoral-list", seats = 8, sourceList = "electoral", invitations = 60, minAge = 18, maxAge = 120 },
-            new { name = "citizen-card", seats = 2, sourceList = "citizen-card", invitations = 20, minAge = 18, maxAge = 120 },
+            title = "Panel de test",
+            panelSize = 10,
+            seatGroups = new[]
+        {
+            new { name = "electoral-list", seats = 8, sourceList = "electoral", invitations = electoralInvitations, minAge = 18,
+                maxAge = 120 },
+            new { name = "citizen-card", seats = 2, sourceList = "citizen-card", invitations = citizenCardInvitations, minAge = 18,
+                maxAge = 120 },
         },
-        categories = new[]
+            categories = new[]
         {
             new { name = "gender", values = new[] { new { value = "female", min = 4, max = 6 }, new { value = "male", min = 4,
                 max = 6 } } },
             new { name = "age", values = new[] { new { value = "18-44", min = 3, max = 7 }, new { value = "45+", min = 3, max = 7 } } },
         },
-        ageClasses = new[] { new { name = "18-44", minAge = 18, maxAge = 44 }, new { name = "45+", minAge = 45, maxAge = 120 } },
-        invitationStrata = new[] { "arrondissement", "age-class" },
-        oneOfEachHousehold = false,
-        substitutes = 20,
-        referenceDate = "2026-11-01",
-        responseDeadline = responseDeadline,
-        substitutesValidUntil = DateOnly.FromDateTime(responseDeadline.UtcDateTime.AddDays(60)).ToString("yyyy-MM-dd"),
-    };
+            ageClasses = new[] { new { name = "18-44", minAge = 18, maxAge = 44 }, new { name = "45+", minAge = 45, maxAge = 120 } },
+            invitationStrata = new[] { "arrondissement", "age-class" },
+            oneOfEachHousehold = false,
+            substitutes = 20,
+            referenceDate = "2026-11-01",
+            responseDeadline = responseDeadline,
+            substitutesValidUntil = DateOnly.FromDateTime(responseDeadline.UtcDateTime.AddDays(60)).ToString("yyyy-MM-dd"),
+        };
 
     /// <summary>A source list of <paramref name="rows"/> people (synthetic), the same for the same prefix.</summary>
     public static string SourceList(string prefix, int rows)
@@ -54,10 +57,10 @@ internal sealed class SortitionScenario(SystemFixture system, string body)
         return csv.ToString();
     }
 
-    public async Task<Guid> CreateDrawAsync(DateTimeOffset? deadline = null)
+    public async Task<Guid> CreateDrawAsync(DateTimeOffset? deadline = null, int electoralInvitations = 60, int citizenCardInvitations = 20)
     {
         var response = await Secretariat.PostAsJsonAsync($"/api/sortition/bodies/{body}/draws", Specification(deadline
-            ?? DateTimeOffset.UtcNow.AddDays(1)));
+            ?? DateTimeOffset.UtcNow.AddDays(1), electoralInvitations, citizenCardInvitations));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }

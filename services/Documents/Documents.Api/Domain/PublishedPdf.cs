@@ -37,7 +37,7 @@ public static class PublishedPdf
         }
         void Write(string paragraph, XFont font, double after)
         {
-            foreach (var line in Wrap(graphics!, paragraph, font, 595 - 2 * Margin))
+            foreach (var line in TextLayout.Wrap(graphics!, paragraph, font, 595 - 2 * Margin))
             {
                 if (y + font.Height > Bottom)
                 {
@@ -68,28 +68,5 @@ public static class PublishedPdf
         using var output = new MemoryStream();
         document.Save(output, false);
         return output.ToArray();
-    }
-
-    /// <summary>Words laid out in lines no wider than the page.</summary>
-    private static IEnumerable<string> Wrap(XGraphics graphics, string paragraph, XFont font, double width)
-    {
-        var line = "";
-        foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = line.Length == 0 ? word : $"{line} {word}";
-            if (line.Length > 0 && graphics.MeasureString(candidate, font).Width > width)
-            {
-                yield return line;
-                line = word;
-            }
-            else
-            {
-                line = candidate;
-            }
-        }
-        if (line.Length > 0)
-        {
-            yield return line;
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Assemblee.Common.Pdf;
+using Assemblee.Common.Text;
 using Assemblee.Sessions.Domain;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -10,9 +11,6 @@ namespace Assemblee.Sessions.Compensation;
 /// <summary>Approved statements as the city's payment department takes them (CSV) and as a member keeps them (PDF).</summary>
 public static class StatementDocuments
 {
-    private static readonly string[] MonthNames =
-        ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-
     /// <summary>
     /// One row per approved statement, amounts with a point and two decimals. Every value is an id, an ISO date, a number or a
     /// fixed word, so nothing needs quoting; the payment department joins member ids with membership's records.
@@ -31,7 +29,7 @@ public static class StatementDocuments
 
     public static string Euros(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',') + " €";
 
-    public static string MonthName(DateOnly month) => $"{MonthNames[month.Month - 1]} {month.Year}";
+    public static string MonthName(DateOnly month) => $"{Dates.MonthName(month.Month)} {month.Year}";
 
     /// <summary>
     /// A one-page A4 statement: who, which month, each session (or adjustment) with its basis and amount, the total. A page holds

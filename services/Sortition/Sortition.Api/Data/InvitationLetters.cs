@@ -15,7 +15,7 @@ public static class InvitationLetters
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
             SELECT code, seat_group, family_name, given_name, address, postcode FROM invitations
-            WHERE draw_id = $1 AND erased_at IS NULL ORDER BY postcode, family_name, given_name
+            WHERE draw_id = $1 AND erased_at IS NULL ORDER BY postcode, family_name, given_name, code
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = drawId });
         var letters = new List<InvitationLetter>();

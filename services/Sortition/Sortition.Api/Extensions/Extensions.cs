@@ -1,9 +1,11 @@
 using Assemblee.Common;
 using Assemblee.Common.Bodies;
 using Assemblee.Common.Messaging;
+using Assemblee.Sortition.Apis;
 using Assemblee.Sortition.Application;
 using Assemblee.Sortition.Data;
 using Assemblee.Sortition.Domain;
+using Assemblee.Sortition.Grpc;
 using Assemblee.Sortition.Workers;
 
 namespace Assemblee.Sortition.Extensions;
@@ -29,5 +31,16 @@ internal static class Extensions
         builder.Services.AddSingleton<PreparationQueue>();
         builder.Services.AddHostedService<PreparationWorker>();
         builder.Services.AddHostedService<RetentionWorker>();
+    }
+
+    public static void MapSortitionApis(this IEndpointRouteBuilder app)
+    {
+        app.MapBodiesApi();
+        app.MapDrawsApi();
+        app.MapListsApi();
+        app.MapPublicApi();
+        app.MapGrpcService<SortitionService>();
+        app.MapGrpcService<DrawnPeopleService>();
+        app.MapGrpcService<InvitationLettersService>();
     }
 }

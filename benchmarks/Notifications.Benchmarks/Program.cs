@@ -1,0 +1,3 @@
+using Assemblee.Benchmarks.Notifications;
+
+return await LettersBenchmark.RunAsync(args);

@@ -1,0 +1,36 @@
+using Assemblee.Common.Rules;
+using Assemblee.Notifications.Data;
+using Assemblee.Notifications.Domain;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Assemblee.Notifications.Application;
+
+/// <summary>
+/// Opens the campaign an event causes, in the consuming transaction: with the body's current template when it renders the
+/// kind's variables, or refused, naming why, when it does not; a refused campaign writes no message and sends nothing.
+/// </summary>
+public sealed class CampaignOpening(Templates templates, ILogger<CampaignOpening> logger)
+{
+    public async Task OpenAsync(NpgsqlTransaction transaction, string bodyId, MessageKind kind, string sourceKey, string title,
+        IReadOnlyDictionary<string, string> parameters, string language, CancellationToken cancellationToken)
+    {
+        var template = await templates.CurrentAsync(bodyId, kind.Name, language, cancellationToken);
+        string? refusal = null;
+        try
+        {
+            template.Render(kind.Sample);
+        }
+        catch (RuleViolation violation)
+        {
+            refusal = violation.Message;
+        }
+        var campaign = new Campaign(Guid.CreateVersion7(), bodyId, kind.Name, sourceKey, title, parameters, language, template.Version,
+            refusal is null ? CampaignStates.Preparing : CampaignStates.Refused, refusal, null, DateTimeOffset.UtcNow, null);
+        if (await CampaignStore.AddAsync(transaction, campaign, cancellationToken) && refusal is not null)
+        {
+            logger.LogWarning("Campaign {Campaign} ({Kind}) of {Body} refused: its template does not render", campaign.Id, kind.Name,
+                bodyId);
+        }
+    }
+}

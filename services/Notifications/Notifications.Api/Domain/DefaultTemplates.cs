@@ -1,0 +1,48 @@
+namespace Assemblee.Notifications.Domain;
+
+/// <summary>The built-in wording (version 0) of each kind, in French and English, used until a body writes its own.</summary>
+public static class DefaultTemplates
+{
+    private static readonly Dictionary<(string Kind, string Language), MessageTemplate> Templates = new[]
+    {
+        new MessageTemplate("invitation", Languages.French, 0,
+            "Vous êtes invité·e à rejoindre l'{{ draw.title }}",
+            """
+            Madame, Monsieur {{ invitee.familyName }},
+
+            Votre nom a été tiré au sort parmi les habitantes et habitants de Paris. La Maire de Paris vous invite à
+            rejoindre l'{{ draw.title }} : cent Parisiennes et Parisiens qui travaillent ensemble pendant un an et
+            présentent leurs propositions au Conseil de Paris.
+
+            Participer ne demande aucune compétence particulière. Les séances sont indemnisées, et les frais de garde
+            d'enfants sont pris en charge. Si vous avez moins de 18 ans, un parent ou tuteur donnera son accord : il sera
+            accompagné à chaque étape.
+
+            Pour répondre avant le {{ draw.responseDeadline }}, rendez-vous sur {{ response.url }} avec le code ci-dessous,
+            ou scannez le QR code. Répondre ne vous engage pas : un second tirage au sort, parmi les personnes qui ont
+            répondu, composera l'Assemblée.
+
+            Questions fréquentes et ligne d'information : 3975 (appel gratuit), du lundi au vendredi de 9 h à 18 h.
+            """),
+        new MessageTemplate("invitation", Languages.English, 0,
+            "You are invited to join the {{ draw.title }}",
+            """
+            Dear {{ invitee.givenName }} {{ invitee.familyName }},
+
+            Your name was drawn by lot among the residents of Paris. The Mayor of Paris invites you to join the {{
+            draw.title }}: one hundred Parisians who work together for a year and put their proposals to the Council of
+            Paris.
+
+            No particular skill is needed. Sessions are compensated and childcare costs are covered. If you are under 18, a
+            parent or guardian gives their consent and is supported at every step.
+
+            To answer before {{ draw.responseDeadline }}, go to {{ response.url }} with the code below, or scan the QR code.
+            Answering commits you to nothing: a second draw among those who answered makes up the Assembly.
+
+            Frequently asked questions and helpline: 3975 (free call), Monday to Friday, 9 am to 6 pm.
+            """),
+    }.ToDictionary(template => (template.Kind, template.Language));
+
+    public static MessageTemplate For(string kind, string language) =>
+        Templates.TryGetValue((kind, language), out var template) ? template : Templates[(kind, Languages.French)];
+}

@@ -1,0 +1,48 @@
+using Assemblee.Common.Text;
+
+namespace Assemblee.Notifications.Domain;
+
+/// <summary>
+/// A kind of message: the channel it goes by, whether the law requires it (then a person's preferences cannot turn it off),
+/// and the variables its templates may use, with the sample values a preview renders.
+/// </summary>
+public sealed record MessageKind(string Name, string Channel, bool LegallyRequired, IReadOnlyDictionary<string, object> Sample);
+
+public static class MessageKinds
+{
+    /// <summary>The letter inviting a drawn resident to answer (stage 1 of the draw), posted by the thousand.</summary>
+    public static readonly MessageKind Invitation = new("invitation", Channels.Letter, LegallyRequired: true,
+        new Dictionary<string, object>
+        {
+            ["invitee"] = new Dictionary<string, object> { ["givenName"] = "Camille", ["familyName"] = "Martin" },
+            ["draw"] = new Dictionary<string, object>
+            {
+                ["title"] = "Assemblée citoyenne de Paris 2027",
+                ["responseDeadline"] = "15 janvier 2027",
+            },
+            ["response"] = new Dictionary<string, object> { ["code"] = "K7QF-2M9X-PLD4", ["url"] = "https://assemblee.paris.fr/repondre" },
+        });
+
+    public static IReadOnlyDictionary<string, MessageKind> All { get; } = new[] { Invitation }.ToDictionary(kind => kind.Name);
+}
+
+public static class Channels
+{
+    public const string Letter = "letter";
+    public const string Email = "email";
+    public const string Sms = "sms";
+}
+
+public static class Languages
+{
+    public const string French = "fr";
+    public const string English = "en";
+
+    public static IReadOnlyList<string> All { get; } = [French, English];
+
+    /// <summary>The city's time zone: dates in messages are Paris dates.</summary>
+    public static TimeZoneInfo Paris { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    /// <summary>"1 décembre 2026", "1 December 2026".</summary>
+    public static string LongDate(DateOnly date, string language) => Dates.Long(date, language);
+}

@@ -1,0 +1,74 @@
+using Assemblee.Common.Rules;
+using Assemblee.Notifications.Domain;
+
+namespace Assemblee.Notifications.Domain.Tests;
+
+public sealed class TemplateTests
+{
+    [Theory]
+    [InlineData("fr", "Madame, Monsieur Martin", "https://assemblee.paris.fr/repondre")]
+    [InlineData("en", "Dear Camille Martin", "https://assemblee.paris.fr/repondre")]
+    public void The_built_in_invitation_renders_its_sample_in_each_language(string language, string greeting, string printed)
+    {
+        var rendered = DefaultTemplates.For("invitation", language).Render(MessageKinds.Invitation.Sample);
+
+        Assert.Contains("Assemblée citoyenne de Paris 2027", rendered.Subject, StringComparison.Ordinal);
+        Assert.StartsWith(greeting, rendered.Body, StringComparison.Ordinal);
+        Assert.Contains(printed, rendered.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("{{", rendered.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_misspelt_variable_is_refused_naming_the_variables_the_kind_has()
+    {
+        var template = new MessageTemplate("invitation", "fr", 3, "Bonjour", "Bonjour {{ invitee.nickname }}");
+
+        var refusal = Assert.Throws<RuleViolation>(() => template.Render(MessageKinds.Invitation.Sample));
+
+        Assert.Equal(RuleViolationKind.Unprocessable, refusal.Kind);
+        Assert.Contains("version 3", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("invitee.familyName", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("response.code", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_filter_is_refused_too()
+    {
+        var template = new MessageTemplate("invitation", "fr", 1, "{{ draw.title | shout }}", "Bonjour");
+
+        var refusal = Assert.Throws<RuleViolation>(() => template.Render(MessageKinds.Invitation.Sample));
+
+        Assert.Contains("subject", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("shout", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_Liquid_is_refused_when_written_naming_the_part()
+    {
+        var template = new MessageTemplate("invitation", "en", 0, "Hello", "{% if invitee.givenName %}Dear {{ invitee.givenName }}");
+
+        var refusal = Assert.Throws<RuleViolation>(template.CheckSyntax);
+
+        Assert.Contains("The body", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("endif", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Liquid_logic_and_filters_work_with_the_kinds_variables()
+    {
+        var template = new MessageTemplate("invitation", "fr", 1, "{{ draw.title | upcase }}",
+            "{% if invitee.givenName == 'Camille' %}Chère Camille{% else %}Bonjour{% endif %}");
+
+        var rendered = template.Render(MessageKinds.Invitation.Sample);
+
+        Assert.Equal("ASSEMBLÉE CITOYENNE DE PARIS 2027", rendered.Subject);
+        Assert.Equal("Chère Camille", rendered.Body);
+    }
+
+    [Fact]
+    public void Dates_are_written_as_Parisians_read_them()
+    {
+        Assert.Equal("1 décembre 2026", Languages.LongDate(new DateOnly(2026, 12, 1), "fr"));
+        Assert.Equal("1 December 2026", Languages.LongDate(new DateOnly(2026, 12, 1), "en"));
+    }
+}
