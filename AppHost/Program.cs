@@ -32,7 +32,7 @@ var documents = AddService<Projects.Documents_Api>("documents")
     .WithServiceReference(membership).WithServiceReference(sortition).WithServiceReference(sessions);
 // Notifications does not wait for the mail server: what it cannot send yet stays queued and is retried.
 var notifications = AddService<Projects.Notifications_Api>("notifications")
-    .WithServiceReference(membership).WithServiceReference(sortition).WithReference(mail);
+    .WithServiceReference(membership).WithServiceReference(sortition).WithServiceReference(sessions).WithReference(mail);
 var veille = AddService<Projects.Veille_Api>("veille").WithServiceReference(membership).WithServiceReference(sessions);
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")

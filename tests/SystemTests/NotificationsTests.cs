@@ -3,7 +3,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Assemblee.Contracts.Membership.V1;
+using Assemblee.Contracts.Sessions.V1;
+using Assemblee.Contracts.Sortition.V1;
 using Assemblee.SystemTests.Infrastructure;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Assemblee.SystemTests;
 
@@ -80,7 +85,8 @@ public sealed partial class NotificationsTests(SystemFixture system)
         var seen = Regex.Replace(await PdfText.ReadAsync(pdf), @"\s+", " ");
         Assert.Contains($"{invitee.GetProperty("givenName").GetString()} {invitee.GetProperty("familyName").GetString()}", seen,
             StringComparison.Ordinal);
-        Assert.Contains(code, seen.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        // The code as printed (its text, exactly; OCR may take an 8 for a B), and beside it the QR code zbar read from the image.
+        Assert.Contains(code, CodeLine().Matches(await PdfToTextAsync(pdf)).Select(match => match.Groups[1].Value));
         var reads = (await Secretariat.GetFromJsonAsync<List<JsonElement>>($"/api/notifications/bodies/{Body}/personal-data-reads"))!;
         Assert.Contains(reads, read => read.GetProperty("purpose").GetString() == "letter"
             && read.GetProperty("actor").GetString() == "secretary-1");
@@ -190,6 +196,64 @@ public sealed partial class NotificationsTests(SystemFixture system)
             }
         }
         Assert.Equal(HttpStatusCode.Unauthorized, (await system.Gateway().GetAsync(Campaigns)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_notifications_reads_letters_and_contacts_over_grpc_and_only_for_the_bodys_own_people()
+    {
+        var draw = await _scenario.InvitedDrawAsync("grpc-letters");
+        using var sortitionChannel = GrpcChannel.ForAddress(system.App.GetEndpoint("sortition", "grpc"));
+        using var membershipChannel = GrpcChannel.ForAddress(system.App.GetEndpoint("membership", "grpc"));
+        using var sessionsChannel = GrpcChannel.ForAddress(system.App.GetEndpoint("sessions", "grpc"));
+        using var gatewayChannel = GrpcChannel.ForAddress(system.App.GetEndpoint("gateway", "grpc"));
+        var letters = new InvitationLetters.InvitationLettersClient(sortitionChannel);
+        var contacts = new MemberContacts.MemberContactsClient(membershipChannel);
+        var request = new ListInvitationLettersRequest { BodyId = Body, DrawId = draw.ToString() };
+        var contactsRequest = new GetContactsRequest { BodyId = Body, MemberIds = { Guid.NewGuid().ToString() } };
+        Metadata As(string subject, string role, params string[] bodies) =>
+            new() { { "authorization", $"Bearer {system.Token(subject, [role], bodies)}" } };
+        static async Task<StatusCode> RefusalAsync(Func<Task> call) => (await Assert.ThrowsAsync<RpcException>(call)).StatusCode;
+        async Task<int> LettersAsync(InvitationLetters.InvitationLettersClient client, ListInvitationLettersRequest asked,
+            Metadata? headers)
+        {
+            using var call = client.ListInvitationLetters(asked, headers);
+            return await call.ResponseStream.ReadAllAsync().CountAsync();
+        }
+
+        Assert.Equal(StatusCode.Unauthenticated, await RefusalAsync(() => LettersAsync(letters, request, null)));
+        Assert.Equal(StatusCode.PermissionDenied,
+            await RefusalAsync(() => LettersAsync(letters, request, As("secretary-1", "secretariat", Body))));
+        Assert.Equal(StatusCode.PermissionDenied, await RefusalAsync(() => LettersAsync(letters, request, As("membership", "service"))));
+        Assert.Equal(StatusCode.NotFound, await RefusalAsync(() => LettersAsync(letters,
+            new ListInvitationLettersRequest { BodyId = "another-body", DrawId = draw.ToString() }, As("notifications", "service"))));
+        Assert.Equal(StatusCode.Unimplemented, await RefusalAsync(() => LettersAsync(
+            new InvitationLetters.InvitationLettersClient(gatewayChannel), request, As("notifications", "service"))));
+        Assert.Equal(80, await LettersAsync(letters, request, As("notifications", "service")));
+
+        Assert.Equal(StatusCode.PermissionDenied, await RefusalAsync(() =>
+            contacts.GetContactsAsync(contactsRequest, As("secretary-1", "secretariat", Body)).ResponseAsync));
+        Assert.Equal(StatusCode.PermissionDenied, await RefusalAsync(() =>
+            contacts.GetContactsAsync(contactsRequest, As("veille", "service")).ResponseAsync));
+        Assert.Equal(StatusCode.InvalidArgument, await RefusalAsync(() =>
+            contacts.GetContactsAsync(new GetContactsRequest { BodyId = Body }, As("notifications", "service")).ResponseAsync));
+        Assert.Equal(StatusCode.Unimplemented, await RefusalAsync(() => new MemberContacts.MemberContactsClient(gatewayChannel)
+            .GetContactsAsync(contactsRequest, As("notifications", "service")).ResponseAsync));
+        Assert.Empty((await contacts.GetContactsAsync(contactsRequest, As("notifications", "service"))).Contacts);
+
+        var sessions = new Sessions.SessionsClient(sessionsChannel);
+        var session = new GetSessionRequest { BodyId = Body, SessionId = Guid.NewGuid().ToString() };
+        Assert.Equal(StatusCode.PermissionDenied, await RefusalAsync(() =>
+            sessions.GetSessionCalendarAsync(session, As("member-1", "member", "another-body")).ResponseAsync));
+        Assert.Equal(StatusCode.PermissionDenied, await RefusalAsync(() =>
+            sessions.GetSessionCalendarAsync(session, As("membership", "service")).ResponseAsync));
+        Assert.Equal(StatusCode.NotFound, await RefusalAsync(() =>
+            sessions.GetSessionCalendarAsync(session, As("notifications", "service")).ResponseAsync));
+        Assert.Equal(StatusCode.PermissionDenied, await RefusalAsync(async () =>
+        {
+            using var call = sessions.ListConvocations(new ListConvocationsRequest { BodyId = Body, SessionId = session.SessionId },
+                As("member-1", "member", "another-body"));
+            await call.ResponseStream.MoveNext();
+        }));
     }
 
     private async Task<JsonElement?> CampaignOrNullAsync()

@@ -40,6 +40,10 @@ public sealed class SystemFixture : IAsyncLifetime
         builder.CreateResourceBuilder<ProjectResource>("veille").WithEnvironment("Veille__AgendaKeepers__0", VeilleAgendaKeeper)
             .WithEnvironment("Veille__Agenda__Source", AgendaDropFile).WithEnvironment("Veille__Agenda__Interval", "00:00:02")
             .WithEnvironment("Retention__IntervalSeconds", "2");
+        // A message the mail server could not take is tried again after 1, 2, 4… seconds instead of 30, 60, 120…, and a
+        // silent server is given up after 5 seconds instead of 30.
+        builder.CreateResourceBuilder<ProjectResource>("notifications").WithEnvironment("Notifications__Mail__FirstRetrySeconds", "1")
+            .WithEnvironment("Notifications__Mail__TimeoutSeconds", "5");
         _signingKey = (await builder.CreateResourceBuilder<ParameterResource>("jwt-signing-key").Resource.GetValueAsync(timeout.Token))!;
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);

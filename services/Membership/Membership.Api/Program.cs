@@ -1,7 +1,5 @@
 using Assemblee.Common.Status;
-using Assemblee.Membership.Apis;
 using Assemblee.Membership.Extensions;
-using Assemblee.Membership.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -10,10 +8,5 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapServiceStatus();
-app.MapBodiesApi();
-app.MapPromotionsApi();
-app.MapMembersApi();
-app.MapAteliersApi();
-app.MapRosterApi();
-app.MapGrpcService<MembershipService>();
+app.MapMembershipApis();
 app.Run();

@@ -170,6 +170,16 @@ public sealed class MemberLifecycle(
         return contacts;
     }
 
+    /// <summary>The members a service reaches (notifications), by id; the read is logged with the caller and the count.</summary>
+    public async Task<IReadOnlyList<MemberContact>> ContactsOfAsync(string bodyId, IReadOnlyList<Guid> memberIds, string caller,
+        CancellationToken cancellationToken)
+    {
+        var contacts = await members.ContactsOfAsync(bodyId, memberIds, cancellationToken);
+        await log.WriteAsync(new PersonalDataAccess(bodyId, null, caller, "members' contact details for messages", contacts.Count), null,
+            cancellationToken);
+        return contacts;
+    }
+
     public async Task<MemberContact?> ContactAsync(string bodyId, Guid memberId, string actor, string purpose,
         CancellationToken cancellationToken)
     {

@@ -151,6 +151,15 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, TimeProvider time)
         return await ReadAsync(command.With(bodyId, promotionId, state), cancellationToken);
     }
 
+    /// <summary>The named members of the body whose contact data is kept (the caller logs the read).</summary>
+    public async Task<IReadOnlyList<MemberContact>> ContactsOfAsync(string bodyId, IReadOnlyList<Guid> memberIds,
+        CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"{Select} WHERE p.body_id = $1 AND m.id = ANY($2) AND m.erased_at IS NULL{Order}");
+        return await ReadAsync(command.With(bodyId, memberIds.ToArray()), cancellationToken);
+    }
+
     /// <summary>One member with contact data (the caller logs the read).</summary>
     public async Task<MemberContact?> ContactAsync(string bodyId, Guid memberId, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Assemblee.Common;
 using Assemblee.Common.Messaging;
+using Assemblee.Membership.Apis;
 using Assemblee.Membership.Application;
 using Assemblee.Membership.Data;
 using Assemblee.Membership.Grpc;
@@ -42,5 +43,16 @@ internal static class Extensions
         {
             builder.Services.AddHostedService<DevelopmentBodies>();
         }
+    }
+
+    public static void MapMembershipApis(this IEndpointRouteBuilder app)
+    {
+        app.MapBodiesApi();
+        app.MapPromotionsApi();
+        app.MapMembersApi();
+        app.MapAteliersApi();
+        app.MapRosterApi();
+        app.MapGrpcService<MembershipService>();
+        app.MapGrpcService<MemberContactsService>();
     }
 }

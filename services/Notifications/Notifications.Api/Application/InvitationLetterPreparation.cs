@@ -5,7 +5,6 @@ using Assemblee.Notifications.Data;
 using Assemblee.Notifications.Domain;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Assemblee.Notifications.Application;
 
@@ -26,7 +25,7 @@ public sealed class LetterOptions
 /// renders the print shop's batch file and marks the campaign ready.
 /// </summary>
 public sealed class InvitationLetterPreparation(
-    InvitationLetters.InvitationLettersClient sortition, NpgsqlDataSource dataSource, MessageStore messages, Templates templates,
+    InvitationLetters.InvitationLettersClient sortition, CampaignLedger ledger, MessageStore messages, Templates templates,
     IOptions<LetterOptions> options, TimeProvider time)
 {
     public async Task PrepareAsync(Campaign campaign, CancellationToken cancellationToken)
@@ -55,12 +54,19 @@ public sealed class InvitationLetterPreparation(
                 sequence, JsonSerializer.Serialize(letter)));
             if (chunk.Count == options.Value.ChunkSize)
             {
-                await AddAsync(campaign, chunk, cancellationToken);
-                chunk.Clear();
+                await ledger.AddAsync(campaign.Id, Channels.Letter, chunk, cancellationToken);
             }
         }
-        await AddAsync(campaign, chunk, cancellationToken);
-        await FinishAsync(campaign, cancellationToken);
+        await ledger.AddAsync(campaign.Id, Channels.Letter, chunk, cancellationToken);
+        // Every letter is written: the batch file holds them all, in print order, and the campaign is ready.
+        await ledger.ReadyAsync(campaign.Id, async transaction =>
+        {
+            var letters = await MessageStore.LettersAsync(transaction, campaign.Id, cancellationToken);
+            var title = string.Create(CultureInfo.InvariantCulture, $"{campaign.Title} — {letters.Count} letters");
+            var file = LetterPdf.Write(letters, title);
+            await LetterBatchStore.SaveAsync(transaction, campaign.Id, letters.Count, file, cancellationToken);
+            return letters.Count;
+        }, cancellationToken);
     }
 
     private Letter Write(Campaign campaign, MessageTemplate template, Contracts.Sortition.V1.InvitationLetter invitee, DateOnly date)
@@ -78,30 +84,6 @@ public sealed class InvitationLetterPreparation(
         return new Letter(campaign.Language, options.Value.Sender,
             [$"{invitee.GivenName} {invitee.FamilyName}", invitee.Address, $"{invitee.Postcode} PARIS"], date, rendered.Subject,
             rendered.Body, invitee.Code, options.Value.ResponseUrl);
-    }
-
-    private async Task AddAsync(Campaign campaign, List<NewMessage> chunk, CancellationToken cancellationToken)
-    {
-        if (chunk.Count == 0)
-        {
-            return;
-        }
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await MessageStore.AddAsync(transaction, campaign.Id, Channels.Letter, chunk, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>Every letter is written: the batch file holds them all, in print order, and the campaign is ready.</summary>
-    private async Task FinishAsync(Campaign campaign, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var letters = await MessageStore.LettersAsync(transaction, campaign.Id, cancellationToken);
-        var file = LetterPdf.Write(letters, string.Create(CultureInfo.InvariantCulture, $"{campaign.Title} — {letters.Count} letters"));
-        await LetterBatchStore.SaveAsync(transaction, campaign.Id, letters.Count, file, cancellationToken);
-        await CampaignStore.MarkReadyAsync(transaction, campaign.Id, letters.Count, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The event's figures the letters print: the draw and its response deadline as a Parisian reads it.</summary>

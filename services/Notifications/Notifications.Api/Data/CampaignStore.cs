@@ -48,7 +48,7 @@ public sealed class CampaignStore(NpgsqlDataSource dataSource)
     public static async Task MarkReadyAsync(NpgsqlTransaction transaction, Guid id, int expected, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "UPDATE campaigns SET state = 'ready', expected = $2, ready_at = now() WHERE id = $1 AND state = 'preparing'",
+            "UPDATE campaigns SET state = 'ready', expected = $2, ready_at = clock_timestamp() WHERE id = $1 AND state = 'preparing'",
             transaction.Connection, transaction);
         await command.With(id, expected).ExecuteNonQueryAsync(cancellationToken);
     }

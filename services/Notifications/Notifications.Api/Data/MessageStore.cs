@@ -6,8 +6,12 @@ using NpgsqlTypes;
 
 namespace Assemblee.Notifications.Data;
 
-/// <summary>A message to write to the ledger: its idempotency key, pseudonymous recipient, place in the campaign and content.</summary>
-public sealed record NewMessage(string IdempotencyKey, string Recipient, int Sequence, string ContentJson);
+/// <summary>
+/// A message to write to the ledger: its idempotency key, pseudonymous recipient, place in the campaign and content; failed
+/// from the start (with the reason) when the recipient cannot be reached on the channel.
+/// </summary>
+public sealed record NewMessage(string IdempotencyKey, string Recipient, int Sequence, string? ContentJson,
+    string State = MessageStates.Queued, string? Error = null);
 
 /// <summary>A message as the secretariat follows it: no content, no contact details.</summary>
 public sealed record MessageView(
@@ -22,14 +26,15 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         return [.. await command.With(campaignId).ListAsync(reader => reader.GetString(0), cancellationToken)];
     }
 
-    /// <summary>Writes the messages, queued; a key already in the ledger is skipped (the message exists: nothing twice).</summary>
+    /// <summary>Writes the messages; a key already in the ledger is skipped (the message exists: nothing twice).</summary>
     public static async Task<int> AddAsync(NpgsqlTransaction transaction, Guid campaignId, string channel,
         IReadOnlyList<NewMessage> messages, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
-            INSERT INTO messages (id, campaign_id, idempotency_key, recipient, channel, state, sequence, content)
-            SELECT id, $6, key, recipient, $7, 'queued', sequence, content
-            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::jsonb[]) AS m (id, key, recipient, sequence, content)
+            INSERT INTO messages (id, campaign_id, idempotency_key, recipient, channel, state, sequence, content, last_error)
+            SELECT id, $8, key, recipient, $9, state, sequence, content, error
+            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::jsonb[], $6::text[], $7::text[])
+                AS m (id, key, recipient, sequence, content, state, error)
             ON CONFLICT (idempotency_key) DO NOTHING
             """, transaction.Connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = messages.Select(_ => Guid.CreateVersion7()).ToArray() });
@@ -40,6 +45,12 @@ public sealed class MessageStore(NpgsqlDataSource dataSource)
         {
             Value = messages.Select(message => message.ContentJson).ToArray(),
             NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
+        });
+        command.Parameters.Add(new NpgsqlParameter { Value = messages.Select(message => message.State).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter
+        {
+            Value = messages.Select(message => message.Error).ToArray(),
+            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text,
         });
         return await command.With(campaignId, channel).ExecuteNonQueryAsync(cancellationToken);
     }

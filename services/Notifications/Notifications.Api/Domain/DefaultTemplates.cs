@@ -41,6 +41,30 @@ public static class DefaultTemplates
 
             Frequently asked questions and helpline: 3975 (free call), Monday to Friday, 9 am to 6 pm.
             """),
+        new MessageTemplate("convocation", Languages.French, 0,
+            "Convocation : {{ session.title }}, le {{ session.date }}",
+            """
+            Bonjour {{ member.givenName }},
+
+            Vous êtes convoqué·e à la séance « {{ session.title }} » le {{ session.date }}, de {{ session.startTime }} à
+            {{ session.endTime }}. Le fichier joint l'ajoute à votre agenda.
+
+            Dites-nous si vous serez présent·e : {{ links.answer }}
+
+            Vos préférences de messages : {{ links.preferences }}
+            """),
+        new MessageTemplate("convocation", Languages.English, 0,
+            "Convocation: {{ session.title }}, on {{ session.date }}",
+            """
+            Hello {{ member.givenName }},
+
+            You are invited to the session "{{ session.title }}" on {{ session.date }}, from {{ session.startTime }} to
+            {{ session.endTime }}. The attached file adds it to your calendar.
+
+            Tell us whether you will attend: {{ links.answer }}
+
+            Your message preferences: {{ links.preferences }}
+            """),
     }.ToDictionary(template => (template.Kind, template.Language));
 
     public static MessageTemplate For(string kind, string language) =>

@@ -23,7 +23,27 @@ public static class MessageKinds
             ["response"] = new Dictionary<string, object> { ["code"] = "K7QF-2M9X-PLD4", ["url"] = "https://assemblee.paris.fr/repondre" },
         });
 
-    public static IReadOnlyDictionary<string, MessageKind> All { get; } = new[] { Invitation }.ToDictionary(kind => kind.Name);
+    /// <summary>A member's convocation to a session, by e-mail with the session's calendar file attached.</summary>
+    public static readonly MessageKind Convocation = new("convocation", Channels.Email, LegallyRequired: false,
+        new Dictionary<string, object>
+        {
+            ["member"] = new Dictionary<string, object> { ["givenName"] = "Camille" },
+            ["session"] = new Dictionary<string, object>
+            {
+                ["title"] = "Séance plénière de lancement",
+                ["date"] = "9 février 2027",
+                ["startTime"] = "18:00",
+                ["endTime"] = "21:00",
+            },
+            ["links"] = new Dictionary<string, object>
+            {
+                ["answer"] = "https://assemblee.paris.fr/membres/convocations",
+                ["preferences"] = "https://assemblee.paris.fr/membres/preferences",
+            },
+        });
+
+    public static IReadOnlyDictionary<string, MessageKind> All { get; } = new[] { Invitation, Convocation }
+        .ToDictionary(kind => kind.Name);
 }
 
 public static class Channels

@@ -8,6 +8,8 @@ using Assemblee.Notifications.Messaging;
 using Assemblee.Notifications.Workers;
 using Assemblee.ServiceDefaults.Authentication;
 using InvitationLettersClient = Assemblee.Contracts.Sortition.V1.InvitationLetters.InvitationLettersClient;
+using MemberContactsClient = Assemblee.Contracts.Membership.V1.MemberContacts.MemberContactsClient;
+using SessionsClient = Assemblee.Contracts.Sessions.V1.Sessions.SessionsClient;
 
 namespace Assemblee.Notifications.Extensions;
 
@@ -16,22 +18,36 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddAssembleeService("notifications", typeof(Extensions).Assembly);
-        builder.AddEventBus("messaging", "notifications", bus => bus.AddConsumer<InvitationsDrawnConsumer>());
-        // Sortition gives the letters' data to notifications' own credential, and logs each read.
+        builder.AddEventBus("messaging", "notifications", bus =>
+        {
+            bus.AddConsumer<InvitationsDrawnConsumer>();
+            bus.AddConsumer<SessionConvenedConsumer>();
+        });
+        // Sortition gives the letters' data, membership the members' contact details, to notifications' own credential, and
+        // each logs the read; sessions says whom a convocation stands for and gives its calendar file.
         builder.Services.AddGrpcClient<InvitationLettersClient>(options => options.Address = new Uri("http://_grpc.sortition"))
+            .WithServiceCredentials();
+        builder.Services.AddGrpcClient<MemberContactsClient>(options => options.Address = new Uri("http://_grpc.membership"))
+            .WithServiceCredentials();
+        builder.Services.AddGrpcClient<SessionsClient>(options => options.Address = new Uri("http://_grpc.sessions"))
             .WithServiceCredentials();
         builder.AddPdfFonts();
         builder.Services.Configure<LetterOptions>(builder.Configuration.GetSection("Notifications:Letters"));
+        builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Notifications:Mail"));
         builder.Services.AddSingleton<TemplateStore>();
         builder.Services.AddSingleton<CampaignStore>();
         builder.Services.AddSingleton<MessageStore>();
         builder.Services.AddSingleton<LetterBatchStore>();
         builder.Services.AddSingleton<Templates>();
         builder.Services.AddSingleton<CampaignOpening>();
+        builder.Services.AddSingleton<CampaignLedger>();
         builder.Services.AddSingleton<InvitationLetterPreparation>();
+        builder.Services.AddSingleton<ConvocationPreparation>();
+        builder.Services.AddSingleton<EmailDelivery>();
         builder.Services.AddSingleton<LetterReading>();
         builder.Services.AddSingleton<LetterPosting>();
         builder.Services.AddHostedService<CampaignWorker>();
+        builder.Services.AddHostedService<EmailWorker>();
     }
 
     public static void MapNotificationsApis(this IEndpointRouteBuilder app)

@@ -8,11 +8,13 @@ namespace Assemblee.Notifications.Workers;
 
 /// <summary>
 /// Prepares the campaigns still preparing, oldest first: those just opened and those a stopped service left half done, which
-/// resume where the ledger stops. A service the campaign reads from (sortition) failing only delays it to the next tick.
+/// resume where the ledger stops. A service the campaign reads from (sortition, sessions, membership) failing only delays it
+/// to the next tick.
 /// One replica prepares at a time in practice; two would only repeat work, since every message's key is unique.
 /// </summary>
 public sealed class CampaignWorker(
-    DatabaseMigrator migrator, CampaignStore campaigns, InvitationLetterPreparation invitations, ILogger<CampaignWorker> logger)
+    DatabaseMigrator migrator, CampaignStore campaigns, InvitationLetterPreparation invitations, ConvocationPreparation convocations,
+    ILogger<CampaignWorker> logger)
     : PeriodicDatabaseJob(migrator, TimeSpan.FromSeconds(2), logger)
 {
     public override async Task RunOnceAsync(CancellationToken cancellationToken)
@@ -21,15 +23,15 @@ public sealed class CampaignWorker(
         {
             try
             {
-                if (campaign.Kind == MessageKinds.Invitation.Name)
-                {
-                    await invitations.PrepareAsync(campaign, cancellationToken);
-                    logger.LogInformation("Campaign {Campaign} ({Kind}) of {Body} is ready", campaign.Id, campaign.Kind, campaign.BodyId);
-                }
+                var preparation = campaign.Kind == MessageKinds.Invitation.Name
+                    ? invitations.PrepareAsync(campaign, cancellationToken)
+                    : convocations.PrepareAsync(campaign, cancellationToken);
+                await preparation;
+                logger.LogInformation("Campaign {Campaign} ({Kind}) of {Body} is ready", campaign.Id, campaign.Kind, campaign.BodyId);
             }
             catch (RpcException error)
             {
-                logger.LogWarning("Campaign {Campaign} waits for sortition ({Status}); retried in two seconds", campaign.Id,
+                logger.LogWarning("Campaign {Campaign} waits for another service ({Status}); retried in two seconds", campaign.Id,
                     error.StatusCode);
             }
         }

@@ -15,15 +15,17 @@ using VoteResult = Assemblee.Contracts.Sessions.V1.VoteResult;
 namespace Assemblee.Sessions.Grpc;
 
 /// <summary>
-/// Internal (the gateway does not route it): documents and veille read sessions, attendance and votes, with their caller's
-/// token or their own service credential. Every call names its body; a caller without a role there is refused.
+/// Internal (the gateway does not route it): documents, veille and notifications read sessions, attendance, convocations and
+/// votes, with their caller's token or their own service credential. Every call names its body; a caller without a role there
+/// is refused.
 /// </summary>
 [Authorize]
-public sealed class SessionsService(SessionStore sessions, AttendanceStore attendance, VoteStore votes)
+public sealed class SessionsService(SessionStore sessions, AttendanceStore attendance, VoteStore votes, ConvocationStore convocations,
+    TimeProvider time)
     : Contracts.Sessions.V1.Sessions.SessionsBase
 {
     /// <summary>The services that read sessions with their own credential.</summary>
-    private static readonly string[] Readers = ["documents", "veille"];
+    private static readonly string[] Readers = ["documents", "veille", "notifications"];
 
     public override async Task<Session> GetSession(GetSessionRequest request, ServerCallContext context)
     {
@@ -81,6 +83,29 @@ public sealed class SessionsService(SessionStore sessions, AttendanceStore atten
             ?? throw NotFound($"Body '{bodyId}' has no vote {request.VoteId}.");
         await ReadableAsync(context, bodyId, vote.SessionId);
         return ToMessage(vote);
+    }
+
+    public override async Task ListConvocations(ListConvocationsRequest request, IServerStreamWriter<Contracts.Sessions.V1.Convocation>
+        responseStream, ServerCallContext context)
+    {
+        var bodyId = Enter(context, request.BodyId);
+        var session = await ReadableAsync(context, bodyId, GrpcArguments.Uuid(request.SessionId, "session_id"));
+        RequireInsider(context, bodyId);
+        foreach (var convocation in await convocations.ListAsync(session.Id, context.CancellationToken))
+        {
+            await responseStream.WriteAsync(new Contracts.Sessions.V1.Convocation
+            {
+                MemberId = convocation.MemberId.ToString(),
+                Answer = convocation.Answer,
+            });
+        }
+    }
+
+    public override async Task<SessionCalendar> GetSessionCalendar(GetSessionRequest request, ServerCallContext context)
+    {
+        var bodyId = Enter(context, request.BodyId);
+        var session = await ReadableAsync(context, bodyId, GrpcArguments.Uuid(request.SessionId, "session_id"));
+        return new SessionCalendar { Ics = Calendars.SessionCalendar.Write(session.Title, [session], time.GetUtcNow()) };
     }
 
     /// <summary>Parses the body and refuses callers with no role in it (services calling with their credential aside).</summary>
