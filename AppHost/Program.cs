@@ -7,6 +7,7 @@ var postgres = builder.AddDatabaseServer("postgres");
 var cache = builder.AddCache("cache");
 var messaging = builder.AddMessageBroker("messaging");
 var mail = builder.AddMailServer("mail");
+var sms = builder.AddSmsProvider("sms");
 
 // Signs development tokens; production configures Identity__Authority (the city's OpenID Connect provider) instead.
 var signingKey = builder.AddParameter("jwt-signing-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true);
@@ -30,9 +31,10 @@ membership.WithServiceReference(sortition);
 var sessions = AddService<Projects.Sessions_Api>("sessions").WithServiceReference(membership);
 var documents = AddService<Projects.Documents_Api>("documents")
     .WithServiceReference(membership).WithServiceReference(sortition).WithServiceReference(sessions);
-// Notifications does not wait for the mail server: what it cannot send yet stays queued and is retried.
+// Notifications waits for neither the mail server nor the SMS provider: what it cannot send yet stays queued and is retried.
 var notifications = AddService<Projects.Notifications_Api>("notifications")
-    .WithServiceReference(membership).WithServiceReference(sortition).WithServiceReference(sessions).WithReference(mail);
+    .WithServiceReference(membership).WithServiceReference(sortition).WithServiceReference(sessions).WithReference(mail)
+    .WithReference(sms);
 var veille = AddService<Projects.Veille_Api>("veille").WithServiceReference(membership).WithServiceReference(sessions);
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")

@@ -41,6 +41,15 @@ public static class InfrastructureExtensions
     public static IResourceBuilder<IResourceWithConnectionString> AddMailServer(this IDistributedApplicationBuilder builder, string name) =>
         builder.ExecutionContext.IsPublishMode ? builder.AddConnectionString(name) : builder.AddLocalSmtp(name, State(builder));
 
+    /// <summary>
+    /// The SMS provider's API: in run mode a local stand-in that speaks it and keeps what it receives (the provider is outside
+    /// the city's walls); once deployed, the provider, given as the connection string "sms"
+    /// (Endpoint=https://api.twilio.com;AccountSid=…;AuthToken=…;From=…).
+    /// </summary>
+    public static IResourceBuilder<IResourceWithConnectionString> AddSmsProvider(this IDistributedApplicationBuilder builder,
+        string name) =>
+        builder.ExecutionContext.IsPublishMode ? builder.AddConnectionString(name) : builder.AddLocalSms(name, State(builder));
+
     /// <summary>Where run mode keeps the servers' data: a folder per run unless LocalState:Directory names one.</summary>
     private static LocalState State(IDistributedApplicationBuilder builder) =>
         States.GetValue(builder, _ => LocalState.ForRun(builder.Configuration["LocalState:Directory"]));

@@ -146,6 +146,27 @@ public static class LocalServerExtensions
                 reply => reply.StartsWith("220", StringComparison.Ordinal), cancellationToken));
     }
 
+    public static IResourceBuilder<LocalSmsResource> AddLocalSms(this IDistributedApplicationBuilder builder, string name,
+        LocalState state)
+    {
+        var token = builder.AddParameter($"{name}-auth-token", () => state.Secret(name), secret: true);
+        var resource = new LocalSmsResource(name, state.For(name), token.Resource);
+        var script = Path.Combine(Path.GetDirectoryName(typeof(LocalSmsResource).Assembly.Location)!, "LocalServers", "sms_provider.py");
+        return builder.AddResource(resource)
+            .WithEndpoint(name: "http", scheme: "http")
+            .WithEnvironment("SMS_ACCOUNT_SID", LocalSmsResource.AccountSid)
+            .WithEnvironment("SMS_AUTH_TOKEN", token)
+            .WithArgs(context =>
+            {
+                context.Args.Add(script);
+                context.Args.Add(ReferenceExpression.Create($"{resource.PrimaryEndpoint.Property(EndpointProperty.TargetPort)}"));
+                context.Args.Add(resource.Folder);
+            })
+            // A live HTTP server answers a request with a status line.
+            .WithReadinessCheck(name, cancellationToken => AnswersAsync(resource.PrimaryEndpoint, "GET / HTTP/1.0\r\n\r\n"u8.ToArray(),
+                reply => reply.StartsWith("HTTP/1.", StringComparison.Ordinal), cancellationToken));
+    }
+
     private static IResourceBuilder<T> WithReadinessCheck<T>(
         this IResourceBuilder<T> builder, string name, Func<CancellationToken, Task<bool>> isReady) where T : IResource
     {

@@ -70,3 +70,26 @@ public sealed class LocalSmtpResource(string name, string stateDirectory)
     public ReferenceExpression ConnectionStringExpression =>
         ReferenceExpression.Create($"Endpoint=smtp://{PrimaryEndpoint.Property(EndpointProperty.HostAndPort)}");
 }
+
+/// <summary>
+/// The stand-in for the city's SMS provider (LocalServers/sms_provider.py, Python's standard library): it speaks the
+/// provider's real API, Twilio's Messages resource, and keeps each accepted message as a JSON file in <see cref="Folder"/>.
+/// The provider itself is outside the city's walls; once deployed, "sms" is its connection string.
+/// </summary>
+public sealed class LocalSmsResource(string name, string stateDirectory, ParameterResource authToken)
+    : ExecutableResource(name, "/usr/bin/python3", stateDirectory), IResourceWithConnectionString
+{
+    /// <summary>The stand-in's account (any SID of Twilio's shape).</summary>
+    public const string AccountSid = "AC0a55e3b1ee0c17ef0000000000000000";
+
+    public EndpointReference PrimaryEndpoint => new(this, "http");
+
+    public ParameterResource AuthToken => authToken;
+
+    public string Folder => Path.Combine(WorkingDirectory, "sms");
+
+    /// <summary>Endpoint (the API's base address), account SID, auth token, and the sender the messages show.</summary>
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+        $"Endpoint=http://{PrimaryEndpoint.Property(EndpointProperty.HostAndPort)};AccountSid={AccountSid};AuthToken={AuthToken}"
+        + $";From=Paris");
+}

@@ -1,3 +1,3 @@
 using Assemblee.Benchmarks.Notifications;
 
-return await LettersBenchmark.RunAsync(args);
+return args.FirstOrDefault() == "email" ? await EmailBenchmark.RunAsync(args) : await LettersBenchmark.RunAsync(args);

@@ -9,7 +9,10 @@ using MimeKit;
 
 namespace Assemblee.SystemTests;
 
-/// <summary>Convocations by e-mail, from a real panel through membership and sessions to the real SMTP server.</summary>
+/// <summary>
+/// Convocations from a real panel through membership and sessions to the real SMTP server, and to the SMS provider's stand-in
+/// (the provider is outside the city's walls): retries, each member's choices, one-click unsubscribing.
+/// </summary>
 [Collection(SystemCollection.Name)]
 public sealed class NotificationsEmailTests(SystemFixture system) : MembershipTestBase(system)
 {
@@ -18,36 +21,14 @@ public sealed class NotificationsEmailTests(SystemFixture system) : MembershipTe
     [Fact]
     public async Task Convocations_wait_while_the_mail_server_is_stopped_then_reach_it_once_each_with_the_calendar_file()
     {
-        var (promotion, members) = await PanelAsync(adults: 3);
-        foreach (var member in members)
-        {
-            Assert.Equal(HttpStatusCode.OK, (await PostAsync(Secretariat, $"members/{IdOf(member)}/confirmation")).StatusCode);
-        }
-        await Eventually.ReturnsAsync(() => Fixture.ScalarAsync<long>("sessionsdb",
-            "SELECT count(*) FROM members WHERE promotion_id = $1 AND state = 'active'", promotion), count => count == 3,
-            because: "sessions should know the three active members");
-        var sessions = Fixture.Service("sessions", "secretary-1", ["secretariat"], [Body]);
-        var startsAt = DateTimeOffset.UtcNow.AddDays(3);
+        var (promotion, members) = await ActivePanelAsync();
         var title = $"Plénière {Guid.NewGuid():N}"[..20];
-        var planned = await sessions.PostAsJsonAsync($"/api/sessions/bodies/{Body}/promotions/{promotion}/sessions", new
-        {
-            kind = "plenary",
-            title,
-            agenda = Array.Empty<object>(),
-            startsAt,
-            endsAt = startsAt.AddHours(3),
-            @public = false,
-            place = new { address = "Hôtel de Ville, 75004 Paris", room = "Salle des fêtes", access = "Entrée rue de Rivoli" },
-            guests = Array.Empty<object>(),
-        });
-        Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
-        var session = (await planned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var session = await PlanAsync(promotion, title);
 
         await Fixture.App.ResourceCommands.ExecuteCommandAsync("mail", KnownResourceCommands.StopCommand);
         try
         {
-            Assert.Equal(HttpStatusCode.OK,
-                (await sessions.PostAsync($"/api/sessions/bodies/{Body}/sessions/{session}/convocation", null)).StatusCode);
+            await ConveneAsync(session);
             var campaign = await Eventually.ReturnsAsync(CampaignAsync, c => c?.GetProperty("state").GetString() == "ready",
                 because: "the convocations should be written");
             var written = await MessagesAsync(campaign!.Value);
@@ -86,6 +67,148 @@ public sealed class NotificationsEmailTests(SystemFixture system) : MembershipTe
         Assert.Contains(reads, read => read.GetProperty("actor").GetString() == "notifications"
             && read.GetProperty("people").GetInt32() == 3);
     }
+
+    [Fact]
+    public async Task Each_members_choices_hold_no_email_when_turned_off_none_in_quiet_hours_their_language_and_one_click_unsubscribes()
+    {
+        var (promotion, members) = await ActivePanelAsync();
+        var (off, quiet, english) = (IdOf(members[0]), IdOf(members[1]), IdOf(members[2]));
+        var paris = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+        var quietHours = new { from = paris.AddHours(-1).ToString("HH:mm"), until = paris.AddHours(2).ToString("HH:mm") };
+        Assert.Equal(HttpStatusCode.OK, (await ChooseAsync(off, new
+        {
+            language = "fr",
+            quietHours = (object?)null,
+            channels = new Dictionary<string, string[]> { ["convocation"] = [] },
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ChooseAsync(quiet, new { language = "fr", quietHours, channels = new { } })).StatusCode);
+        var inEnglish = new { language = "en", quietHours = (object?)null, channels = new { } };
+        Assert.Equal(HttpStatusCode.OK, (await ChooseAsync(english, inEnglish)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ChooseAsync(english, new
+        {
+            language = "de",
+            quietHours = new { from = "25:00", until = "08:00" },
+            channels = new { convocation = new[] { "pigeon" } },
+        })).StatusCode);
+        var title = $"Atelier {Guid.NewGuid():N}"[..20];
+
+        await ConveneAsync(await PlanAsync(promotion, title));
+
+        var campaign = await Eventually.ReturnsAsync(CampaignAsync, c => c?.GetProperty("state").GetString() == "ready",
+            because: "the convocations should be written");
+        var messages = await MessagesAsync(campaign!.Value);
+        Assert.Equal([$"member:{english}", $"member:{quiet}"], messages.Select(m => m.GetProperty("recipient").GetString()).Order());
+        var held = messages.Single(m => m.GetProperty("recipient").GetString() == $"member:{quiet}");
+        Assert.InRange(held.GetProperty("nextAttemptAt").GetDateTimeOffset() - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(100),
+            TimeSpan.FromMinutes(121));
+        var received = (await Eventually.ReturnsAsync(() => Task.FromResult(Received(title)), list => list.Count == 1,
+            because: "the English-speaking member's convocation should arrive")).Single();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Single(Received(title));
+        Assert.StartsWith("Convocation: Atelier", received.Subject, StringComparison.Ordinal);
+        Assert.Equal("List-Unsubscribe=One-Click", received.Headers["List-Unsubscribe-Post"]);
+
+        // The mail client's one click: a POST to the header's link, without signing in, through the gateway.
+        var link = new Uri(received.Headers["List-Unsubscribe"]!.Trim('<', '>'));
+        var unsubscribed = await Fixture.Gateway().PostAsync(link.AbsolutePath,
+            new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        var unknown = await Fixture.Gateway().PostAsync("/api/notifications/unsubscribe/no-such-link", null);
+
+        Assert.Equal(HttpStatusCode.OK, unsubscribed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var now = await Member(english).GetFromJsonAsync<JsonElement>($"/api/notifications/bodies/{Body}/preferences/me");
+        Assert.Equal(0, now.GetProperty("channels").GetProperty("convocation").GetArrayLength());
+        Assert.Equal("en", now.GetProperty("language").GetString());
+    }
+
+    [Fact]
+    public async Task A_member_who_chose_SMS_gets_it_through_the_providers_API_and_a_number_the_provider_refuses_bounces()
+    {
+        var (promotion, members) = await ActivePanelAsync();
+        var (bySms, refused, byEmail) = (IdOf(members[0]), IdOf(members[1]), IdOf(members[2]));
+        var sms = new { language = "fr", quietHours = (object?)null, channels = new { convocation = new[] { "sms" } } };
+        Assert.Equal(HttpStatusCode.OK, (await ChooseAsync(bySms, sms)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ChooseAsync(refused, sms)).StatusCode);
+        // The provider's documented test number for "not a valid phone number".
+        Assert.Equal(HttpStatusCode.OK, (await Fixture.Service("membership", refused.ToString(), ["member"], [Body])
+            .PatchAsJsonAsync($"/api/membership/bodies/{Body}/me", new { phone = "+1 500 555 0001" })).StatusCode);
+        var title = $"Visite {Guid.NewGuid():N}"[..20];
+
+        await ConveneAsync(await PlanAsync(promotion, title));
+
+        var campaign = await Eventually.ReturnsAsync(CampaignAsync, c => c?.GetProperty("state").GetString() == "ready"
+            && c.Value.GetProperty("byState").GetProperty("queued").GetInt32() == 0, because: "every message should be handled");
+        var messages = await MessagesAsync(campaign!.Value);
+        string StateOf(Guid member, string channel) => messages.Single(m => m.GetProperty("recipient").GetString() == $"member:{member}"
+            && m.GetProperty("channel").GetString() == channel).GetProperty("state").GetString()!;
+        Assert.Equal(3, messages.Count);
+        Assert.Equal("sent", StateOf(bySms, "sms"));
+        Assert.Equal("bounced", StateOf(refused, "sms"));
+        Assert.Equal("sent", StateOf(byEmail, "email"));
+        var texts = ReceivedSms(title);
+        var text = Assert.Single(texts);
+        Assert.Equal("+33612345678", text.GetProperty("to").GetString());
+        Assert.StartsWith("Convocation : Visite", text.GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.Contains(messages, m => m.GetProperty("state").GetString() == "bounced"
+            && m.GetProperty("lastError").GetString()!.StartsWith("21211", StringComparison.Ordinal));
+        Assert.Equal(1L, await Fixture.ScalarAsync<long>("notificationsdb", """
+            SELECT count(*) FROM outbox_messages WHERE message_type = 'notifications.message-failed.v1'
+            AND body->>'campaignId' = $1 AND (body->>'bounced')::boolean
+            """, campaign.Value.GetProperty("id").GetGuid().ToString()));
+    }
+
+    /// <summary>What the SMS provider's stand-in accepted for this test's session (its title is unique).</summary>
+    private List<JsonElement> ReceivedSms(string title)
+    {
+        var folder = Fixture.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<LocalSmsResource>()
+            .Single().Folder;
+        return Directory.Exists(folder)
+            ? [.. Directory.GetFiles(folder, "*.json").Select(file => JsonDocument.Parse(File.ReadAllText(file)).RootElement)
+                .Where(message => message.GetProperty("body").GetString()!.Contains(title, StringComparison.Ordinal))]
+            : [];
+    }
+
+    private HttpClient Member(Guid member) => Fixture.Gateway(member.ToString(), ["member"], [Body]);
+
+    private Task<HttpResponseMessage> ChooseAsync(Guid member, object preferences) =>
+        Member(member).PutAsJsonAsync($"/api/notifications/bodies/{Body}/preferences/me", preferences);
+
+    /// <summary>A panel of three drawn with their e-mail addresses, confirmed, and known to sessions as active.</summary>
+    private async Task<(Guid Promotion, List<JsonElement> Members)> ActivePanelAsync()
+    {
+        var (promotion, members) = await PanelAsync(adults: 3);
+        foreach (var member in members)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(Secretariat, $"members/{IdOf(member)}/confirmation")).StatusCode);
+        }
+        await Eventually.ReturnsAsync(() => Fixture.ScalarAsync<long>("sessionsdb",
+            "SELECT count(*) FROM members WHERE promotion_id = $1 AND state = 'active'", promotion), count => count == 3,
+            because: "sessions should know the three active members");
+        return (promotion, members);
+    }
+
+    private HttpClient Sessions => Fixture.Service("sessions", "secretary-1", ["secretariat"], [Body]);
+
+    private async Task<Guid> PlanAsync(Guid promotion, string title)
+    {
+        var startsAt = DateTimeOffset.UtcNow.AddDays(3);
+        var planned = await Sessions.PostAsJsonAsync($"/api/sessions/bodies/{Body}/promotions/{promotion}/sessions", new
+        {
+            kind = "plenary",
+            title,
+            agenda = Array.Empty<object>(),
+            startsAt,
+            endsAt = startsAt.AddHours(3),
+            @public = false,
+            place = new { address = "Hôtel de Ville, 75004 Paris", room = "Salle des fêtes", access = "Entrée rue de Rivoli" },
+            guests = Array.Empty<object>(),
+        });
+        Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
+        return (await planned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private async Task ConveneAsync(Guid session) => Assert.Equal(HttpStatusCode.OK,
+        (await Sessions.PostAsync($"/api/sessions/bodies/{Body}/sessions/{session}/convocation", null)).StatusCode);
 
     private async Task<JsonElement?> CampaignAsync() =>
         (await Notifications.GetFromJsonAsync<List<JsonElement>>($"/api/notifications/bodies/{Body}/campaigns"))!

@@ -157,6 +157,15 @@ public sealed partial class NotificationsTests(SystemFixture system)
         Assert.Equal(80L, await system.ScalarAsync<long>("notificationsdb",
             "SELECT count(*) FROM outbox_messages WHERE message_type = 'notifications.message-delivered.v1' AND body->>'campaignId' = $1",
             campaign.ToString()));
+
+        // What the letters carried is erased on schedule (17 seconds here); the ledger keeps each letter's state.
+        var letter = (await Secretariat.GetFromJsonAsync<List<JsonElement>>($"{Campaigns}/{campaign}/messages?limit=1"))!.Single();
+        await Eventually.ReturnsAsync(async () => (await Secretariat.GetAsync($"{Campaigns}/{campaign}/batch.pdf")).StatusCode,
+            status => status == HttpStatusCode.NotFound, TimeSpan.FromMinutes(1), "the posted batch's file should be erased");
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await Secretariat.GetAsync($"{Campaigns}/{campaign}/messages/{letter.GetProperty("id")}/letter.pdf")).StatusCode);
+        Assert.Equal(80, (await Secretariat.GetFromJsonAsync<JsonElement>($"{Campaigns}/{campaign}")).GetProperty("byState")
+            .GetProperty("sent").GetInt32());
     }
 
     [Fact]
@@ -196,6 +205,17 @@ public sealed partial class NotificationsTests(SystemFixture system)
             }
         }
         Assert.Equal(HttpStatusCode.Unauthorized, (await system.Gateway().GetAsync(Campaigns)).StatusCode);
+
+        // A member's own preferences: members only, of their own body.
+        var preferences = $"/api/notifications/bodies/{Body}/preferences/me";
+        var choice = new { language = "fr", quietHours = (object?)null, channels = new { } };
+        foreach (var caller in new[] { Secretariat, system.Gateway(Guid.NewGuid().ToString(), ["member"], ["another-body"]) })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await caller.GetAsync(preferences)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await caller.PutAsJsonAsync(preferences, choice)).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await system.Gateway(Guid.NewGuid().ToString(), ["member"], [Body]).GetAsync(preferences))
+            .StatusCode);
     }
 
     [Fact]

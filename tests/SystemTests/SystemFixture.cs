@@ -43,7 +43,9 @@ public sealed class SystemFixture : IAsyncLifetime
         // A message the mail server could not take is tried again after 1, 2, 4… seconds instead of 30, 60, 120…, and a
         // silent server is given up after 5 seconds instead of 30.
         builder.CreateResourceBuilder<ProjectResource>("notifications").WithEnvironment("Notifications__Mail__FirstRetrySeconds", "1")
-            .WithEnvironment("Notifications__Mail__TimeoutSeconds", "5");
+            .WithEnvironment("Notifications__Mail__TimeoutSeconds", "5")
+            .WithEnvironment("Notifications__Retention__ContentDays", NotificationContentDays.ToString(CultureInfo.InvariantCulture))
+            .WithEnvironment("Retention__IntervalSeconds", "2");
         _signingKey = (await builder.CreateResourceBuilder<ParameterResource>("jwt-signing-key").Resource.GetValueAsync(timeout.Token))!;
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
@@ -78,6 +80,9 @@ public sealed class SystemFixture : IAsyncLifetime
     }
 
     public const long MaxListBytes = 16 * 1024 * 1024;
+
+    /// <summary>A sent message's content is erased after about 17 seconds instead of 90 days.</summary>
+    public const double NotificationContentDays = 0.0002;
 
     public const long GatewayMembershipMaxBytes = 1024 * 1024;
 

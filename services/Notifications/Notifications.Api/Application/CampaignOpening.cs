@@ -17,13 +17,18 @@ public sealed class CampaignOpening(Templates templates, ILogger<CampaignOpening
     {
         var template = await templates.CurrentAsync(bodyId, kind.Name, language, cancellationToken);
         string? refusal = null;
-        try
+        // Every language a recipient may have chosen must render, not only the campaign's.
+        foreach (var wording in Languages.All)
         {
-            template.Render(kind.Sample);
-        }
-        catch (RuleViolation violation)
-        {
-            refusal = violation.Message;
+            try
+            {
+                (wording == language ? template : await templates.CurrentAsync(bodyId, kind.Name, wording, cancellationToken))
+                    .Render(kind.Sample);
+            }
+            catch (RuleViolation violation)
+            {
+                refusal ??= violation.Message;
+            }
         }
         var campaign = new Campaign(Guid.CreateVersion7(), bodyId, kind.Name, sourceKey, title, parameters, language, template.Version,
             refusal is null ? CampaignStates.Preparing : CampaignStates.Refused, refusal, null, DateTimeOffset.UtcNow, null);

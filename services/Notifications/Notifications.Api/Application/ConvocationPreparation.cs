@@ -33,14 +33,20 @@ public sealed class MailOptions
 /// </summary>
 public sealed class ConvocationPreparation(
     Sessions.SessionsClient sessions, MemberContacts.MemberContactsClient membership, CampaignLedger ledger, MessageStore messages,
-    Templates templates, IOptions<MailOptions> options)
+    PreferenceStore preferences, Templates templates, IOptions<MailOptions> options, TimeProvider time)
 {
     private const int ContactsPerCall = 1000;
 
     public async Task PrepareAsync(Campaign campaign, CancellationToken cancellationToken)
     {
-        var template = await templates.VersionAsync(campaign.BodyId, campaign.Kind, campaign.Language, campaign.TemplateVersion,
-            cancellationToken);
+        // The campaign's language in the version it was opened with; the other language as the body has it now.
+        var wordings = new Dictionary<string, MessageTemplate>();
+        foreach (var language in Languages.All)
+        {
+            wordings[language] = language == campaign.Language
+                ? await templates.VersionAsync(campaign.BodyId, campaign.Kind, language, campaign.TemplateVersion, cancellationToken)
+                : await templates.CurrentAsync(campaign.BodyId, campaign.Kind, language, cancellationToken);
+        }
         var request = new GetSessionRequest { BodyId = campaign.BodyId, SessionId = campaign.Parameters["sessionId"] };
         var session = await sessions.GetSessionAsync(request, cancellationToken: cancellationToken);
         var calendar = (await sessions.GetSessionCalendarAsync(request, cancellationToken: cancellationToken)).Ics;
@@ -53,39 +59,57 @@ public sealed class ConvocationPreparation(
                 invited.Add(convocation.MemberId);
             }
         }
-        var written = await messages.RecipientsAsync(campaign.Id, cancellationToken);
-        var pending = invited.Where(member => !written.Contains(Recipients.OfMember(Guid.Parse(member)))).ToList();
-        foreach (var (part, index) in pending.Chunk(ContactsPerCall).Select((part, index) => (part, index)))
+        var written = await messages.KeysAsync(campaign.Id, cancellationToken);
+        var kind = MessageKinds.All[campaign.Kind];
+        string Key(Guid member, string channel) => MemberKey(campaign, member, channel);
+        var order = invited.Select((member, index) => (Guid.Parse(member), index + 1)).ToDictionary();
+        foreach (var part in invited.Select(Guid.Parse).Chunk(ContactsPerCall))
         {
-            var contacts = (await membership.GetContactsAsync(new GetContactsRequest { BodyId = campaign.BodyId, MemberIds = { part } },
-                cancellationToken: cancellationToken)).Contacts.ToDictionary(contact => contact.MemberId);
-            var chunk = part.Select((member, offset) => Message(campaign, template, session, calendar, member,
-                contacts.GetValueOrDefault(member), index * ContactsPerCall + offset)).ToList();
-            await ledger.AddAsync(campaign.Id, Channels.Email, chunk, cancellationToken);
+            var chosen = await preferences.OfMembersAsync(campaign.BodyId, part, cancellationToken);
+            Preferences Of(Guid member) => chosen.GetValueOrDefault(member, Preferences.Default);
+            // Each member by the channels they chose for this kind (none: nothing), skipping what the ledger already has.
+            List<Guid> By(string channel) =>
+                [.. part.Where(member => Of(member).ChannelsFor(kind).Contains(channel) && !written.Contains(Key(member, channel)))];
+            var (byEmail, bySms) = (By(Channels.Email), By(Channels.Sms));
+            if (byEmail.Count + bySms.Count == 0)
+            {
+                continue;
+            }
+            var contacts = (await membership.GetContactsAsync(new GetContactsRequest
+            {
+                BodyId = campaign.BodyId,
+                MemberIds = { byEmail.Union(bySms).Select(id => id.ToString()) },
+            }, cancellationToken: cancellationToken)).Contacts.ToDictionary(contact => Guid.Parse(contact.MemberId));
+            var unsubscribe = await preferences.UnsubscribeTokensAsync(campaign.BodyId, campaign.Kind, byEmail, cancellationToken);
+            await ledger.AddAsync(campaign.Id, Channels.Email, [.. byEmail.Select(member => Email(campaign, member, order[member],
+                Render(campaign, wordings, session, Of(member), contacts.GetValueOrDefault(member)), calendar,
+                contacts.GetValueOrDefault(member), unsubscribe[member], Of(member)))], cancellationToken);
+            await ledger.AddAsync(campaign.Id, Channels.Sms, [.. bySms.Select(member => Sms(campaign, member, order[member],
+                Render(campaign, wordings, session, Of(member), contacts.GetValueOrDefault(member)),
+                contacts.GetValueOrDefault(member), Of(member)))], cancellationToken);
         }
-        await ledger.ReadyAsync(campaign.Id, _ => Task.FromResult(invited.Count), cancellationToken);
+        await ledger.ReadyAsync(campaign.Id, transaction => MessageStore.CountAsync(transaction, campaign.Id, cancellationToken),
+            cancellationToken);
     }
 
-    private NewMessage Message(Campaign campaign, MessageTemplate template, Session session, string calendar, string memberId,
-        Contact? contact, int sequence)
+    /// <summary>The wording in the member's language; null when the member's contact data is erased or unknown.</summary>
+    private RenderedMessage? Render(Campaign campaign, Dictionary<string, MessageTemplate> wordings, Session session,
+        Preferences chosen, Contact? contact)
     {
-        var recipient = Recipients.OfMember(Guid.Parse(memberId));
-        var key = Recipients.IdempotencyKey(campaign.SourceKey, recipient, campaign.Kind, Channels.Email);
-        if (contact is null || contact.Email.Length == 0)
+        if (contact is null)
         {
-            return new NewMessage(key, recipient, sequence + 1, null, MessageStates.Failed,
-                contact is null ? "The member's contact data is erased or unknown." : "The member gave no e-mail address.");
+            return null;
         }
         var starts = TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(session.StartsAt, CultureInfo.InvariantCulture), Languages.Paris);
         var ends = TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(session.EndsAt, CultureInfo.InvariantCulture), Languages.Paris);
         var links = $"{options.Value.PublicUrl.TrimEnd('/')}/{campaign.BodyId}/membres";
-        var rendered = template.Render(new Dictionary<string, object>
+        return wordings[chosen.Language].Render(new Dictionary<string, object>
         {
             ["member"] = new Dictionary<string, object> { ["givenName"] = contact.GivenName },
             ["session"] = new Dictionary<string, object>
             {
                 ["title"] = session.Title,
-                ["date"] = Languages.LongDate(DateOnly.FromDateTime(starts.DateTime), campaign.Language),
+                ["date"] = Languages.LongDate(DateOnly.FromDateTime(starts.DateTime), chosen.Language),
                 ["startTime"] = starts.ToString("HH:mm", CultureInfo.InvariantCulture),
                 ["endTime"] = ends.ToString("HH:mm", CultureInfo.InvariantCulture),
             },
@@ -95,9 +119,37 @@ public sealed class ConvocationPreparation(
                 ["preferences"] = $"{links}/preferences",
             },
         });
+    }
+
+    private static string MemberKey(Campaign campaign, Guid member, string channel) =>
+        Recipients.IdempotencyKey(campaign.SourceKey, Recipients.OfMember(member), campaign.Kind, channel);
+
+    private NewMessage Email(Campaign campaign, Guid member, int sequence, RenderedMessage? rendered, string calendar, Contact? contact,
+        string unsubscribe, Preferences chosen)
+    {
+        var (key, recipient) = (MemberKey(campaign, member, Channels.Email), Recipients.OfMember(member));
+        if (rendered is null || contact is null || contact.Email.Length == 0)
+        {
+            return new NewMessage(key, recipient, sequence, null, MessageStates.Failed,
+                contact is null ? "The member's contact data is erased or unknown." : "The member gave no e-mail address.");
+        }
         var email = new EmailMessage(contact.Email, $"{contact.GivenName} {contact.FamilyName}".Trim(), rendered.Subject, rendered.Body,
-            calendar, "seance.ics", $"{links}/preferences?unsubscribe={campaign.Kind}");
-        return new NewMessage(key, recipient, sequence + 1, JsonSerializer.Serialize(email));
+            calendar, "seance.ics", $"{options.Value.PublicUrl.TrimEnd('/')}/api/notifications/unsubscribe/{unsubscribe}");
+        return new NewMessage(key, recipient, sequence, JsonSerializer.Serialize(email),
+            NotBefore: chosen.QuietHours?.NextAllowed(time.GetUtcNow()));
+    }
+
+    /// <summary>An SMS carries the subject line: the essentials, and the member's space holds the rest.</summary>
+    private NewMessage Sms(Campaign campaign, Guid member, int sequence, RenderedMessage? rendered, Contact? contact, Preferences chosen)
+    {
+        var (key, recipient) = (MemberKey(campaign, member, Channels.Sms), Recipients.OfMember(member));
+        if (rendered is null || PhoneNumbers.ToE164(contact?.Phone) is not { } number)
+        {
+            return new NewMessage(key, recipient, sequence, null, MessageStates.Failed,
+                contact is null ? "The member's contact data is erased or unknown." : "The member gave no mobile number.");
+        }
+        return new NewMessage(key, recipient, sequence, JsonSerializer.Serialize(new SmsMessage(number, rendered.Subject)),
+            NotBefore: chosen.QuietHours?.NextAllowed(time.GetUtcNow()));
     }
 
     /// <summary>What the campaign needs of SessionConvened: the session.</summary>

@@ -1,7 +1,5 @@
 using System.Data.Common;
 using System.Net.Sockets;
-using Assemblee.Common.Messaging;
-using Assemblee.Contracts.Notifications;
 using Assemblee.Notifications.Data;
 using Assemblee.Notifications.Domain;
 using MailKit;
@@ -20,8 +18,8 @@ namespace Assemblee.Notifications.Application;
 /// while they are sent, so two senders never send the same message; a sender stopped between the server's acceptance and the
 /// commit sends it again on restart, with the same Message-Id, which mail systems use to drop the duplicate.
 /// </summary>
-public sealed class EmailDelivery(NpgsqlDataSource dataSource, Outbox outbox, IConfiguration configuration, IOptions<MailOptions> options,
-    ILogger<EmailDelivery> logger)
+public sealed class EmailDelivery(NpgsqlDataSource dataSource, DeliveryOutcomes outcomes, IConfiguration configuration,
+    IOptions<MailOptions> options, ILogger<EmailDelivery> logger)
 {
     private const int BatchSize = 50;
 
@@ -30,7 +28,7 @@ public sealed class EmailDelivery(NpgsqlDataSource dataSource, Outbox outbox, IC
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var due = await DeliveryStore.LockDueEmailsAsync(transaction, BatchSize, cancellationToken);
+        var due = await DeliveryStore.LockDueAsync(transaction, Channels.Email, BatchSize, cancellationToken);
         if (due.Count == 0)
         {
             return 0;
@@ -51,7 +49,7 @@ public sealed class EmailDelivery(NpgsqlDataSource dataSource, Outbox outbox, IC
         {
             if (unreachable is not null)
             {
-                await PostponeOrFailAsync(transaction, email, unreachable, cancellationToken);
+                await outcomes.PostponeOrFailAsync(transaction, email, unreachable, cancellationToken);
                 continue;
             }
             await SendAsync(smtp, transaction, email, cancellationToken);
@@ -64,63 +62,44 @@ public sealed class EmailDelivery(NpgsqlDataSource dataSource, Outbox outbox, IC
         return due.Count;
     }
 
-    private async Task SendAsync(SmtpClient smtp, NpgsqlTransaction transaction, DueEmail email, CancellationToken cancellationToken)
+    private async Task SendAsync(SmtpClient smtp, NpgsqlTransaction transaction, DueMessage email, CancellationToken cancellationToken)
     {
         try
         {
-            await smtp.SendAsync(Mime(email), cancellationToken);
-            await DeliveryStore.MarkSentAsync(transaction, email.Id, cancellationToken);
-            await outbox.AddAsync(new MessageDelivered(email.Id, email.CampaignId, email.BodyId, email.Kind, Channels.Email,
-                email.Recipient, DateTimeOffset.UtcNow), transaction, cancellationToken);
+            await smtp.SendAsync(Mime(email.Id, email.Content<EmailMessage>()), cancellationToken);
+            await outcomes.SentAsync(transaction, email, cancellationToken);
         }
         catch (SmtpCommandException refused) when ((int)refused.StatusCode >= 500)
         {
             var bounced = refused.ErrorCode == SmtpErrorCode.RecipientNotAccepted;
             logger.LogWarning("E-mail {Message} refused for good ({Status})", email.Id, (int)refused.StatusCode);
-            await FailAsync(transaction, email, bounced ? MessageStates.Bounced : MessageStates.Failed,
+            await outcomes.FailAsync(transaction, email, bounced ? MessageStates.Bounced : MessageStates.Failed,
                 $"{(int)refused.StatusCode} {refused.Message}", cancellationToken);
         }
         catch (Exception error) when (error is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException
             or IOException or SocketException or TimeoutException)
         {
-            await PostponeOrFailAsync(transaction, email, error.Message, cancellationToken);
+            await outcomes.PostponeOrFailAsync(transaction, email, error.Message, cancellationToken);
         }
     }
 
-    private async Task PostponeOrFailAsync(NpgsqlTransaction transaction, DueEmail email, string error, CancellationToken cancellationToken)
-    {
-        if (DeliveryRetry.After(email.Attempts + 1, TimeSpan.FromSeconds(options.Value.FirstRetrySeconds)) is { } wait)
-        {
-            await DeliveryStore.PostponeAsync(transaction, email.Id, wait, error, cancellationToken);
-            return;
-        }
-        await FailAsync(transaction, email, MessageStates.Failed, $"Given up after {DeliveryRetry.MaxAttempts} attempts: {error}",
-            cancellationToken);
-    }
-
-    private async Task FailAsync(NpgsqlTransaction transaction, DueEmail email, string state, string error,
-        CancellationToken cancellationToken)
-    {
-        await DeliveryStore.FailAsync(transaction, email.Id, state, error, cancellationToken);
-        await outbox.AddAsync(new MessageFailed(email.Id, email.CampaignId, email.BodyId, email.Kind, Channels.Email, email.Recipient,
-            state == MessageStates.Bounced, error, DateTimeOffset.UtcNow), transaction, cancellationToken);
-    }
-
-    private MimeMessage Mime(DueEmail email)
+    private MimeMessage Mime(Guid id, EmailMessage email)
     {
         var message = new MimeMessage
         {
             // The ledger's id: a message sent again after a crash keeps its Message-Id.
-            MessageId = $"{email.Id}@assemblee.notifications",
-            Subject = email.Email.Subject,
+            MessageId = $"{id}@assemblee.notifications",
+            Subject = email.Subject,
         };
         message.From.Add(new MailboxAddress(options.Value.FromName, options.Value.From));
-        message.To.Add(new MailboxAddress(email.Email.ToName, email.Email.ToAddress));
-        message.Headers.Add("List-Unsubscribe", $"<{email.Email.UnsubscribeUrl}>");
-        var body = new BodyBuilder { TextBody = email.Email.Body };
-        if (email.Email.CalendarIcs is { } ics)
+        message.To.Add(new MailboxAddress(email.ToName, email.ToAddress));
+        // RFC 8058: mail clients offer one-click unsubscribing, a POST to the link.
+        message.Headers.Add("List-Unsubscribe", $"<{email.UnsubscribeUrl}>");
+        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        var body = new BodyBuilder { TextBody = email.Body };
+        if (email.CalendarIcs is { } ics)
         {
-            body.Attachments.Add(email.Email.CalendarFileName, System.Text.Encoding.UTF8.GetBytes(ics),
+            body.Attachments.Add(email.CalendarFileName, System.Text.Encoding.UTF8.GetBytes(ics),
                 ContentType.Parse("text/calendar; charset=utf-8; method=PUBLISH"));
         }
         message.Body = body.ToMessageBody();

@@ -32,7 +32,7 @@ public sealed class InvitationLetterPreparation(
     {
         var template = await templates.VersionAsync(campaign.BodyId, campaign.Kind, campaign.Language, campaign.TemplateVersion,
             cancellationToken);
-        var written = await messages.RecipientsAsync(campaign.Id, cancellationToken);
+        var written = await messages.KeysAsync(campaign.Id, cancellationToken);
         var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Languages.Paris).DateTime);
         var chunk = new List<NewMessage>();
         var sequence = 0;
@@ -45,13 +45,12 @@ public sealed class InvitationLetterPreparation(
         {
             sequence++;
             var recipient = Recipients.OfInvitation(invitee.Code);
-            if (written.Contains(recipient))
+            var key = Recipients.IdempotencyKey(campaign.SourceKey, recipient, campaign.Kind, Channels.Letter);
+            if (written.Contains(key))
             {
                 continue;
             }
-            var letter = Write(campaign, template, invitee, date);
-            chunk.Add(new NewMessage(Recipients.IdempotencyKey(campaign.SourceKey, recipient, campaign.Kind, Channels.Letter), recipient,
-                sequence, JsonSerializer.Serialize(letter)));
+            chunk.Add(new NewMessage(key, recipient, sequence, JsonSerializer.Serialize(Write(campaign, template, invitee, date))));
             if (chunk.Count == options.Value.ChunkSize)
             {
                 await ledger.AddAsync(campaign.Id, Channels.Letter, chunk, cancellationToken);

@@ -1,30 +1,33 @@
 using System.Text.Json;
 using Assemblee.Common.Data;
-using Assemblee.Notifications.Domain;
 using Npgsql;
 
 namespace Assemblee.Notifications.Data;
 
-/// <summary>An e-mail due to be sent, locked for this sender until its transaction ends.</summary>
-public sealed record DueEmail(Guid Id, Guid CampaignId, string BodyId, string Kind, string Recipient, int Attempts, EmailMessage Email);
+/// <summary>A message due to be sent, locked for this sender until its transaction ends; its content as the ledger keeps it.</summary>
+public sealed record DueMessage(Guid Id, Guid CampaignId, string BodyId, string Kind, string Channel, string Recipient, int Attempts,
+    string ContentJson)
+{
+    public T Content<T>() => JsonSerializer.Deserialize<T>(ContentJson)!;
+}
 
 public static class DeliveryStore
 {
     /// <summary>
-    /// Up to <paramref name="limit"/> queued e-mails whose time has come, oldest first, locked (SKIP LOCKED: another sender
-    /// takes the next ones, never the same).
+    /// Up to <paramref name="limit"/> queued messages of the channel whose time has come, oldest first, locked (SKIP LOCKED:
+    /// another sender takes the next ones, never the same).
     /// </summary>
-    public static async Task<List<DueEmail>> LockDueEmailsAsync(NpgsqlTransaction transaction, int limit,
+    public static async Task<List<DueMessage>> LockDueAsync(NpgsqlTransaction transaction, string channel, int limit,
         CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
-            SELECT m.id, m.campaign_id, c.body_id, c.kind, m.recipient, m.attempts, m.content::text
+            SELECT m.id, m.campaign_id, c.body_id, c.kind, m.channel, m.recipient, m.attempts, m.content::text
             FROM messages m JOIN campaigns c ON c.id = m.campaign_id
-            WHERE m.state = 'queued' AND m.channel = 'email' AND m.next_attempt_at <= now() AND m.content IS NOT NULL
-            ORDER BY m.next_attempt_at, m.sequence LIMIT $1 FOR UPDATE OF m SKIP LOCKED
+            WHERE m.state = 'queued' AND m.channel = $1 AND m.next_attempt_at <= now() AND m.content IS NOT NULL
+            ORDER BY m.next_attempt_at, m.sequence LIMIT $2 FOR UPDATE OF m SKIP LOCKED
             """, transaction.Connection, transaction);
-        return await command.With(limit).ListAsync(reader => new DueEmail(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2),
-            reader.GetString(3), reader.GetString(4), reader.GetInt32(5), JsonSerializer.Deserialize<EmailMessage>(reader.GetString(6))!),
+        return await command.With(channel, limit).ListAsync(reader => new DueMessage(reader.GetGuid(0), reader.GetGuid(1),
+            reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetInt32(6), reader.GetString(7)),
             cancellationToken);
     }
 

@@ -6,7 +6,11 @@ namespace Assemblee.Notifications.Domain;
 /// A kind of message: the channel it goes by, whether the law requires it (then a person's preferences cannot turn it off),
 /// and the variables its templates may use, with the sample values a preview renders.
 /// </summary>
-public sealed record MessageKind(string Name, string Channel, bool LegallyRequired, IReadOnlyDictionary<string, object> Sample);
+public sealed record MessageKind(string Name, string Channel, bool LegallyRequired, IReadOnlyDictionary<string, object> Sample)
+{
+    /// <summary>The channels a person may choose for it: a letter stays a letter; what goes by e-mail may go by SMS too.</summary>
+    public IReadOnlyList<string> Choosable => Channel == Channels.Letter ? [Channels.Letter] : [Channels.Email, Channels.Sms];
+}
 
 public static class MessageKinds
 {

@@ -35,6 +35,7 @@ internal static class Extensions
         builder.Services.Configure<LetterOptions>(builder.Configuration.GetSection("Notifications:Letters"));
         builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Notifications:Mail"));
         builder.Services.AddSingleton<TemplateStore>();
+        builder.Services.AddSingleton<PreferenceStore>();
         builder.Services.AddSingleton<CampaignStore>();
         builder.Services.AddSingleton<MessageStore>();
         builder.Services.AddSingleton<LetterBatchStore>();
@@ -43,16 +44,21 @@ internal static class Extensions
         builder.Services.AddSingleton<CampaignLedger>();
         builder.Services.AddSingleton<InvitationLetterPreparation>();
         builder.Services.AddSingleton<ConvocationPreparation>();
+        builder.Services.AddSingleton<DeliveryOutcomes>();
         builder.Services.AddSingleton<EmailDelivery>();
+        builder.Services.AddSingleton<SmsDelivery>();
+        builder.Services.AddHttpClient("sms");
         builder.Services.AddSingleton<LetterReading>();
         builder.Services.AddSingleton<LetterPosting>();
         builder.Services.AddHostedService<CampaignWorker>();
-        builder.Services.AddHostedService<EmailWorker>();
+        builder.Services.AddHostedService<DeliveryWorker>();
+        builder.Services.AddHostedService<RetentionWorker>();
     }
 
     public static void MapNotificationsApis(this IEndpointRouteBuilder app)
     {
         app.MapCampaignsApi();
         app.MapTemplatesApi();
+        app.MapPreferencesApi();
     }
 }
