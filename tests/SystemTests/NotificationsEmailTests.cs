@@ -157,6 +157,44 @@ public sealed class NotificationsEmailTests(SystemFixture system) : MembershipTe
             """, campaign.Value.GetProperty("id").GetGuid().ToString()));
     }
 
+    [Fact]
+    public async Task Members_are_told_when_a_convened_session_moves_and_when_it_is_cancelled_and_their_calendar_follows()
+    {
+        var (promotion, _) = await ActivePanelAsync();
+        var title = $"Séance {Guid.NewGuid():N}"[..20];
+        var session = await PlanAsync(promotion, title);
+        await ConveneAsync(session);
+        await Eventually.ReturnsAsync(() => Task.FromResult(Received(title).Count), count => count == 3,
+            because: "the three convocations should arrive");
+        var movedTo = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(10).AddHours(17), TimeSpan.Zero);
+
+        Assert.Equal(HttpStatusCode.OK, (await Sessions.PutAsJsonAsync($"/api/sessions/bodies/{Body}/sessions/{session}",
+            SessionOf(title, movedTo))).StatusCode);
+        var changes = await Eventually.ReturnsAsync(() => Task.FromResult(Subjects(title, "Modifiée")), list => list.Count == 3,
+            because: "the three members should be told of the move");
+        Assert.Equal(HttpStatusCode.OK, (await Sessions.PostAsJsonAsync(
+            $"/api/sessions/bodies/{Body}/sessions/{session}/cancellation", new { reason = "Grève des transports" })).StatusCode);
+        var cancellations = await Eventually.ReturnsAsync(() => Task.FromResult(Subjects(title, "Annulée")), list => list.Count == 3,
+            because: "the three members should be told of the cancellation");
+
+        var moved = $"DTSTART:{movedTo:yyyyMMdd'T'HHmmss'Z'}";
+        Assert.All(changes, message => Assert.Contains(moved, Calendar(message), StringComparison.Ordinal));
+        Assert.All(changes, message => Assert.Contains("SEQUENCE:1", Calendar(message), StringComparison.Ordinal));
+        Assert.All(cancellations, message => Assert.Contains("STATUS:CANCELLED", Calendar(message), StringComparison.Ordinal));
+        Assert.All(cancellations, message => Assert.Contains("Grève des transports", message.TextBody, StringComparison.Ordinal));
+        Assert.Equal(9, Received(title).Count);
+    }
+
+    private List<MimeMessage> Subjects(string title, string start) =>
+        [.. Received(title).Where(message => message.Subject?.StartsWith(start, StringComparison.Ordinal) == true)];
+
+    private static string Calendar(MimeMessage message)
+    {
+        using var ics = new MemoryStream();
+        message.Attachments.OfType<MimePart>().Single().Content!.DecodeTo(ics);
+        return System.Text.Encoding.UTF8.GetString(ics.ToArray());
+    }
+
     /// <summary>What the SMS provider's stand-in accepted for this test's session (its title is unique).</summary>
     private List<JsonElement> ReceivedSms(string title)
     {
@@ -189,20 +227,22 @@ public sealed class NotificationsEmailTests(SystemFixture system) : MembershipTe
 
     private HttpClient Sessions => Fixture.Service("sessions", "secretary-1", ["secretariat"], [Body]);
 
+    private static object SessionOf(string title, DateTimeOffset startsAt) => new
+    {
+        kind = "plenary",
+        title,
+        agenda = Array.Empty<object>(),
+        startsAt,
+        endsAt = startsAt.AddHours(3),
+        @public = false,
+        place = new { address = "Hôtel de Ville, 75004 Paris", room = "Salle des fêtes", access = "Entrée rue de Rivoli" },
+        guests = Array.Empty<object>(),
+    };
+
     private async Task<Guid> PlanAsync(Guid promotion, string title)
     {
-        var startsAt = DateTimeOffset.UtcNow.AddDays(3);
-        var planned = await Sessions.PostAsJsonAsync($"/api/sessions/bodies/{Body}/promotions/{promotion}/sessions", new
-        {
-            kind = "plenary",
-            title,
-            agenda = Array.Empty<object>(),
-            startsAt,
-            endsAt = startsAt.AddHours(3),
-            @public = false,
-            place = new { address = "Hôtel de Ville, 75004 Paris", room = "Salle des fêtes", access = "Entrée rue de Rivoli" },
-            guests = Array.Empty<object>(),
-        });
+        var planned = await Sessions.PostAsJsonAsync($"/api/sessions/bodies/{Body}/promotions/{promotion}/sessions",
+            SessionOf(title, DateTimeOffset.UtcNow.AddDays(3)));
         Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
         return (await planned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }

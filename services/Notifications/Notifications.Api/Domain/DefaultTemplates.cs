@@ -65,6 +65,54 @@ public static class DefaultTemplates
 
             Your message preferences: {{ links.preferences }}
             """),
+        new MessageTemplate("session-change", Languages.French, 0,
+            "{% if change.kind == 'postponed' %}Reportée{% else %}Modifiée{% endif %} : {{ session.title }}",
+            """
+            Bonjour {{ member.givenName }},
+
+            {% if change.kind == 'postponed' %}La séance « {{ session.title }} » est reportée à une date qui vous sera communiquée.
+            {% else %}La séance « {{ session.title }} » a changé : elle a lieu le {{ session.date }}, de {{ session.startTime }} à
+            {{ session.endTime }}. Le fichier joint met votre agenda à jour.{% endif %}{% if change.reason != blank %}
+            Motif : {{ change.reason }}{% endif %}
+
+            Dites-nous si vous serez présent·e : {{ links.answer }}
+
+            Vos préférences de messages : {{ links.preferences }}
+            """),
+        new MessageTemplate("session-change", Languages.English, 0,
+            "{% if change.kind == 'postponed' %}Postponed{% else %}Changed{% endif %}: {{ session.title }}",
+            """
+            Hello {{ member.givenName }},
+
+            {% if change.kind == 'postponed' %}The session "{{ session.title }}" is postponed to a date you will be told.
+            {% else %}The session "{{ session.title }}" has changed: it takes place on {{ session.date }}, from {{ session.startTime }}
+            to {{ session.endTime }}. The attached file updates your calendar.{% endif %}{% if change.reason != blank %}
+            Reason: {{ change.reason }}{% endif %}
+
+            Tell us whether you will attend: {{ links.answer }}
+
+            Your message preferences: {{ links.preferences }}
+            """),
+        new MessageTemplate("session-cancellation", Languages.French, 0,
+            "Annulée : {{ session.title }}, le {{ session.date }}",
+            """
+            Bonjour {{ member.givenName }},
+
+            La séance « {{ session.title }} » du {{ session.date }} est annulée. Motif : {{ change.reason }}
+            Le fichier joint la retire de votre agenda.
+
+            Vos préférences de messages : {{ links.preferences }}
+            """),
+        new MessageTemplate("session-cancellation", Languages.English, 0,
+            "Cancelled: {{ session.title }}, on {{ session.date }}",
+            """
+            Hello {{ member.givenName }},
+
+            The session "{{ session.title }}" on {{ session.date }} is cancelled. Reason: {{ change.reason }}
+            The attached file removes it from your calendar.
+
+            Your message preferences: {{ links.preferences }}
+            """),
     }.ToDictionary(template => (template.Kind, template.Language));
 
     public static MessageTemplate For(string kind, string language) =>

@@ -46,8 +46,22 @@ public static class MessageKinds
             },
         });
 
-    public static IReadOnlyDictionary<string, MessageKind> All { get; } = new[] { Invitation, Convocation }
-        .ToDictionary(kind => kind.Name);
+    /// <summary>A convened session moved, changed or was postponed: its invited members get the new calendar file.</summary>
+    public static readonly MessageKind SessionChange = new("session-change", Channels.Email, LegallyRequired: false,
+        WithChange(Convocation.Sample, "rescheduled", "La salle est en travaux."));
+
+    /// <summary>A convened session was cancelled: its invited members are told, with the calendar file that removes it.</summary>
+    public static readonly MessageKind SessionCancellation = new("session-cancellation", Channels.Email, LegallyRequired: false,
+        WithChange(Convocation.Sample, "cancelled", "Grève des transports."));
+
+    public static IReadOnlyDictionary<string, MessageKind> All { get; } =
+        new[] { Invitation, Convocation, SessionChange, SessionCancellation }.ToDictionary(kind => kind.Name);
+
+    /// <summary>The kinds a session's events cause, sent to the members its convocation stands for.</summary>
+    public static IReadOnlyList<MessageKind> OfSessions { get; } = [Convocation, SessionChange, SessionCancellation];
+
+    private static Dictionary<string, object> WithChange(IReadOnlyDictionary<string, object> sample, string change, string reason) =>
+        new(sample) { ["change"] = new Dictionary<string, object> { ["kind"] = change, ["reason"] = reason } };
 }
 
 public static class Channels

@@ -22,6 +22,8 @@ internal static class Extensions
         {
             bus.AddConsumer<InvitationsDrawnConsumer>();
             bus.AddConsumer<SessionConvenedConsumer>();
+            bus.AddConsumer<SessionChangedConsumer>();
+            bus.AddConsumer<SessionCancelledConsumer>();
         });
         // Sortition gives the letters' data, membership the members' contact details, to notifications' own credential, and
         // each logs the read; sessions says whom a convocation stands for and gives its calendar file.
@@ -43,7 +45,7 @@ internal static class Extensions
         builder.Services.AddSingleton<CampaignOpening>();
         builder.Services.AddSingleton<CampaignLedger>();
         builder.Services.AddSingleton<InvitationLetterPreparation>();
-        builder.Services.AddSingleton<ConvocationPreparation>();
+        builder.Services.AddSingleton<SessionMessagePreparation>();
         builder.Services.AddSingleton<DeliveryOutcomes>();
         builder.Services.AddSingleton<EmailDelivery>();
         builder.Services.AddSingleton<SmsDelivery>();

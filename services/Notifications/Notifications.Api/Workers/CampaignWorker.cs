@@ -13,7 +13,7 @@ namespace Assemblee.Notifications.Workers;
 /// One replica prepares at a time in practice; two would only repeat work, since every message's key is unique.
 /// </summary>
 public sealed class CampaignWorker(
-    DatabaseMigrator migrator, CampaignStore campaigns, InvitationLetterPreparation invitations, ConvocationPreparation convocations,
+    DatabaseMigrator migrator, CampaignStore campaigns, InvitationLetterPreparation invitations, SessionMessagePreparation convocations,
     ILogger<CampaignWorker> logger)
     : PeriodicDatabaseJob(migrator, TimeSpan.FromSeconds(2), logger)
 {

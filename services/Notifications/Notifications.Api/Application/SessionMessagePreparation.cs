@@ -27,11 +27,12 @@ public sealed class MailOptions
 }
 
 /// <summary>
-/// Writes one convocation e-mail per member a session's convocation stands for: who, from sessions; how to reach them, from
-/// membership at this moment (logged there, kept only in the message until its content is erased); the calendar file, from
-/// sessions. A member without an e-mail address gets a message failed from the start, so that the secretariat sees it.
+/// Writes one e-mail (or SMS) of a session's campaign (convocation, change, cancellation) per member its convocation
+/// stands for, by the channels each chose: who, from sessions; how to reach them, from membership at this moment (logged
+/// there, kept only in the message until its content is erased); the calendar file, from sessions. A member without an
+/// address on a channel gets a message failed from the start, so that the secretariat sees it.
 /// </summary>
-public sealed class ConvocationPreparation(
+public sealed class SessionMessagePreparation(
     Sessions.SessionsClient sessions, MemberContacts.MemberContactsClient membership, CampaignLedger ledger, MessageStore messages,
     PreferenceStore preferences, Templates templates, IOptions<MailOptions> options, TimeProvider time)
 {
@@ -118,6 +119,11 @@ public sealed class ConvocationPreparation(
                 ["answer"] = $"{links}/convocations/{session.Id}",
                 ["preferences"] = $"{links}/preferences",
             },
+            ["change"] = new Dictionary<string, object>
+            {
+                ["kind"] = campaign.Parameters.GetValueOrDefault("change", ""),
+                ["reason"] = campaign.Parameters.GetValueOrDefault("reason", ""),
+            },
         });
     }
 
@@ -152,6 +158,11 @@ public sealed class ConvocationPreparation(
             NotBefore: chosen.QuietHours?.NextAllowed(time.GetUtcNow()));
     }
 
-    /// <summary>What the campaign needs of SessionConvened: the session.</summary>
-    public static Dictionary<string, string> Parameters(Guid sessionId) => new() { ["sessionId"] = sessionId.ToString() };
+    /// <summary>What the campaign needs of a session's event: the session, and what changed and why.</summary>
+    public static Dictionary<string, string> Parameters(Guid sessionId, string? change = null, string? reason = null) => new()
+    {
+        ["sessionId"] = sessionId.ToString(),
+        ["change"] = change ?? "",
+        ["reason"] = reason ?? "",
+    };
 }
