@@ -71,4 +71,53 @@ public sealed class TemplateTests
         Assert.Equal("1 décembre 2026", Languages.LongDate(new DateOnly(2026, 12, 1), "fr"));
         Assert.Equal("1 December 2026", Languages.LongDate(new DateOnly(2026, 12, 1), "en"));
     }
+
+    public static TheoryData<string, string> EveryKindAndLanguage
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var kind in MessageKinds.All.Keys)
+            {
+                foreach (var language in Languages.All)
+                {
+                    data.Add(kind, language);
+                }
+            }
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryKindAndLanguage))]
+    public void Every_built_in_wording_renders_its_kinds_sample(string kind, string language)
+    {
+        var rendered = DefaultTemplates.For(kind, language).Render(MessageKinds.All[kind].Sample);
+
+        Assert.Equal(language, DefaultTemplates.For(kind, language).Language);
+        Assert.False(string.IsNullOrWhiteSpace(rendered.Subject));
+        Assert.DoesNotContain("{{", rendered.Subject + rendered.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("{%", rendered.Subject + rendered.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("adopted", "fr", "La proposition est adoptée.")]
+    [InlineData("rejected", "fr", "La proposition est rejetée.")]
+    [InlineData("no-quorum", "fr", "Le quorum n'était pas atteint")]
+    [InlineData("chosen", "en", "The option chosen: pour.")]
+    [InlineData("no-majority", "en", "No option won the required majority.")]
+    public void A_vote_result_says_its_decision_in_the_members_language(string decision, string language, string said)
+    {
+        var sample = new Dictionary<string, object>(MessageKinds.VoteResult.Sample)
+        {
+            ["vote"] = new Dictionary<string, object>((IDictionary<string, object>)MessageKinds.VoteResult.Sample["vote"])
+            {
+                ["decision"] = decision,
+            },
+        };
+
+        var rendered = DefaultTemplates.For("vote-result", language).Render(sample);
+
+        Assert.Contains(said, rendered.Body, StringComparison.Ordinal);
+    }
 }

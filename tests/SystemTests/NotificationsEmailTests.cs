@@ -97,7 +97,8 @@ public sealed class NotificationsEmailTests(SystemFixture system) : MembershipTe
         var campaign = await Eventually.ReturnsAsync(CampaignAsync, c => c?.GetProperty("state").GetString() == "ready",
             because: "the convocations should be written");
         var messages = await MessagesAsync(campaign!.Value);
-        Assert.Equal([$"member:{english}", $"member:{quiet}"], messages.Select(m => m.GetProperty("recipient").GetString()).Order());
+        Assert.Equal(new[] { $"member:{english}", $"member:{quiet}" }.Order(),
+            messages.Select(m => m.GetProperty("recipient").GetString()).Order());
         var held = messages.Single(m => m.GetProperty("recipient").GetString() == $"member:{quiet}");
         Assert.InRange(held.GetProperty("nextAttemptAt").GetDateTimeOffset() - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(100),
             TimeSpan.FromMinutes(121));
@@ -183,7 +184,81 @@ public sealed class NotificationsEmailTests(SystemFixture system) : MembershipTe
         Assert.All(cancellations, message => Assert.Contains("STATUS:CANCELLED", Calendar(message), StringComparison.Ordinal));
         Assert.All(cancellations, message => Assert.Contains("Grève des transports", message.TextBody, StringComparison.Ordinal));
         Assert.Equal(9, Received(title).Count);
+
+        // Each start had its reminder due the day before; the move replaced the first, the cancellation withdrew the second.
+        var reminders = (await CampaignsAsync()).Where(campaign => campaign.GetProperty("kind").GetString() == "session-reminder")
+            .OrderBy(campaign => campaign.GetProperty("createdAt").GetDateTimeOffset()).ToList();
+        Assert.Equal(2, reminders.Count);
+        Assert.Equal(movedTo.AddDays(-1), reminders[1].GetProperty("dueAt").GetDateTimeOffset());
+        Assert.All(reminders, reminder => Assert.Equal("withdrawn", reminder.GetProperty("state").GetString()));
+        Assert.Equal(["The session was rescheduled.", "The session was cancelled."],
+            reminders.Select(reminder => reminder.GetProperty("refusal").GetString()));
     }
+
+    [Fact]
+    public async Task Members_are_welcomed_reminded_the_day_before_and_told_when_a_vote_opens_and_how_it_ended()
+    {
+        var (promotion, members) = await ActivePanelAsync();
+        var addresses = members.Select(member => member.GetProperty("email").GetString()!).ToList();
+        var welcomes = await Eventually.ReturnsAsync(() => Task.FromResult(ReceivedBy(addresses, "Bienvenue")),
+            list => list.Count >= 3, because: "each confirmed member should be welcomed");
+        var title = $"Séance {Guid.NewGuid():N}"[..20];
+        var startsAt = DateTimeOffset.UtcNow.AddDays(1).AddSeconds(40);
+        var planned = await Sessions.PostAsJsonAsync($"/api/sessions/bodies/{Body}/promotions/{promotion}/sessions",
+            SessionOf(title, startsAt));
+        var session = (await planned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await ConveneAsync(session);
+        var reminder = await Eventually.ReturnsAsync(async () => (await CampaignsAsync())
+            .Where(campaign => campaign.GetProperty("kind").GetString() == "session-reminder").ToList(), list => list.Count == 1,
+            because: "the convocation should set a reminder for the day before");
+        Assert.Equal("preparing", reminder[0].GetProperty("state").GetString());
+        Assert.Equal(startsAt.AddDays(-1), reminder[0].GetProperty("dueAt").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
+
+        // A session starting in ten minutes, convened now: the convocation is its reminder; its vote is told to all three.
+        var under = $"Séance {Guid.NewGuid():N}"[..20];
+        var soon = await Sessions.PostAsJsonAsync($"/api/sessions/bodies/{Body}/promotions/{promotion}/sessions",
+            SessionOf(under, DateTimeOffset.UtcNow.AddMinutes(10)));
+        var underWay = (await soon.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await ConveneAsync(underWay);
+        var present = IdOf(members[0]);
+        Assert.Equal(HttpStatusCode.OK, (await Sessions.PostAsJsonAsync(
+            $"/api/sessions/bodies/{Body}/sessions/{underWay}/roll-call", new { present = new[] { present } })).StatusCode);
+        var prepared = await Sessions.PostAsJsonAsync($"/api/sessions/bodies/{Body}/sessions/{underWay}/votes",
+            new { question = $"Adoptez-vous l'ordre du jour ? {under}", majority = "simple", method = "ballot" });
+        var vote = (await prepared.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await Sessions.PostAsync($"/api/sessions/bodies/{Body}/votes/{vote}/opening", null)).StatusCode);
+        var ballot = await Fixture.Service("sessions", present.ToString(), ["member"], [Body])
+            .PostAsJsonAsync($"/api/sessions/bodies/{Body}/votes/{vote}/ballots", new { option = "for" });
+        Assert.Equal(HttpStatusCode.NoContent, ballot.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Sessions.PostAsync($"/api/sessions/bodies/{Body}/votes/{vote}/closing", null)).StatusCode);
+
+        var opened = await Eventually.ReturnsAsync(() => Task.FromResult(Subjects(under, "Vote ouvert")), list => list.Count == 3,
+            because: "the members convened should be told the vote is open");
+        var results = await Eventually.ReturnsAsync(() => Task.FromResult(Subjects(under, "Résultat du vote")),
+            list => list.Count == 3, because: "the members convened should get the result");
+        var reminded = await Eventually.ReturnsAsync(() => Task.FromResult(Subjects(title, "Rappel")), list => list.Count == 3,
+            TimeSpan.FromMinutes(2), "the reminder should leave the day before the session");
+
+        Assert.Equal(addresses.Order(), welcomes.Select(message => message.To.Mailboxes.Single().Address).Order());
+        Assert.All(opened, message => Assert.Contains("Choix : for, against, abstention", message.TextBody, StringComparison.Ordinal));
+        Assert.All(results, message => Assert.Contains("La proposition est adoptée.", message.TextBody, StringComparison.Ordinal));
+        Assert.All(results, message => Assert.Contains("for : 1, against : 0, abstention : 0 (1 votants)", message.TextBody,
+            StringComparison.Ordinal));
+        Assert.All(opened.Concat(results), message => Assert.Empty(message.Attachments));
+        Assert.All(reminded, message => Assert.Contains("UID:", Calendar(message), StringComparison.Ordinal));
+        Assert.Equal(addresses.Order(), reminded.Select(message => message.To.Mailboxes.Single().Address).Order());
+        var sent = (await CampaignsAsync()).Single(campaign => campaign.GetProperty("kind").GetString() == "session-reminder");
+        Assert.Equal(3, sent.GetProperty("byState").GetProperty("sent").GetInt32());
+        Assert.Empty(Subjects(under, "Rappel"));
+    }
+
+    /// <summary>What the SMTP server received for these addresses whose subject starts so.</summary>
+    private List<MimeMessage> ReceivedBy(IReadOnlyCollection<string> addresses, string start) =>
+        [.. Received("").Where(message => message.Subject?.StartsWith(start, StringComparison.Ordinal) == true
+            && addresses.Contains(message.To.Mailboxes.Single().Address))];
+
+    private async Task<List<JsonElement>> CampaignsAsync() =>
+        (await Notifications.GetFromJsonAsync<List<JsonElement>>($"/api/notifications/bodies/{Body}/campaigns"))!;
 
     private List<MimeMessage> Subjects(string title, string start) =>
         [.. Received(title).Where(message => message.Subject?.StartsWith(start, StringComparison.Ordinal) == true)];
@@ -251,8 +326,8 @@ public sealed class NotificationsEmailTests(SystemFixture system) : MembershipTe
         (await Sessions.PostAsync($"/api/sessions/bodies/{Body}/sessions/{session}/convocation", null)).StatusCode);
 
     private async Task<JsonElement?> CampaignAsync() =>
-        (await Notifications.GetFromJsonAsync<List<JsonElement>>($"/api/notifications/bodies/{Body}/campaigns"))!
-            .Cast<JsonElement?>().SingleOrDefault(campaign => campaign!.Value.GetProperty("kind").GetString() == "convocation");
+        (await CampaignsAsync()).Cast<JsonElement?>()
+            .SingleOrDefault(campaign => campaign!.Value.GetProperty("kind").GetString() == "convocation");
 
     private async Task<List<JsonElement>> MessagesAsync(JsonElement campaign) =>
         (await Notifications.GetFromJsonAsync<List<JsonElement>>(

@@ -10,10 +10,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Assemblee.Notifications.Apis;
 
-/// <summary>A campaign as the secretariat follows it: its progress, its messages by state and, for letters, its batch.</summary>
+/// <summary>
+/// A campaign as the secretariat follows it: its progress, its messages by state and, for letters, its batch; a reminder
+/// waits until <paramref name="DueAt"/>.
+/// </summary>
 public sealed record CampaignView(
     Guid Id, string Kind, string Title, string State, string? Refusal, string Language, int TemplateVersion, int? Expected,
-    int Written, IReadOnlyDictionary<string, int> ByState, DateTimeOffset CreatedAt, DateTimeOffset? ReadyAt, LetterBatch? Batch);
+    int Written, IReadOnlyDictionary<string, int> ByState, DateTimeOffset CreatedAt, DateTimeOffset? ReadyAt, DateTimeOffset? DueAt,
+    LetterBatch? Batch);
 
 /// <summary>The secretariat's campaigns: what each event caused, its progress, the letters and their print batch.</summary>
 public static class CampaignsApi
@@ -102,6 +106,6 @@ public static class CampaignsApi
         var counts = await campaigns.CountsAsync(campaign.Id, cancellationToken);
         return new CampaignView(campaign.Id, campaign.Kind, campaign.Title, campaign.State, campaign.Refusal, campaign.Language,
             campaign.TemplateVersion, campaign.Expected, counts.Values.Sum(), counts, campaign.CreatedAt, campaign.ReadyAt,
-            await batches.FindAsync(campaign.Id, cancellationToken));
+            campaign.DueAt, await batches.FindAsync(campaign.Id, cancellationToken));
     }
 }

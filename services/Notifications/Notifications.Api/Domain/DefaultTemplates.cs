@@ -113,6 +113,106 @@ public static class DefaultTemplates
 
             Your message preferences: {{ links.preferences }}
             """),
+        new MessageTemplate("session-reminder", Languages.French, 0,
+            "Rappel : {{ session.title }}, le {{ session.date }} à {{ session.startTime }}",
+            """
+            Bonjour {{ member.givenName }},
+
+            La séance « {{ session.title }} » a lieu le {{ session.date }}, de {{ session.startTime }} à {{ session.endTime }}.
+            Le fichier joint l'ajoute à votre agenda si ce n'est pas déjà fait.
+
+            Un empêchement ? Dites-le-nous : {{ links.answer }}
+
+            Vos préférences de messages : {{ links.preferences }}
+            """),
+        new MessageTemplate("session-reminder", Languages.English, 0,
+            "Reminder: {{ session.title }}, on {{ session.date }} at {{ session.startTime }}",
+            """
+            Hello {{ member.givenName }},
+
+            The session "{{ session.title }}" takes place on {{ session.date }}, from {{ session.startTime }} to
+            {{ session.endTime }}. The attached file adds it to your calendar if it is not there yet.
+
+            Unable to come? Let us know: {{ links.answer }}
+
+            Your message preferences: {{ links.preferences }}
+            """),
+        new MessageTemplate("vote-opened", Languages.French, 0,
+            "Vote ouvert : {{ vote.question }}",
+            """
+            Bonjour {{ member.givenName }},
+
+            Pendant la séance « {{ session.title }} », un vote est ouvert : {{ vote.question }}
+            Choix : {{ vote.options }}. Les membres présents votent jusqu'à sa clôture : {{ links.vote }}
+
+            Vos préférences de messages : {{ links.preferences }}
+            """),
+        new MessageTemplate("vote-opened", Languages.English, 0,
+            "Vote open: {{ vote.question }}",
+            """
+            Hello {{ member.givenName }},
+
+            During the session "{{ session.title }}", a vote is open: {{ vote.question }}
+            Options: {{ vote.options }}. Members present vote until it closes: {{ links.vote }}
+
+            Your message preferences: {{ links.preferences }}
+            """),
+        new MessageTemplate("vote-result", Languages.French, 0,
+            "Résultat du vote : {{ vote.question }}",
+            """
+            Bonjour {{ member.givenName }},
+
+            Le vote de la séance « {{ session.title }} » est clos : {{ vote.question }}
+            {% case vote.decision %}{% when 'adopted' %}La proposition est adoptée.{% when 'rejected' %}La proposition est rejetée.{%
+            when 'chosen' %}Le choix retenu : {{ vote.winner }}.{% when 'no-quorum' %}Le quorum n'était pas atteint : le vote ne
+            décide rien.{% else %}Aucun choix n'a obtenu la majorité requise.{% endcase %}
+            Suffrages : {{ vote.totals }} ({{ vote.cast }} votants).
+
+            Le détail : {{ links.vote }}
+
+            Vos préférences de messages : {{ links.preferences }}
+            """),
+        new MessageTemplate("vote-result", Languages.English, 0,
+            "Vote result: {{ vote.question }}",
+            """
+            Hello {{ member.givenName }},
+
+            The vote of the session "{{ session.title }}" is closed: {{ vote.question }}
+            {% case vote.decision %}{% when 'adopted' %}The proposal is adopted.{% when 'rejected' %}The proposal is rejected.{%
+            when 'chosen' %}The option chosen: {{ vote.winner }}.{% when 'no-quorum' %}There was no quorum: the vote decides
+            nothing.{% else %}No option won the required majority.{% endcase %}
+            Votes: {{ vote.totals }} ({{ vote.cast }} voters).
+
+            The details: {{ links.vote }}
+
+            Your message preferences: {{ links.preferences }}
+            """),
+        new MessageTemplate("welcome", Languages.French, 0,
+            "Bienvenue à l'Assemblée citoyenne, {{ member.givenName }}",
+            """
+            Bonjour {{ member.givenName }},
+
+            Votre siège est confirmé : bienvenue parmi les membres de l'Assemblée citoyenne de Paris.{% if member.minor %}
+            Merci à votre parent ou tuteur pour son accord.{% endif %}
+
+            Votre espace de membre réunit vos convocations, votre atelier, les documents en cours et les votes : {{ links.space }}
+            Vous y choisissez aussi comment recevoir nos messages (e-mail, SMS, langue, heures de silence) : {{ links.preferences }}
+
+            Questions : 3975 (appel gratuit), du lundi au vendredi de 9 h à 18 h.
+            """),
+        new MessageTemplate("welcome", Languages.English, 0,
+            "Welcome to the Citizens' Assembly, {{ member.givenName }}",
+            """
+            Hello {{ member.givenName }},
+
+            Your seat is confirmed: welcome among the members of the Paris Citizens' Assembly.{% if member.minor %}
+            Thank you to your parent or guardian for their consent.{% endif %}
+
+            Your members' space holds your convocations, your atelier, the documents in progress and the votes: {{ links.space }}
+            There you also choose how our messages reach you (e-mail, SMS, language, quiet hours): {{ links.preferences }}
+
+            Questions: 3975 (free call), Monday to Friday, 9 am to 6 pm.
+            """),
     }.ToDictionary(template => (template.Kind, template.Language));
 
     public static MessageTemplate For(string kind, string language) =>

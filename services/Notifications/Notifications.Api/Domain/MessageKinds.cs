@@ -54,11 +54,53 @@ public static class MessageKinds
     public static readonly MessageKind SessionCancellation = new("session-cancellation", Channels.Email, LegallyRequired: false,
         WithChange(Convocation.Sample, "cancelled", "Grève des transports."));
 
-    public static IReadOnlyDictionary<string, MessageKind> All { get; } =
-        new[] { Invitation, Convocation, SessionChange, SessionCancellation }.ToDictionary(kind => kind.Name);
+    /// <summary>The day before a convened session, its invited members are reminded of it (with its calendar file).</summary>
+    public static readonly MessageKind SessionReminder = new("session-reminder", Channels.Email, LegallyRequired: false,
+        Convocation.Sample);
 
-    /// <summary>The kinds a session's events cause, sent to the members its convocation stands for.</summary>
-    public static IReadOnlyList<MessageKind> OfSessions { get; } = [Convocation, SessionChange, SessionCancellation];
+    /// <summary>A vote opened during a session: the members it convened are told (those in the room vote there).</summary>
+    public static readonly MessageKind VoteOpening = new("vote-opened", Channels.Email, LegallyRequired: false,
+        WithVote(Convocation.Sample, decision: ""));
+
+    /// <summary>A vote closed: the members the session convened get its result (totals only; secret ballots stay secret).</summary>
+    public static readonly MessageKind VoteResult = new("vote-result", Channels.Email, LegallyRequired: false,
+        WithVote(Convocation.Sample, decision: "adopted"));
+
+    /// <summary>A drawn member confirmed their seat: welcome, and where the members' space is.</summary>
+    public static readonly MessageKind Welcome = new("welcome", Channels.Email, LegallyRequired: false,
+        new Dictionary<string, object>
+        {
+            ["member"] = new Dictionary<string, object> { ["givenName"] = "Camille", ["minor"] = false },
+            ["links"] = new Dictionary<string, object>
+            {
+                ["space"] = "https://assemblee.paris.fr/membres",
+                ["preferences"] = "https://assemblee.paris.fr/membres/preferences",
+            },
+        });
+
+    public static IReadOnlyDictionary<string, MessageKind> All { get; } = new[]
+    {
+        Invitation, Convocation, SessionChange, SessionCancellation, SessionReminder, VoteOpening, VoteResult, Welcome,
+    }.ToDictionary(kind => kind.Name);
+
+    private static Dictionary<string, object> WithVote(IReadOnlyDictionary<string, object> sample, string decision) =>
+        new(sample)
+        {
+            ["vote"] = new Dictionary<string, object>
+            {
+                ["question"] = "Adoptez-vous le mandat de travail de l'atelier Mobilités ?",
+                ["options"] = "pour, contre, abstention",
+                ["decision"] = decision,
+                ["winner"] = decision.Length == 0 ? "" : "pour",
+                ["totals"] = decision.Length == 0 ? "" : "pour : 61, contre : 18, abstention : 4",
+                ["cast"] = decision.Length == 0 ? 0 : 83,
+            },
+            ["links"] = new Dictionary<string, object>
+            {
+                ["vote"] = "https://assemblee.paris.fr/membres/votes",
+                ["preferences"] = "https://assemblee.paris.fr/membres/preferences",
+            },
+        };
 
     private static Dictionary<string, object> WithChange(IReadOnlyDictionary<string, object> sample, string change, string reason) =>
         new(sample) { ["change"] = new Dictionary<string, object> { ["kind"] = change, ["reason"] = reason } };

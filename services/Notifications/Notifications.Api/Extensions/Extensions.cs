@@ -24,6 +24,9 @@ internal static class Extensions
             bus.AddConsumer<SessionConvenedConsumer>();
             bus.AddConsumer<SessionChangedConsumer>();
             bus.AddConsumer<SessionCancelledConsumer>();
+            bus.AddConsumer<VoteOpenedConsumer>();
+            bus.AddConsumer<VoteClosedConsumer>();
+            bus.AddConsumer<MemberConfirmedConsumer>();
         });
         // Sortition gives the letters' data, membership the members' contact details, to notifications' own credential, and
         // each logs the read; sessions says whom a convocation stands for and gives its calendar file.
@@ -45,7 +48,7 @@ internal static class Extensions
         builder.Services.AddSingleton<CampaignOpening>();
         builder.Services.AddSingleton<CampaignLedger>();
         builder.Services.AddSingleton<InvitationLetterPreparation>();
-        builder.Services.AddSingleton<SessionMessagePreparation>();
+        builder.Services.AddSingleton<MemberMessagePreparation>();
         builder.Services.AddSingleton<DeliveryOutcomes>();
         builder.Services.AddSingleton<EmailDelivery>();
         builder.Services.AddSingleton<SmsDelivery>();

@@ -13,7 +13,7 @@ namespace Assemblee.Notifications.Workers;
 /// One replica prepares at a time in practice; two would only repeat work, since every message's key is unique.
 /// </summary>
 public sealed class CampaignWorker(
-    DatabaseMigrator migrator, CampaignStore campaigns, InvitationLetterPreparation invitations, SessionMessagePreparation convocations,
+    DatabaseMigrator migrator, CampaignStore campaigns, InvitationLetterPreparation invitations, MemberMessagePreparation members,
     ILogger<CampaignWorker> logger)
     : PeriodicDatabaseJob(migrator, TimeSpan.FromSeconds(2), logger)
 {
@@ -25,7 +25,7 @@ public sealed class CampaignWorker(
             {
                 var preparation = campaign.Kind == MessageKinds.Invitation.Name
                     ? invitations.PrepareAsync(campaign, cancellationToken)
-                    : convocations.PrepareAsync(campaign, cancellationToken);
+                    : members.PrepareAsync(campaign, cancellationToken);
                 await preparation;
                 logger.LogInformation("Campaign {Campaign} ({Kind}) of {Body} is ready", campaign.Id, campaign.Kind, campaign.BodyId);
             }

@@ -1,0 +1,264 @@
+using System.Globalization;
+using System.Text.Json;
+using Assemblee.Contracts.Membership.V1;
+using Assemblee.Contracts.Sessions.V1;
+using Assemblee.Notifications.Data;
+using Assemblee.Notifications.Domain;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+
+namespace Assemblee.Notifications.Application;
+
+/// <summary>Where e-mails come from and where their links lead.</summary>
+public sealed class MailOptions
+{
+    public string From { get; set; } = "assemblee@paris.fr";
+
+    public string FromName { get; set; } = "Assemblée citoyenne de Paris";
+
+    /// <summary>The public address of the members' space (the web application, through the gateway).</summary>
+    public string PublicUrl { get; set; } = "https://assemblee.paris.fr";
+
+    /// <summary>The first wait before a message that could not be sent is tried again (doubling up to an hour).</summary>
+    public int FirstRetrySeconds { get; set; } = 30;
+
+    /// <summary>How long the SMTP server may take to answer (connection, greeting, each command).</summary>
+    public int TimeoutSeconds { get; set; } = 30;
+}
+
+/// <summary>
+/// Writes one e-mail (or SMS) per member a campaign concerns, by the channels each chose: the members a session's convocation
+/// stands for (convocation, change, cancellation, reminder, a vote opened or its result; who, from sessions) or the one member
+/// an event names (welcome). How to reach them comes from membership at this moment (logged there, kept only in the message
+/// until its content is erased); the session, its calendar file and the vote, from sessions. A member without an address on
+/// a channel gets a message failed from the start, so that the secretariat sees it. A reminder whose session moved or was
+/// cancelled since is withdrawn instead.
+/// </summary>
+public sealed class MemberMessagePreparation(
+    Sessions.SessionsClient sessions, MemberContacts.MemberContactsClient membership, CampaignLedger ledger, CampaignStore campaigns,
+    MessageStore messages, PreferenceStore preferences, Templates templates, IOptions<MailOptions> options, TimeProvider time)
+{
+    private const int ContactsPerCall = 1000;
+
+    /// <summary>The kinds whose e-mails carry the session's calendar file.</summary>
+    private static readonly HashSet<string> WithCalendar =
+    [
+        MessageKinds.Convocation.Name, MessageKinds.SessionChange.Name, MessageKinds.SessionCancellation.Name,
+        MessageKinds.SessionReminder.Name,
+    ];
+
+    public async Task PrepareAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        // The campaign's language in the version it was opened with; the other language as the body has it now.
+        var wordings = new Dictionary<string, MessageTemplate>();
+        foreach (var language in Languages.All)
+        {
+            wordings[language] = language == campaign.Language
+                ? await templates.VersionAsync(campaign.BodyId, campaign.Kind, language, campaign.TemplateVersion, cancellationToken)
+                : await templates.CurrentAsync(campaign.BodyId, campaign.Kind, language, cancellationToken);
+        }
+        var about = await AboutAsync(campaign, cancellationToken);
+        if (campaign.Kind == MessageKinds.SessionReminder.Name && !Reminders.Holds(Instant(campaign.Parameters["startsAt"]),
+            about.Session!.State, Instant(about.Session.StartsAt)))
+        {
+            await campaigns.WithdrawAsync(campaign.Id, "The session moved or was cancelled since: this reminder no longer holds.",
+                cancellationToken);
+            return;
+        }
+        var recipients = campaign.Parameters.TryGetValue("memberId", out var named)
+            ? [named]
+            : await ConvokedAsync(campaign.BodyId, about.Session!.Id, cancellationToken);
+        var written = await messages.KeysAsync(campaign.Id, cancellationToken);
+        var kind = MessageKinds.All[campaign.Kind];
+        string Key(Guid member, string channel) => MemberKey(campaign, member, channel);
+        var order = recipients.Select((member, index) => (Guid.Parse(member), index + 1)).ToDictionary();
+        foreach (var part in recipients.Select(Guid.Parse).Chunk(ContactsPerCall))
+        {
+            var chosen = await preferences.OfMembersAsync(campaign.BodyId, part, cancellationToken);
+            Preferences Of(Guid member) => chosen.GetValueOrDefault(member, Preferences.Default);
+            // Each member by the channels they chose for this kind (none: nothing), skipping what the ledger already has.
+            List<Guid> By(string channel) =>
+                [.. part.Where(member => Of(member).ChannelsFor(kind).Contains(channel) && !written.Contains(Key(member, channel)))];
+            var (byEmail, bySms) = (By(Channels.Email), By(Channels.Sms));
+            if (byEmail.Count + bySms.Count == 0)
+            {
+                continue;
+            }
+            var contacts = (await membership.GetContactsAsync(new GetContactsRequest
+            {
+                BodyId = campaign.BodyId,
+                MemberIds = { byEmail.Union(bySms).Select(id => id.ToString()) },
+            }, cancellationToken: cancellationToken)).Contacts.ToDictionary(contact => Guid.Parse(contact.MemberId));
+            RenderedMessage? Rendered(Guid member) => Render(campaign, wordings, about, Of(member), contacts.GetValueOrDefault(member));
+            var unsubscribe = await preferences.UnsubscribeTokensAsync(campaign.BodyId, campaign.Kind, byEmail, cancellationToken);
+            await ledger.AddAsync(campaign.Id, Channels.Email, [.. byEmail.Select(member => Email(campaign, member, order[member],
+                Rendered(member), about.Calendar, contacts.GetValueOrDefault(member), unsubscribe[member], Of(member)))],
+                cancellationToken);
+            await ledger.AddAsync(campaign.Id, Channels.Sms, [.. bySms.Select(member => Sms(campaign, member, order[member],
+                Rendered(member), contacts.GetValueOrDefault(member), Of(member)))], cancellationToken);
+        }
+        await ledger.ReadyAsync(campaign.Id, transaction => MessageStore.CountAsync(transaction, campaign.Id, cancellationToken),
+            cancellationToken);
+    }
+
+    /// <summary>What the messages speak of: the session (with its calendar file, for the kinds that carry it) and the vote.</summary>
+    private sealed record Subject(Session? Session, string? Calendar, Vote? Vote);
+
+    private async Task<Subject> AboutAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        if (!campaign.Parameters.TryGetValue("sessionId", out var sessionId))
+        {
+            return new Subject(null, null, null);
+        }
+        var request = new GetSessionRequest { BodyId = campaign.BodyId, SessionId = sessionId };
+        var session = await sessions.GetSessionAsync(request, cancellationToken: cancellationToken);
+        var calendar = WithCalendar.Contains(campaign.Kind)
+            ? (await sessions.GetSessionCalendarAsync(request, cancellationToken: cancellationToken)).Ics
+            : null;
+        var vote = campaign.Parameters.TryGetValue("voteId", out var voteId)
+            ? await sessions.GetVoteAsync(new GetVoteRequest { BodyId = campaign.BodyId, VoteId = voteId },
+                cancellationToken: cancellationToken)
+            : null;
+        return new Subject(session, calendar, vote);
+    }
+
+    /// <summary>The members a session's convocation stands for, in sessions' order.</summary>
+    private async Task<List<string>> ConvokedAsync(string bodyId, string sessionId, CancellationToken cancellationToken)
+    {
+        var invited = new List<string>();
+        using var call = sessions.ListConvocations(new ListConvocationsRequest { BodyId = bodyId, SessionId = sessionId },
+            cancellationToken: cancellationToken);
+        await foreach (var convocation in call.ResponseStream.ReadAllAsync(cancellationToken))
+        {
+            invited.Add(convocation.MemberId);
+        }
+        return invited;
+    }
+
+    /// <summary>The wording in the member's language; null when the member's contact data is erased or unknown.</summary>
+    private RenderedMessage? Render(Campaign campaign, Dictionary<string, MessageTemplate> wordings, Subject about,
+        Preferences chosen, Contact? contact)
+    {
+        if (contact is null)
+        {
+            return null;
+        }
+        var space = $"{options.Value.PublicUrl.TrimEnd('/')}/{campaign.BodyId}/membres";
+        var values = new Dictionary<string, object>
+        {
+            ["member"] = new Dictionary<string, object>
+            {
+                ["givenName"] = contact.GivenName,
+                ["minor"] = campaign.Parameters.GetValueOrDefault("minor") == "true",
+            },
+            ["links"] = new Dictionary<string, object>
+            {
+                ["space"] = space,
+                ["answer"] = about.Session is { } convened ? $"{space}/convocations/{convened.Id}" : space,
+                ["vote"] = about.Vote is { } voted ? $"{space}/votes/{voted.Id}" : space,
+                ["preferences"] = $"{space}/preferences",
+            },
+            ["change"] = new Dictionary<string, object>
+            {
+                ["kind"] = campaign.Parameters.GetValueOrDefault("change", ""),
+                ["reason"] = campaign.Parameters.GetValueOrDefault("reason", ""),
+            },
+        };
+        if (about.Session is { } session)
+        {
+            var (starts, ends) = (Paris(session.StartsAt), Paris(session.EndsAt));
+            values["session"] = new Dictionary<string, object>
+            {
+                ["title"] = session.Title,
+                ["date"] = Languages.LongDate(DateOnly.FromDateTime(starts.DateTime), chosen.Language),
+                ["startTime"] = starts.ToString("HH:mm", CultureInfo.InvariantCulture),
+                ["endTime"] = ends.ToString("HH:mm", CultureInfo.InvariantCulture),
+            };
+        }
+        if (about.Vote is { } vote)
+        {
+            values["vote"] = VoteValues(vote, chosen.Language);
+        }
+        return wordings[chosen.Language].Render(values);
+    }
+
+    /// <summary>The vote as its messages say it: the totals in the order of its options ("pour : 61, contre : 18").</summary>
+    private static Dictionary<string, object> VoteValues(Vote vote, string language)
+    {
+        var colon = language == Languages.French ? " :" : ":";
+        var totals = vote.Result is { } result
+            ? string.Join(", ", vote.Options.Select(option => $"{option}{colon} {result.Totals.GetValueOrDefault(option)}"))
+            : "";
+        return new Dictionary<string, object>
+        {
+            ["question"] = vote.Question,
+            ["options"] = string.Join(", ", vote.Options),
+            ["decision"] = vote.Result?.Decision ?? "",
+            ["winner"] = vote.Result?.Winner ?? "",
+            ["totals"] = totals,
+            ["cast"] = vote.Result?.Cast ?? 0,
+        };
+    }
+
+    private static DateTimeOffset Instant(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Paris(string instant) => TimeZoneInfo.ConvertTime(Instant(instant), Languages.Paris);
+    private static string MemberKey(Campaign campaign, Guid member, string channel) =>
+        Recipients.IdempotencyKey(campaign.SourceKey, Recipients.OfMember(member), campaign.Kind, channel);
+
+    private NewMessage Email(Campaign campaign, Guid member, int sequence, RenderedMessage? rendered, string? calendar, Contact? contact,
+        string unsubscribe, Preferences chosen)
+    {
+        var (key, recipient) = (MemberKey(campaign, member, Channels.Email), Recipients.OfMember(member));
+        if (rendered is null || contact is null || contact.Email.Length == 0)
+        {
+            return new NewMessage(key, recipient, sequence, null, MessageStates.Failed,
+                contact is null ? "The member's contact data is erased or unknown." : "The member gave no e-mail address.");
+        }
+        var email = new EmailMessage(contact.Email, $"{contact.GivenName} {contact.FamilyName}".Trim(), rendered.Subject, rendered.Body,
+            calendar, "seance.ics", $"{options.Value.PublicUrl.TrimEnd('/')}/api/notifications/unsubscribe/{unsubscribe}");
+        return new NewMessage(key, recipient, sequence, JsonSerializer.Serialize(email),
+            NotBefore: chosen.QuietHours?.NextAllowed(time.GetUtcNow()));
+    }
+
+    /// <summary>An SMS carries the subject line: the essentials, and the member's space holds the rest.</summary>
+    private NewMessage Sms(Campaign campaign, Guid member, int sequence, RenderedMessage? rendered, Contact? contact, Preferences chosen)
+    {
+        var (key, recipient) = (MemberKey(campaign, member, Channels.Sms), Recipients.OfMember(member));
+        if (rendered is null || PhoneNumbers.ToE164(contact?.Phone) is not { } number)
+        {
+            return new NewMessage(key, recipient, sequence, null, MessageStates.Failed,
+                contact is null ? "The member's contact data is erased or unknown." : "The member gave no mobile number.");
+        }
+        return new NewMessage(key, recipient, sequence, JsonSerializer.Serialize(new SmsMessage(number, rendered.Subject)),
+            NotBefore: chosen.QuietHours?.NextAllowed(time.GetUtcNow()));
+    }
+
+    /// <summary>What a campaign needs of a session's event: the session, and what changed and why.</summary>
+    public static Dictionary<string, string> OfSession(Guid sessionId, string? change = null, string? reason = null) => new()
+    {
+        ["sessionId"] = sessionId.ToString(),
+        ["change"] = change ?? "",
+        ["reason"] = reason ?? "",
+    };
+
+    /// <summary>A reminder: the session and the start it reminds of (it is withdrawn if the session no longer starts then).</summary>
+    public static Dictionary<string, string> OfReminder(Guid sessionId, DateTimeOffset startsAt) => new()
+    {
+        ["sessionId"] = sessionId.ToString(),
+        ["startsAt"] = startsAt.ToString("O", CultureInfo.InvariantCulture),
+    };
+
+    public static Dictionary<string, string> OfVote(Guid sessionId, Guid voteId) => new()
+    {
+        ["sessionId"] = sessionId.ToString(),
+        ["voteId"] = voteId.ToString(),
+    };
+
+    /// <summary>A message to one member (welcome).</summary>
+    public static Dictionary<string, string> OfMember(Guid memberId, bool minor) => new()
+    {
+        ["memberId"] = memberId.ToString(),
+        ["minor"] = minor ? "true" : "false",
+    };
+}
