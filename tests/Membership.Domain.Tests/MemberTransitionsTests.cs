@@ -1,3 +1,4 @@
+using System.Globalization;
 using Assemblee.Common.Rules;
 
 namespace Assemblee.Membership.Domain.Tests;
@@ -91,4 +92,12 @@ public sealed class MemberTransitionsTests
     [InlineData("92100", null)]
     public void The_arrondissement_comes_from_a_Paris_postcode(string postcode, int? arrondissement) =>
         Assert.Equal(arrondissement, MemberRules.ArrondissementOf(postcode));
+
+    [Theory]
+    [InlineData("2009-12-02", true)]
+    [InlineData("2008-12-02", true)]
+    [InlineData("2008-12-01", false)]
+    [InlineData("1960-05-17", false)]
+    public void A_person_is_a_minor_until_their_eighteenth_birthday(string birthDate, bool minor) =>
+        Assert.Equal(minor, MemberRules.IsMinor(DateOnly.Parse(birthDate, CultureInfo.InvariantCulture), new DateOnly(2026, 12, 1)));
 }

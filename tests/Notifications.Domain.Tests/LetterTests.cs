@@ -39,4 +39,17 @@ public sealed class LetterTests
         Assert.True(document.PageCount >= 4, $"{document.PageCount} pages");
         Assert.Equal("Batch", document.Info.Title);
     }
+
+    [Theory]
+    [InlineData(false, "fr", new[] { "Camille Martin", "3 rue de Test", "75011 PARIS" })]
+    [InlineData(true, "fr", new[] { "Aux parents ou représentants légaux de", "Camille Martin", "3 rue de Test", "75011 PARIS" })]
+    [InlineData(true, "en", new[] { "To the parents or guardians of", "Camille Martin", "3 rue de Test", "75011 PARIS" })]
+    public void A_consent_request_is_addressed_to_the_minors_parents_at_the_minors_address(bool toGuardians, string language,
+        string[] lines)
+    {
+        var envelope = Letter.Envelope("Camille", "Martin", toGuardians, language, "3 rue de Test", "75011");
+
+        Assert.Equal(lines, envelope);
+        Assert.All(envelope, line => Assert.True(line.Length <= 38, $"'{line}' is longer than an envelope window's line"));
+    }
 }

@@ -120,4 +120,26 @@ public sealed class TemplateTests
 
         Assert.Contains(said, rendered.Body, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("drawn-letter", "fr", false, "vous êtes membre de « Assemblée citoyenne de Paris 2027 »")]
+    [InlineData("drawn-letter", "fr", true, "comme suppléant·e, vous")]
+    [InlineData("drawn", "en", true, "as a substitute, you are called to take")]
+    [InlineData("drawn", "en", false, "You are drawn to sit on Assemblée citoyenne de Paris 2027.")]
+    public void A_drawn_member_is_told_whether_they_take_a_seat_as_substitute(string kind, string language, bool substitute,
+        string said)
+    {
+        var sample = new Dictionary<string, object>(MessageKinds.All[kind].Sample)
+        {
+            ["member"] = new Dictionary<string, object>((IDictionary<string, object>)MessageKinds.All[kind].Sample["member"])
+            {
+                ["substitute"] = substitute,
+            },
+        };
+
+        var rendered = DefaultTemplates.For(kind, language).Render(sample);
+
+        Assert.Contains(said, rendered.Body, StringComparison.Ordinal);
+        Assert.Contains("22 décembre 2026", rendered.Subject + rendered.Body, StringComparison.Ordinal);
+    }
 }

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Aspire.Hosting.ApplicationModel;
 using Assemblee.AppHost.LocalServers;
+using Assemblee.Common.Text;
 using Assemblee.SystemTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -251,6 +253,53 @@ public sealed class NotificationsEmailTests(SystemFixture system) : MembershipTe
         Assert.Equal(3, sent.GetProperty("byState").GetProperty("sent").GetInt32());
         Assert.Empty(Subjects(under, "Rappel"));
     }
+
+    [Fact]
+    public async Task Drawn_people_get_the_official_letter_in_one_print_batch_and_an_email_and_a_minors_parents_a_consent_request()
+    {
+        var (_, members) = await PanelAsync(adults: 2, minors: 1);
+        string[] kinds = ["drawn-letter", "drawn", "consent-request"];
+
+        var campaigns = await Eventually.ReturnsAsync(async () => (await CampaignsAsync())
+            .Where(campaign => kinds.Contains(campaign.GetProperty("kind").GetString())).ToList(),
+            list => list.Count == 3 && list.All(campaign => campaign.GetProperty("state").GetString() == "ready"),
+            because: "the draw should open the letters, the e-mails and the consent request");
+        JsonElement Of(string kind) => campaigns.Single(campaign => campaign.GetProperty("kind").GetString() == kind);
+        var minor = members.Single(member => member.GetProperty("member").GetProperty("minor").GetBoolean());
+        string Name(JsonElement member) => $"{member.GetProperty("givenName").GetString()} {member.GetProperty("familyName").GetString()}";
+
+        var deadline = TimeZoneInfo.ConvertTime(minor.GetProperty("member").GetProperty("confirmationDeadline").GetDateTimeOffset(),
+            TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+        var confirmBy = $"avant le {Dates.Long(DateOnly.FromDateTime(deadline.DateTime))}";
+
+        Assert.Equal(3, Of("drawn-letter").GetProperty("batch").GetProperty("letters").GetInt32());
+        var batch = await SeenAsync(Of("drawn-letter"));
+        Assert.All(members, member => Assert.Contains(Name(member), batch, StringComparison.Ordinal));
+        Assert.Equal(3, Regex.Matches(batch, Regex.Escape(Plain($"Confirmez votre siège {confirmBy}"))).Count);
+        Assert.Equal(1, Of("consent-request").GetProperty("batch").GetProperty("letters").GetInt32());
+        var consent = await SeenAsync(Of("consent-request"));
+        var envelope = $"Aux parents ou représentants légaux de {Name(minor)} {minor.GetProperty("address").GetString()}";
+        Assert.Contains(Plain(envelope), consent, StringComparison.Ordinal);
+        Assert.Contains($"{minor.GetProperty("givenName").GetString()} a moins de 18 ans", consent, StringComparison.Ordinal);
+
+        var emails = await Eventually.ReturnsAsync(() => Task.FromResult(Received("").Where(message => message.Subject!
+            .StartsWith("Vous êtes tiré·e au sort", StringComparison.Ordinal) && message.TextBody?.Contains($"/{Body}/membres",
+            StringComparison.Ordinal) == true).ToList()), list => list.Count == 3, because: "each drawn member should get the e-mail");
+        Assert.Equal(members.Select(member => member.GetProperty("email").GetString()).Order(),
+            emails.Select(message => message.To.Mailboxes.Single().Address).Order());
+        Assert.All(emails, message => Assert.EndsWith(confirmBy, message.Subject, StringComparison.Ordinal));
+        var toMinor = emails.Single(message => message.To.Mailboxes.Single().Address == minor.GetProperty("email").GetString());
+        Assert.Contains("Votre parent ou tuteur reçoit une lettre", toMinor.TextBody, StringComparison.Ordinal);
+        Assert.Single(emails, message => message.TextBody!.Contains("parent ou tuteur", StringComparison.Ordinal));
+    }
+
+    /// <summary>A campaign's batch file as a person reads it (rendered and read back), without accents, which OCR blurs.</summary>
+    private async Task<string> SeenAsync(JsonElement campaign) => Plain(await PdfText.ReadAsync(await Notifications.GetByteArrayAsync(
+        $"/api/notifications/bodies/{Body}/campaigns/{campaign.GetProperty("id")}/batch.pdf")));
+
+    // By hand: the tests run with invariant globalization, where Normalize(FormD) leaves accented letters whole.
+    private static string Plain(string text) => Regex.Replace(new string([.. text.Select(c =>
+        "àâäéèêëîïôöùûüç".IndexOf(c, StringComparison.Ordinal) is var i and >= 0 ? "aaaeeeeiioouuuc"[i] : c)]), @"\s+", " ");
 
     /// <summary>What the SMTP server received for these addresses whose subject starts so.</summary>
     private List<MimeMessage> ReceivedBy(IReadOnlyCollection<string> addresses, string start) =>

@@ -8,6 +8,15 @@ public sealed record BodyRegistered(string BodyId, string Name, string Kind, Dat
 
 // Member events carry ids, never contact data: a service that needs more asks membership over gRPC.
 
+/// <summary>
+/// The final draw's people (or a designated substitute, <paramref name="Substitutes"/>) entered the promotion as drawn: they
+/// have until <paramref name="ConfirmationDeadline"/> to confirm their seat; <paramref name="Minors"/>, those of them who
+/// also need a parent's or guardian's consent. One event per draw, so that their letters make one print batch.
+/// </summary>
+[Event("membership.members-drawn.v1")]
+public sealed record MembersDrawn(string BodyId, Guid PromotionId, string PromotionTitle, IReadOnlyList<Guid> Members,
+    IReadOnlyList<Guid> Minors, bool Substitutes, DateTimeOffset ConfirmationDeadline, DateTimeOffset DrawnAt);
+
 /// <summary>A drawn member confirmed their seat (and, for a minor, consent was recorded): the member is active.</summary>
 [Event("membership.member-confirmed.v1")]
 public sealed record MemberConfirmed(string BodyId, Guid PromotionId, Guid MemberId, string SeatGroup, bool Minor,

@@ -32,22 +32,40 @@ public sealed class MemberLifecycle(
 {
     // ---- From the draw's events (the consumer owns the transaction, with its inbox row) ----
 
-    /// <summary>Enters a drawn person (or a designated substitute) as drawn; null when they are already in the promotion.</summary>
-    public async Task<Guid?> EnterAsync(NpgsqlTransaction transaction, Promotion promotion, DrawnPerson person, string how,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Enters the drawn people (or a designated substitute) as drawn, skipping those already in the promotion, and tells
+    /// notifications whom it entered (by id: it asks for their addresses). The ids entered, in the given order.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> EnterAsync(NpgsqlTransaction transaction, Promotion promotion,
+        IEnumerable<DrawnPerson> people, bool substitutes, CancellationToken cancellationToken)
     {
-        var id = Guid.NewGuid();
-        if (!await MemberStore.InsertAsync(transaction, id, promotion, person, time.GetUtcNow(), cancellationToken))
+        var now = time.GetUtcNow();
+        var (entered, minors) = (new List<Guid>(), new List<Guid>());
+        foreach (var person in people)
         {
-            return null;
+            var id = Guid.NewGuid();
+            if (!await MemberStore.InsertAsync(transaction, id, promotion, person, now, cancellationToken))
+            {
+                continue;
+            }
+            await MemberHistory.AddAsync(transaction, id, "sortition", "entered", new
+            {
+                how = substitutes ? "substitute" : "drawn",
+                seatGroup = person.SeatGroup,
+                respondentId = person.RespondentId
+            }, cancellationToken);
+            entered.Add(id);
+            if (MemberRules.IsMinor(person.BirthDate, DateOnly.FromDateTime(now.UtcDateTime)))
+            {
+                minors.Add(id);
+            }
         }
-        await MemberHistory.AddAsync(transaction, id, "sortition", "entered", new
+        if (entered.Count > 0)
         {
-            how,
-            seatGroup = person.SeatGroup,
-            respondentId = person.RespondentId
-        }, cancellationToken);
-        return id;
+            await outbox.AddAsync(new MembersDrawn(promotion.BodyId, promotion.Id, promotion.Name, entered, minors, substitutes,
+                now.AddDays(promotion.ConfirmationDays), now), transaction, cancellationToken);
+        }
+        return entered;
     }
 
     /// <summary>
@@ -65,8 +83,8 @@ public sealed class MemberLifecycle(
             ?? throw new InvalidOperationException(
                 $"Sortition holds no data for the substitute of draw {designated.DrawId}; the message is retried.");
         var leaving = await members.LockByRespondentAsync(transaction, promotion.Id, designated.LeavingRespondentId, cancellationToken);
-        var substituteId = await EnterAsync(transaction, promotion, substitute, "substitute", cancellationToken);
-        if (leaving is null || substituteId is null)
+        var entered = await EnterAsync(transaction, promotion, [substitute], substitutes: true, cancellationToken);
+        if (leaving is null || entered is not [var substituteId])
         {
             return;
         }
@@ -74,13 +92,13 @@ public sealed class MemberLifecycle(
         {
             await LeaveAsync(transaction, promotion.BodyId, leaving, departure, designated.Reason, "sortition", cancellationToken);
         }
-        await MemberStore.LinkReplacementAsync(transaction, leaving.Id, substituteId.Value, designated.Substitute.RespondentId,
+        await MemberStore.LinkReplacementAsync(transaction, leaving.Id, substituteId, designated.Substitute.RespondentId,
             cancellationToken);
         await MemberHistory.AddAsync(transaction, leaving.Id, "sortition", "replaced",
             new { substituteId, substituteRespondentId = designated.Substitute.RespondentId }, cancellationToken);
-        await MemberHistory.AddAsync(transaction, substituteId.Value, "sortition", "replaces",
+        await MemberHistory.AddAsync(transaction, substituteId, "sortition", "replaces",
             new { leavingId = leaving.Id, leavingRespondentId = leaving.RespondentId }, cancellationToken);
-        await outbox.AddAsync(new MemberReplaced(promotion.BodyId, promotion.Id, leaving.Id, substituteId.Value,
+        await outbox.AddAsync(new MemberReplaced(promotion.BodyId, promotion.Id, leaving.Id, substituteId,
             designated.Substitute.SeatGroup, time.GetUtcNow()),
             transaction, cancellationToken);
     }

@@ -58,6 +58,9 @@ public static class MemberRules
 {
     public const int AgeOfMajority = 18;
 
+    /// <summary>A minor on <paramref name="today"/>: their seat waits for a parent's or guardian's consent.</summary>
+    public static bool IsMinor(DateOnly birthDate, DateOnly today) => birthDate.AddYears(AgeOfMajority) > today;
+
     /// <summary>The arrondissement of a Paris postcode (75001–75020, 75116), or null elsewhere.</summary>
     public static int? ArrondissementOf(string? postcode) => postcode switch
     {

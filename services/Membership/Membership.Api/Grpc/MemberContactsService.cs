@@ -33,6 +33,8 @@ public sealed class MemberContactsService(MemberLifecycle members) : MemberConta
                 Email = contact.Email ?? "",
                 Phone = contact.Phone ?? "",
                 Minor = contact.Member.Minor,
+                Address = contact.Address ?? "",
+                Postcode = contact.Postcode ?? "",
             }));
         return reply;
     }

@@ -23,13 +23,9 @@ public sealed class PanelDrawnConsumer(
         var seats = message.Members.GroupBy(member => member.SeatGroup).ToDictionary(group => group.Key, group => group.Count());
         var promotion = await PromotionStore.ForDrawAsync(transaction, message.DrawId, message.BodyId, message.Title, seats,
             time.GetUtcNow(), cancellationToken);
-        foreach (var seat in message.Members)
-        {
-            if (people.TryGetValue(seat.RespondentId, out var person))
-            {
-                await members.EnterAsync(transaction, promotion, person, "drawn", cancellationToken);
-            }
-        }
+        await members.EnterAsync(transaction, promotion,
+            message.Members.Where(seat => people.ContainsKey(seat.RespondentId)).Select(seat => people[seat.RespondentId]),
+            substitutes: false, cancellationToken);
         if (people.Count < message.Members.Count)
         {
             // A member replaced and erased before this (late) delivery: their substitute's own event enters the seat.

@@ -5,6 +5,7 @@ using Assemblee.Notifications.Data;
 using Assemblee.Notifications.Domain;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Assemblee.Notifications.Application;
 
@@ -58,14 +59,20 @@ public sealed class InvitationLetterPreparation(
         }
         await ledger.AddAsync(campaign.Id, Channels.Letter, chunk, cancellationToken);
         // Every letter is written: the batch file holds them all, in print order, and the campaign is ready.
-        await ledger.ReadyAsync(campaign.Id, async transaction =>
+        await ledger.ReadyAsync(campaign.Id, transaction => SaveBatchAsync(transaction, campaign, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The print shop's batch file of the campaign's letters, in print order; the number of letters.</summary>
+    public static async Task<int> SaveBatchAsync(NpgsqlTransaction transaction, Campaign campaign, CancellationToken cancellationToken)
+    {
+        var letters = await MessageStore.LettersAsync(transaction, campaign.Id, cancellationToken);
+        if (letters.Count == 0)
         {
-            var letters = await MessageStore.LettersAsync(transaction, campaign.Id, cancellationToken);
-            var title = string.Create(CultureInfo.InvariantCulture, $"{campaign.Title} — {letters.Count} letters");
-            var file = LetterPdf.Write(letters, title);
-            await LetterBatchStore.SaveAsync(transaction, campaign.Id, letters.Count, file, cancellationToken);
-            return letters.Count;
-        }, cancellationToken);
+            return 0;
+        }
+        var title = string.Create(CultureInfo.InvariantCulture, $"{campaign.Title} — {letters.Count} letters");
+        await LetterBatchStore.SaveAsync(transaction, campaign.Id, letters.Count, LetterPdf.Write(letters, title), cancellationToken);
+        return letters.Count;
     }
 
     private Letter Write(Campaign campaign, MessageTemplate template, Contracts.Sortition.V1.InvitationLetter invitee, DateOnly date)
@@ -80,9 +87,10 @@ public sealed class InvitationLetterPreparation(
             },
             ["response"] = new Dictionary<string, object> { ["code"] = invitee.Code, ["url"] = options.Value.ResponseUrl },
         });
-        return new Letter(campaign.Language, options.Value.Sender,
-            [$"{invitee.GivenName} {invitee.FamilyName}", invitee.Address, $"{invitee.Postcode} PARIS"], date, rendered.Subject,
-            rendered.Body, invitee.Code, options.Value.ResponseUrl);
+        var envelope = Letter.Envelope(invitee.GivenName, invitee.FamilyName, toGuardians: false, campaign.Language, invitee.Address,
+            invitee.Postcode);
+        return new Letter(campaign.Language, options.Value.Sender, envelope, date, rendered.Subject, rendered.Body, invitee.Code,
+            options.Value.ResponseUrl);
     }
 
     /// <summary>The event's figures the letters print: the draw and its response deadline as a Parisian reads it.</summary>

@@ -27,16 +27,17 @@ public sealed class MailOptions
 }
 
 /// <summary>
-/// Writes one e-mail (or SMS) per member a campaign concerns, by the channels each chose: the members a session's convocation
-/// stands for (convocation, change, cancellation, reminder, a vote opened or its result; who, from sessions) or the one member
-/// an event names (welcome). How to reach them comes from membership at this moment (logged there, kept only in the message
-/// until its content is erased); the session, its calendar file and the vote, from sessions. A member without an address on
-/// a channel gets a message failed from the start, so that the secretariat sees it. A reminder whose session moved or was
-/// cancelled since is withdrawn instead.
+/// Writes one letter, e-mail or SMS per member a campaign concerns, by the channels each chose: the members a session's
+/// convocation stands for (convocation, change, cancellation, reminder, a vote opened or its result; who, from sessions) or
+/// the one member an event names (drawn, consent request, welcome). How to reach them comes from membership at this moment
+/// (logged there, kept only in the message until its content is erased); the session, its calendar file and the vote, from
+/// sessions. A member without an address on a channel gets a message failed from the start, so that the secretariat sees it.
+/// Letters also make the print shop's batch file. A reminder whose session moved or was cancelled since is withdrawn instead.
 /// </summary>
 public sealed class MemberMessagePreparation(
     Sessions.SessionsClient sessions, MemberContacts.MemberContactsClient membership, CampaignLedger ledger, CampaignStore campaigns,
-    MessageStore messages, PreferenceStore preferences, Templates templates, IOptions<MailOptions> options, TimeProvider time)
+    MessageStore messages, PreferenceStore preferences, Templates templates, IOptions<MailOptions> options,
+    IOptions<LetterOptions> letterOptions, TimeProvider time)
 {
     private const int ContactsPerCall = 1000;
 
@@ -65,8 +66,8 @@ public sealed class MemberMessagePreparation(
                 cancellationToken);
             return;
         }
-        var recipients = campaign.Parameters.TryGetValue("memberId", out var named)
-            ? [named]
+        var recipients = campaign.Parameters.TryGetValue("members", out var named)
+            ? [.. named.Split(',')]
             : await ConvokedAsync(campaign.BodyId, about.Session!.Id, cancellationToken);
         var written = await messages.KeysAsync(campaign.Id, cancellationToken);
         var kind = MessageKinds.All[campaign.Kind];
@@ -79,17 +80,19 @@ public sealed class MemberMessagePreparation(
             // Each member by the channels they chose for this kind (none: nothing), skipping what the ledger already has.
             List<Guid> By(string channel) =>
                 [.. part.Where(member => Of(member).ChannelsFor(kind).Contains(channel) && !written.Contains(Key(member, channel)))];
-            var (byEmail, bySms) = (By(Channels.Email), By(Channels.Sms));
-            if (byEmail.Count + bySms.Count == 0)
+            var (byLetter, byEmail, bySms) = (By(Channels.Letter), By(Channels.Email), By(Channels.Sms));
+            if (byLetter.Count + byEmail.Count + bySms.Count == 0)
             {
                 continue;
             }
             var contacts = (await membership.GetContactsAsync(new GetContactsRequest
             {
                 BodyId = campaign.BodyId,
-                MemberIds = { byEmail.Union(bySms).Select(id => id.ToString()) },
+                MemberIds = { byLetter.Union(byEmail).Union(bySms).Select(id => id.ToString()) },
             }, cancellationToken: cancellationToken)).Contacts.ToDictionary(contact => Guid.Parse(contact.MemberId));
             RenderedMessage? Rendered(Guid member) => Render(campaign, wordings, about, Of(member), contacts.GetValueOrDefault(member));
+            await ledger.AddAsync(campaign.Id, Channels.Letter, [.. byLetter.Select(member => Post(campaign, kind, member,
+                order[member], Rendered(member), contacts.GetValueOrDefault(member), Of(member)))], cancellationToken);
             var unsubscribe = await preferences.UnsubscribeTokensAsync(campaign.BodyId, campaign.Kind, byEmail, cancellationToken);
             await ledger.AddAsync(campaign.Id, Channels.Email, [.. byEmail.Select(member => Email(campaign, member, order[member],
                 Rendered(member), about.Calendar, contacts.GetValueOrDefault(member), unsubscribe[member], Of(member)))],
@@ -97,8 +100,14 @@ public sealed class MemberMessagePreparation(
             await ledger.AddAsync(campaign.Id, Channels.Sms, [.. bySms.Select(member => Sms(campaign, member, order[member],
                 Rendered(member), contacts.GetValueOrDefault(member), Of(member)))], cancellationToken);
         }
-        await ledger.ReadyAsync(campaign.Id, transaction => MessageStore.CountAsync(transaction, campaign.Id, cancellationToken),
-            cancellationToken);
+        await ledger.ReadyAsync(campaign.Id, async transaction =>
+        {
+            if (kind.Channel == Channels.Letter)
+            {
+                await InvitationLetterPreparation.SaveBatchAsync(transaction, campaign, cancellationToken);
+            }
+            return await MessageStore.CountAsync(transaction, campaign.Id, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>What the messages speak of: the session (with its calendar file, for the kinds that carry it) and the vote.</summary>
@@ -149,7 +158,16 @@ public sealed class MemberMessagePreparation(
             ["member"] = new Dictionary<string, object>
             {
                 ["givenName"] = contact.GivenName,
-                ["minor"] = campaign.Parameters.GetValueOrDefault("minor") == "true",
+                ["familyName"] = contact.FamilyName,
+                ["minor"] = contact.Minor,
+                ["substitute"] = campaign.Parameters.GetValueOrDefault("substitute") == "true",
+            },
+            ["promotion"] = new Dictionary<string, object> { ["title"] = campaign.Parameters.GetValueOrDefault("promotion", "") },
+            ["confirmation"] = new Dictionary<string, object>
+            {
+                ["deadline"] = campaign.Parameters.TryGetValue("confirmBy", out var deadline)
+                    ? Languages.LongDate(DateOnly.FromDateTime(Paris(deadline).DateTime), chosen.Language)
+                    : "",
             },
             ["links"] = new Dictionary<string, object>
             {
@@ -221,6 +239,24 @@ public sealed class MemberMessagePreparation(
             NotBefore: chosen.QuietHours?.NextAllowed(time.GetUtcNow()));
     }
 
+    /// <summary>A letter to the member's postal address (or, for a minor's consent, to their parents or guardians there).</summary>
+    private NewMessage Post(Campaign campaign, MessageKind kind, Guid member, int sequence, RenderedMessage? rendered, Contact? contact,
+        Preferences chosen)
+    {
+        var (key, recipient) = (MemberKey(campaign, member, Channels.Letter), Recipients.OfMember(member));
+        if (rendered is null || contact is null || contact.Address.Length == 0)
+        {
+            return new NewMessage(key, recipient, sequence, null, MessageStates.Failed,
+                contact is null ? "The member's contact data is erased or unknown." : "No postal address is known for the member.");
+        }
+        var envelope = Letter.Envelope(contact.GivenName, contact.FamilyName, kind.ToGuardians, chosen.Language, contact.Address,
+            contact.Postcode);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Languages.Paris).DateTime);
+        var letter = new Letter(chosen.Language, letterOptions.Value.Sender, envelope, today, rendered.Subject, rendered.Body, null,
+            null);
+        return new NewMessage(key, recipient, sequence, JsonSerializer.Serialize(letter));
+    }
+
     /// <summary>An SMS carries the subject line: the essentials, and the member's space holds the rest.</summary>
     private NewMessage Sms(Campaign campaign, Guid member, int sequence, RenderedMessage? rendered, Contact? contact, Preferences chosen)
     {
@@ -255,10 +291,18 @@ public sealed class MemberMessagePreparation(
         ["voteId"] = voteId.ToString(),
     };
 
-    /// <summary>A message to one member (welcome).</summary>
-    public static Dictionary<string, string> OfMember(Guid memberId, bool minor) => new()
+    /// <summary>A message to the members an event names (welcome, drawn).</summary>
+    public static Dictionary<string, string> OfMembers(IEnumerable<Guid> members) => new()
     {
-        ["memberId"] = memberId.ToString(),
-        ["minor"] = minor ? "true" : "false",
+        ["members"] = string.Join(',', members),
     };
+
+    /// <summary>Drawn members' news: the promotion, whether they take a seat as substitutes, and when to confirm by.</summary>
+    public static Dictionary<string, string> OfDrawnMembers(IEnumerable<Guid> members, bool substitutes, string promotion,
+        DateTimeOffset confirmBy) => new(OfMembers(members))
+        {
+            ["substitute"] = substitutes ? "true" : "false",
+            ["promotion"] = promotion,
+            ["confirmBy"] = confirmBy.ToString("O", CultureInfo.InvariantCulture),
+        };
 }

@@ -187,6 +187,104 @@ public static class DefaultTemplates
 
             Your message preferences: {{ links.preferences }}
             """),
+        new MessageTemplate("drawn-letter", Languages.French, 0,
+            "Vous êtes tiré·e au sort pour siéger : {{ promotion.title }}",
+            """
+            Madame, Monsieur {{ member.familyName }},
+
+            {% if member.substitute %}Un siège s'est libéré dans « {{ promotion.title }} » : comme suppléant·e, vous
+            êtes appelé·e à l'occuper.{% else %}Le tirage au sort final parmi les personnes qui ont répondu à l'invitation de la
+            Maire de Paris vous a désigné·e : vous êtes membre de « {{ promotion.title }} ».{% endif %}
+
+            Confirmez votre siège avant le {{ confirmation.deadline }} dans votre espace de membre : {{ links.space }}{% if
+            member.minor %}. Comme vous avez moins de 18 ans, votre parent ou tuteur reçoit de son côté une lettre pour
+            donner son accord.{% endif %}
+
+            Si vous ne pouvez pas siéger, dites-le nous dans le même espace ou au 3975 : votre siège ira à une autre
+            personne tirée au sort.
+
+            Questions : 3975 (appel gratuit), du lundi au vendredi de 9 h à 18 h.
+            """),
+        new MessageTemplate("drawn-letter", Languages.English, 0,
+            "You are drawn to sit on {{ promotion.title }}",
+            """
+            Dear {{ member.givenName }} {{ member.familyName }},
+
+            {% if member.substitute %}A seat on {{ promotion.title }} is free: as a substitute, you are called to take
+            it.{% else %}The final draw among those who answered the Mayor of Paris's invitation chose you: you are a member
+            of {{ promotion.title }}.{% endif %}
+
+            Confirm your seat before {{ confirmation.deadline }} in your members' space: {{ links.space }}{% if member.minor
+            %}. As you are under 18, your parent or guardian receives a letter of their own to give their consent.{% endif %}
+
+            If you cannot sit, tell us there or on 3975: your seat will go to another person drawn by lot.
+
+            Questions: 3975 (free call), Monday to Friday, 9 am to 6 pm.
+            """),
+        new MessageTemplate("drawn", Languages.French, 0,
+            "Vous êtes tiré·e au sort : confirmez votre siège avant le {{ confirmation.deadline }}",
+            """
+            Bonjour {{ member.givenName }},
+
+            {% if member.substitute %}Un siège s'est libéré dans « {{ promotion.title }} » : comme suppléant·e, vous
+            êtes appelé·e à l'occuper.{% else %}Vous êtes tiré·e au sort pour siéger dans
+            « {{ promotion.title }} ».{% endif %} Une lettre officielle vous parvient aussi par la poste.
+
+            Confirmez votre siège avant le {{ confirmation.deadline }} : {{ links.space }}{% if member.minor %}
+            Votre parent ou tuteur reçoit une lettre pour donner son accord.{% endif %}
+
+            Vos préférences de messages : {{ links.preferences }}
+            """),
+        new MessageTemplate("drawn", Languages.English, 0,
+            "You are drawn: confirm your seat before {{ confirmation.deadline }}",
+            """
+            Hello {{ member.givenName }},
+
+            {% if member.substitute %}A seat on {{ promotion.title }} is free: as a substitute, you are called to take
+            it.{% else %}You are drawn to sit on {{ promotion.title }}.{% endif %} An official letter reaches you by post
+            too.
+
+            Confirm your seat before {{ confirmation.deadline }}: {{ links.space }}{% if member.minor %}
+            Your parent or guardian receives a letter to give their consent.{% endif %}
+
+            Your message preferences: {{ links.preferences }}
+            """),
+        new MessageTemplate("consent-request", Languages.French, 0,
+            "{{ member.givenName }} est tiré·e au sort : votre accord est demandé",
+            """
+            Madame, Monsieur,
+
+            {{ member.givenName }} {{ member.familyName }} a été tiré·e au sort pour siéger dans « {{ promotion.title }} ».
+            Bienvenue : l'Assemblée est heureuse d'accueillir de jeunes Parisiennes et Parisiens, et vous accompagne à chaque
+            étape.
+
+            Comme {{ member.givenName }} a moins de 18 ans, son siège demande l'accord d'un parent ou d'un représentant
+            légal. Donnez-le avant le {{ confirmation.deadline }} : écrivez-nous (lettre signée ou e-mail) en indiquant
+            votre nom et votre lien avec {{ member.givenName }}, ou venez au secrétariat de l'Assemblée avec une pièce
+            d'identité. Les séances ont lieu en dehors du temps
+            scolaire ; elles sont indemnisées, et les déplacements et frais de garde sont pris en charge.
+
+            Une réunion d'accueil des parents a lieu avant la première séance ; le secrétariat vous y invitera.
+
+            Questions : 3975 (appel gratuit), du lundi au vendredi de 9 h à 18 h.
+            """),
+        new MessageTemplate("consent-request", Languages.English, 0,
+            "{{ member.givenName }} is drawn: your consent is asked for",
+            """
+            Dear parent or guardian,
+
+            {{ member.givenName }} {{ member.familyName }} was drawn by lot to sit on {{ promotion.title }}. Welcome:
+            the Assembly is glad to include young Parisians, and supports you at every step.
+
+            As {{ member.givenName }} is under 18, the seat needs the consent of a parent or legal guardian. Give it before
+            {{ confirmation.deadline }}: write to us (a signed letter or an e-mail) giving your name and how you are related to
+            {{ member.givenName }}, or come to the Assembly's secretariat with an identity document. Sessions take place
+            outside school hours; they are compensated, and travel and childcare costs are covered.
+
+            A welcome meeting for parents takes place before the first session; the secretariat will invite you.
+
+            Questions: 3975 (free call), Monday to Friday, 9 am to 6 pm.
+            """),
         new MessageTemplate("welcome", Languages.French, 0,
             "Bienvenue à l'Assemblée citoyenne, {{ member.givenName }}",
             """

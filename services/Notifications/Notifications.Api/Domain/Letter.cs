@@ -22,5 +22,19 @@ public sealed record Letter(
         ? $"Paris, {Languages.LongDate(Date, Language)}"
         : $"Paris, le {Languages.LongDate(Date, Language)}";
 
+    /// <summary>
+    /// The envelope's lines: whom it is for (a member, or for a minor's consent their parents or guardians, on a line of its
+    /// own: the window takes 38 characters a line), the street line, the postcode and the city.
+    /// </summary>
+    public static IReadOnlyList<string> Envelope(string givenName, string familyName, bool toGuardians, string language, string address,
+        string postcode)
+    {
+        var name = $"{givenName} {familyName}".Trim();
+        string[] to = !toGuardians ? [name]
+            : language == Languages.English ? ["To the parents or guardians of", name]
+            : ["Aux parents ou représentants légaux de", name];
+        return [.. to, address, $"{postcode} PARIS"];
+    }
+
     public string CodeLabel => Language == Languages.English ? "Your response code" : "Votre code de réponse";
 }

@@ -15,6 +15,10 @@ public static class LetterPdf
     private const double Margin = 56;
     private const double Width = 595 - 2 * Margin;
     private const double BodyBottom = 640;
+
+    /// <summary>Where the window of a C5/DL envelope shows the address, and how wide it is.</summary>
+    private const double AddressLeft = 320;
+    private const double AddressWidth = 595 - AddressLeft - Margin;
     private const double QrSize = 96;
 
     public static byte[] Write(IEnumerable<Letter> letters, string title)
@@ -47,12 +51,13 @@ public static class LetterPdf
         {
             graphics.DrawString(letter.Sender, fonts.Sender, XBrushes.Black, Margin, 60);
             var y = 150.0;
-            foreach (var line in letter.AddressLines)
+            // A line too long for the envelope's window wraps inside it rather than running off the page.
+            foreach (var line in letter.AddressLines.SelectMany(line => TextLayout.Wrap(graphics, line, fonts.Text, AddressWidth)))
             {
-                graphics.DrawString(line, fonts.Text, XBrushes.Black, 320, y);
+                graphics.DrawString(line, fonts.Text, XBrushes.Black, AddressLeft, y);
                 y += fonts.Text.Height;
             }
-            graphics.DrawString(letter.DateLine, fonts.Text, XBrushes.Black, 320, 250);
+            graphics.DrawString(letter.DateLine, fonts.Text, XBrushes.Black, AddressLeft, 250);
             y = 290;
             foreach (var line in TextLayout.Wrap(graphics, letter.Subject, fonts.Subject, Width))
             {

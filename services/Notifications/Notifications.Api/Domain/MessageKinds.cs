@@ -6,7 +6,9 @@ namespace Assemblee.Notifications.Domain;
 /// A kind of message: the channel it goes by, whether the law requires it (then a person's preferences cannot turn it off),
 /// and the variables its templates may use, with the sample values a preview renders.
 /// </summary>
-public sealed record MessageKind(string Name, string Channel, bool LegallyRequired, IReadOnlyDictionary<string, object> Sample)
+/// <param name="ToGuardians">A letter to the parents or guardians of the (minor) member it speaks of, at the member's address.</param>
+public sealed record MessageKind(string Name, string Channel, bool LegallyRequired, IReadOnlyDictionary<string, object> Sample,
+    bool ToGuardians = false)
 {
     /// <summary>The channels a person may choose for it: a letter stays a letter; what goes by e-mail may go by SMS too.</summary>
     public IReadOnlyList<string> Choosable => Channel == Channels.Letter ? [Channels.Letter] : [Channels.Email, Channels.Sms];
@@ -78,10 +80,42 @@ public static class MessageKinds
             },
         });
 
+    /// <summary>The official notice, by post, that a person is drawn to sit (or to take a seat as substitute).</summary>
+    public static readonly MessageKind DrawnLetter = new("drawn-letter", Channels.Letter, LegallyRequired: true, DrawnSample());
+
+    /// <summary>The same news by e-mail, with the link to confirm the seat in the members' space.</summary>
+    public static readonly MessageKind Drawn = new("drawn", Channels.Email, LegallyRequired: false, DrawnSample());
+
+    /// <summary>
+    /// A minor is drawn: a letter to their parents or guardians, at the minor's address, welcoming them and asking for the
+    /// consent the seat needs.
+    /// </summary>
+    public static readonly MessageKind ConsentRequest = new("consent-request", Channels.Letter, LegallyRequired: true,
+        DrawnSample(minor: true), ToGuardians: true);
+
     public static IReadOnlyDictionary<string, MessageKind> All { get; } = new[]
     {
-        Invitation, Convocation, SessionChange, SessionCancellation, SessionReminder, VoteOpening, VoteResult, Welcome,
+        Invitation, DrawnLetter, Drawn, ConsentRequest, Welcome, Convocation, SessionChange, SessionCancellation, SessionReminder,
+        VoteOpening, VoteResult,
     }.ToDictionary(kind => kind.Name);
+
+    private static Dictionary<string, object> DrawnSample(bool minor = false) => new()
+    {
+        ["member"] = new Dictionary<string, object>
+        {
+            ["givenName"] = "Camille",
+            ["familyName"] = "Martin",
+            ["minor"] = minor,
+            ["substitute"] = false,
+        },
+        ["promotion"] = new Dictionary<string, object> { ["title"] = "Assemblée citoyenne de Paris 2027" },
+        ["confirmation"] = new Dictionary<string, object> { ["deadline"] = "22 décembre 2026" },
+        ["links"] = new Dictionary<string, object>
+        {
+            ["space"] = "https://assemblee.paris.fr/membres",
+            ["preferences"] = "https://assemblee.paris.fr/membres/preferences",
+        },
+    };
 
     private static Dictionary<string, object> WithVote(IReadOnlyDictionary<string, object> sample, string decision) =>
         new(sample)

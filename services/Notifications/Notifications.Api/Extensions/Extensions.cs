@@ -27,6 +27,7 @@ internal static class Extensions
             bus.AddConsumer<VoteOpenedConsumer>();
             bus.AddConsumer<VoteClosedConsumer>();
             bus.AddConsumer<MemberConfirmedConsumer>();
+            bus.AddConsumer<MembersDrawnConsumer>();
         });
         // Sortition gives the letters' data, membership the members' contact details, to notifications' own credential, and
         // each logs the read; sessions says whom a convocation stands for and gives its calendar file.
