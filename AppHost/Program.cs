@@ -33,8 +33,8 @@ var documents = AddService<Projects.Documents_Api>("documents")
     .WithServiceReference(membership).WithServiceReference(sortition).WithServiceReference(sessions);
 // Notifications waits for neither the mail server nor the SMS provider: what it cannot send yet stays queued and is retried.
 var notifications = AddService<Projects.Notifications_Api>("notifications")
-    .WithServiceReference(membership).WithServiceReference(sortition).WithServiceReference(sessions).WithReference(mail)
-    .WithReference(sms);
+    .WithServiceReference(membership).WithServiceReference(sortition).WithServiceReference(sessions).WithServiceReference(documents)
+    .WithReference(mail).WithReference(sms);
 var veille = AddService<Projects.Veille_Api>("veille").WithServiceReference(membership).WithServiceReference(sessions);
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")

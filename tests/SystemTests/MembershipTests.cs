@@ -424,6 +424,28 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
         }
         Assert.Equal(member.ToString(), Assert.Single(streamed).Id);
         Assert.Equal("Camille1 D.", streamed[0].DisplayName);
+        async Task<StatusCode> ListingAsync(string subject, string role, params string[] bodies)
+        {
+            try
+            {
+                using var call = client.ListMembers(listing, new Metadata
+                {
+                    { "authorization", $"Bearer {Fixture.Token(subject, [role], bodies)}" },
+                });
+                while (await call.ResponseStream.MoveNext(CancellationToken.None))
+                {
+                }
+                return StatusCode.OK;
+            }
+            catch (RpcException refused)
+            {
+                return refused.StatusCode;
+            }
+        }
+        // Of the services, only notifications lists members with its own credential; a role of another body is refused.
+        Assert.Equal(StatusCode.OK, await ListingAsync("notifications", "service"));
+        Assert.Equal(StatusCode.PermissionDenied, await ListingAsync("veille", "service"));
+        Assert.Equal(StatusCode.PermissionDenied, await ListingAsync("secretary-1", "secretariat", "another-body"));
         Assert.False((await client.IsActiveMemberAsync(new() { BodyId = Body, MemberId = member.ToString() }, bearer)).Active);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(Secretariat, $"members/{member}/confirmation")).StatusCode);
         var active = await client.IsActiveMemberAsync(new() { BodyId = Body, MemberId = member.ToString() }, bearer);

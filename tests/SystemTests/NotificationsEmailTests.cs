@@ -293,6 +293,37 @@ public sealed class NotificationsEmailTests(SystemFixture system) : MembershipTe
         Assert.Single(emails, message => message.TextBody!.Contains("parent ou tuteur", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_active_members_of_a_promotion_get_the_address_of_a_text_it_publishes()
+    {
+        var (promotion, members) = await ActivePanelAsync();
+        var title = $"Synthèse {Guid.NewGuid():N}"[..22];
+        var documents = Fixture.Gateway("secretary-1", ["secretariat"], [Body]);
+        var path = $"/api/documents/bodies/{Body}/documents";
+        var started = await documents.PostAsJsonAsync(path, new
+        {
+            kind = "synthesis",
+            promotionId = promotion,
+            title,
+            sections = new[] { new { heading = "Synthèse", markdown = "Les membres proposent de rénover les écoles." } },
+        });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var document = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("document").GetProperty("id").GetGuid();
+        await documents.PostAsJsonAsync($"{path}/{document}/paper-vote", new { @for = 40, against = 2, abstention = 1 });
+
+        Assert.Equal(HttpStatusCode.Created, (await documents.PostAsync($"{path}/{document}/publication", null)).StatusCode);
+
+        var told = await Eventually.ReturnsAsync(() => Task.FromResult(Subjects(title, "Texte publié")), list => list.Count == 3,
+            because: "each active member should get the published text's address");
+        Assert.Equal(members.Select(member => member.GetProperty("email").GetString()).Order(),
+            told.Select(message => message.To.Mailboxes.Single().Address).Order());
+        var link = new Uri(Regex.Match(told[0].TextBody!, @"https://\S+/published/\S+\.html").Value);
+        Assert.Equal($"/api/documents/bodies/{Body}/published/{document}.html", link.AbsolutePath);
+        Assert.Contains("rénover les écoles", await Fixture.Gateway().GetStringAsync(link.AbsolutePath), StringComparison.Ordinal);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(3, Subjects(title, "Texte publié").Count);
+    }
+
     /// <summary>A campaign's batch file as a person reads it (rendered and read back), without accents, which OCR blurs.</summary>
     private async Task<string> SeenAsync(JsonElement campaign) => Plain(await PdfText.ReadAsync(await Notifications.GetByteArrayAsync(
         $"/api/notifications/bodies/{Body}/campaigns/{campaign.GetProperty("id")}/batch.pdf")));

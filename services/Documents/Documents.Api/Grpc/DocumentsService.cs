@@ -11,14 +11,15 @@ using Publication = Assemblee.Documents.Domain.Publication;
 namespace Assemblee.Documents.Grpc;
 
 /// <summary>
-/// Internal (the gateway does not route it): veille and sessions read documents with their own credential, writers with theirs;
+/// Internal (the gateway does not route it): veille, sessions and notifications read documents with their own credential, writers
+/// with theirs;
 /// published texts are public.
 /// </summary>
 public sealed class DocumentsService(Callers callers, DocumentStore documents, PublicationStore publications)
     : Contracts.Documents.V1.Documents.DocumentsBase
 {
     /// <summary>The services that read documents with their own credential.</summary>
-    private static readonly string[] Readers = ["veille", "sessions"];
+    private static readonly string[] Readers = ["veille", "sessions", "notifications"];
 
     [Authorize]
     public override async Task<Document> GetDocument(GetDocumentRequest request, ServerCallContext context)

@@ -29,6 +29,9 @@ public sealed class MembershipService(BodyStore bodies, MemberStore members) : C
     /// <summary>The services that ask, with their own credential, whether their caller is an active member.</summary>
     private static readonly string[] MemberCheckers = ["documents", "sessions", "veille"];
 
+    /// <summary>The services that list a promotion's members with their own credential.</summary>
+    private static readonly string[] MemberListers = ["notifications"];
+
     public override async Task<IsActiveMemberReply> IsActiveMember(IsActiveMemberRequest request, ServerCallContext context)
     {
         var bodyId = GrpcArguments.BodyId(request.BodyId);
@@ -72,10 +75,18 @@ public sealed class MembershipService(BodyStore bodies, MemberStore members) : C
         }
         var listed = await members.ListAsync(promotionId, atelierId, request.State.Length > 0 ? request.State : null,
             context.CancellationToken);
-        // A promotion belongs to one body: its members' body is the one to check.
-        foreach (var bodyId in listed.Select(member => member.BodyId).Distinct())
+        if (context.GetHttpContext().User.IsInRole(Roles.Service))
         {
-            GrpcBodyScope.Require(context, bodyId, BodyRoles);
+            // Notifications, to find whom a published text concerns (ids and display names, no contact data).
+            GrpcServiceScope.Require(context, MemberListers);
+        }
+        else
+        {
+            // A promotion belongs to one body: its members' body is the one to check.
+            foreach (var bodyId in listed.Select(member => member.BodyId).Distinct())
+            {
+                GrpcBodyScope.Require(context, bodyId, BodyRoles);
+            }
         }
         foreach (var member in listed)
         {

@@ -28,25 +28,19 @@ public sealed class MailOptions
 
 /// <summary>
 /// Writes one letter, e-mail or SMS per member a campaign concerns, by the channels each chose: the members a session's
-/// convocation stands for (convocation, change, cancellation, reminder, a vote opened or its result; who, from sessions) or
-/// the one member an event names (drawn, consent request, welcome). How to reach them comes from membership at this moment
-/// (logged there, kept only in the message until its content is erased); the session, its calendar file and the vote, from
-/// sessions. A member without an address on a channel gets a message failed from the start, so that the secretariat sees it.
-/// Letters also make the print shop's batch file. A reminder whose session moved or was cancelled since is withdrawn instead.
+/// convocation stands for (convocation, change, cancellation, reminder, a vote opened or its result; who, from sessions), the
+/// active members of a published text's promotion, or the members an event names (drawn, consent request, welcome). How to
+/// reach them comes from membership at this moment (logged there, kept only in the message until its content is erased);
+/// what the messages speak of, from sessions and documents (<see cref="CampaignSubjects"/>). A member without an address on
+/// a channel gets a message failed from the start, so that the secretariat sees it. Letters also make the print shop's
+/// batch file. A reminder whose session moved or was cancelled since is withdrawn instead.
 /// </summary>
 public sealed class MemberMessagePreparation(
-    Sessions.SessionsClient sessions, MemberContacts.MemberContactsClient membership, CampaignLedger ledger, CampaignStore campaigns,
+    CampaignSubjects subjects, MemberContacts.MemberContactsClient membership, CampaignLedger ledger, CampaignStore campaigns,
     MessageStore messages, PreferenceStore preferences, Templates templates, IOptions<MailOptions> options,
     IOptions<LetterOptions> letterOptions, TimeProvider time)
 {
     private const int ContactsPerCall = 1000;
-
-    /// <summary>The kinds whose e-mails carry the session's calendar file.</summary>
-    private static readonly HashSet<string> WithCalendar =
-    [
-        MessageKinds.Convocation.Name, MessageKinds.SessionChange.Name, MessageKinds.SessionCancellation.Name,
-        MessageKinds.SessionReminder.Name,
-    ];
 
     public async Task PrepareAsync(Campaign campaign, CancellationToken cancellationToken)
     {
@@ -58,7 +52,7 @@ public sealed class MemberMessagePreparation(
                 ? await templates.VersionAsync(campaign.BodyId, campaign.Kind, language, campaign.TemplateVersion, cancellationToken)
                 : await templates.CurrentAsync(campaign.BodyId, campaign.Kind, language, cancellationToken);
         }
-        var about = await AboutAsync(campaign, cancellationToken);
+        var about = await subjects.AboutAsync(campaign, cancellationToken);
         if (campaign.Kind == MessageKinds.SessionReminder.Name && !Reminders.Holds(Instant(campaign.Parameters["startsAt"]),
             about.Session!.State, Instant(about.Session.StartsAt)))
         {
@@ -66,9 +60,7 @@ public sealed class MemberMessagePreparation(
                 cancellationToken);
             return;
         }
-        var recipients = campaign.Parameters.TryGetValue("members", out var named)
-            ? [.. named.Split(',')]
-            : await ConvokedAsync(campaign.BodyId, about.Session!.Id, cancellationToken);
+        var recipients = await subjects.RecipientsAsync(campaign, about, cancellationToken);
         var written = await messages.KeysAsync(campaign.Id, cancellationToken);
         var kind = MessageKinds.All[campaign.Kind];
         string Key(Guid member, string channel) => MemberKey(campaign, member, channel);
@@ -110,42 +102,8 @@ public sealed class MemberMessagePreparation(
         }, cancellationToken);
     }
 
-    /// <summary>What the messages speak of: the session (with its calendar file, for the kinds that carry it) and the vote.</summary>
-    private sealed record Subject(Session? Session, string? Calendar, Vote? Vote);
-
-    private async Task<Subject> AboutAsync(Campaign campaign, CancellationToken cancellationToken)
-    {
-        if (!campaign.Parameters.TryGetValue("sessionId", out var sessionId))
-        {
-            return new Subject(null, null, null);
-        }
-        var request = new GetSessionRequest { BodyId = campaign.BodyId, SessionId = sessionId };
-        var session = await sessions.GetSessionAsync(request, cancellationToken: cancellationToken);
-        var calendar = WithCalendar.Contains(campaign.Kind)
-            ? (await sessions.GetSessionCalendarAsync(request, cancellationToken: cancellationToken)).Ics
-            : null;
-        var vote = campaign.Parameters.TryGetValue("voteId", out var voteId)
-            ? await sessions.GetVoteAsync(new GetVoteRequest { BodyId = campaign.BodyId, VoteId = voteId },
-                cancellationToken: cancellationToken)
-            : null;
-        return new Subject(session, calendar, vote);
-    }
-
-    /// <summary>The members a session's convocation stands for, in sessions' order.</summary>
-    private async Task<List<string>> ConvokedAsync(string bodyId, string sessionId, CancellationToken cancellationToken)
-    {
-        var invited = new List<string>();
-        using var call = sessions.ListConvocations(new ListConvocationsRequest { BodyId = bodyId, SessionId = sessionId },
-            cancellationToken: cancellationToken);
-        await foreach (var convocation in call.ResponseStream.ReadAllAsync(cancellationToken))
-        {
-            invited.Add(convocation.MemberId);
-        }
-        return invited;
-    }
-
     /// <summary>The wording in the member's language; null when the member's contact data is erased or unknown.</summary>
-    private RenderedMessage? Render(Campaign campaign, Dictionary<string, MessageTemplate> wordings, Subject about,
+    private RenderedMessage? Render(Campaign campaign, Dictionary<string, MessageTemplate> wordings, CampaignSubject about,
         Preferences chosen, Contact? contact)
     {
         if (contact is null)
@@ -175,6 +133,9 @@ public sealed class MemberMessagePreparation(
                 ["answer"] = about.Session is { } convened ? $"{space}/convocations/{convened.Id}" : space,
                 ["vote"] = about.Vote is { } voted ? $"{space}/votes/{voted.Id}" : space,
                 ["preferences"] = $"{space}/preferences",
+                ["document"] = about.Document is { } text
+                    ? $"{options.Value.PublicUrl.TrimEnd('/')}/api/documents/bodies/{campaign.BodyId}/published/{text.Id}.html"
+                    : space,
             },
             ["change"] = new Dictionary<string, object>
             {
@@ -192,6 +153,10 @@ public sealed class MemberMessagePreparation(
                 ["startTime"] = starts.ToString("HH:mm", CultureInfo.InvariantCulture),
                 ["endTime"] = ends.ToString("HH:mm", CultureInfo.InvariantCulture),
             };
+        }
+        if (about.Document is { } document)
+        {
+            values["document"] = new Dictionary<string, object> { ["title"] = document.Title, ["kind"] = document.Kind };
         }
         if (about.Vote is { } vote)
         {
@@ -284,6 +249,8 @@ public sealed class MemberMessagePreparation(
         ["sessionId"] = sessionId.ToString(),
         ["startsAt"] = startsAt.ToString("O", CultureInfo.InvariantCulture),
     };
+
+    public static Dictionary<string, string> OfDocument(Guid documentId) => new() { ["documentId"] = documentId.ToString() };
 
     public static Dictionary<string, string> OfVote(Guid sessionId, Guid voteId) => new()
     {

@@ -285,6 +285,26 @@ public static class DefaultTemplates
 
             Questions: 3975 (free call), Monday to Friday, 9 am to 6 pm.
             """),
+        new MessageTemplate("document-published", Languages.French, 0,
+            "Texte publié : {{ document.title }}",
+            """
+            Bonjour {{ member.givenName }},
+
+            Le texte « {{ document.title }} » est publié. Chacun peut désormais le lire à cette adresse, qui ne changera
+            pas : {{ links.document }}
+
+            Vos préférences de messages : {{ links.preferences }}
+            """),
+        new MessageTemplate("document-published", Languages.English, 0,
+            "Text published: {{ document.title }}",
+            """
+            Hello {{ member.givenName }},
+
+            The text "{{ document.title }}" is published. Anyone may now read it at this address, which will not change:
+            {{ links.document }}
+
+            Your message preferences: {{ links.preferences }}
+            """),
         new MessageTemplate("welcome", Languages.French, 0,
             "Bienvenue à l'Assemblée citoyenne, {{ member.givenName }}",
             """

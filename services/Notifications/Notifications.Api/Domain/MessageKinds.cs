@@ -80,6 +80,23 @@ public static class MessageKinds
             },
         });
 
+    /// <summary>A text of the promotion (vœu, délibération, synthesis…) was published: its active members get the link.</summary>
+    public static readonly MessageKind DocumentPublished = new("document-published", Channels.Email, LegallyRequired: false,
+        new Dictionary<string, object>
+        {
+            ["member"] = new Dictionary<string, object> { ["givenName"] = "Camille" },
+            ["document"] = new Dictionary<string, object>
+            {
+                ["title"] = "Vœu relatif à la rénovation énergétique des logements",
+                ["kind"] = "voeu",
+            },
+            ["links"] = new Dictionary<string, object>
+            {
+                ["document"] = "https://assemblee.paris.fr/api/documents/bodies/assemblee-citoyenne/published/0191.html",
+                ["preferences"] = "https://assemblee.paris.fr/membres/preferences",
+            },
+        });
+
     /// <summary>The official notice, by post, that a person is drawn to sit (or to take a seat as substitute).</summary>
     public static readonly MessageKind DrawnLetter = new("drawn-letter", Channels.Letter, LegallyRequired: true, DrawnSample());
 
@@ -96,7 +113,7 @@ public static class MessageKinds
     public static IReadOnlyDictionary<string, MessageKind> All { get; } = new[]
     {
         Invitation, DrawnLetter, Drawn, ConsentRequest, Welcome, Convocation, SessionChange, SessionCancellation, SessionReminder,
-        VoteOpening, VoteResult,
+        VoteOpening, VoteResult, DocumentPublished,
     }.ToDictionary(kind => kind.Name);
 
     private static Dictionary<string, object> DrawnSample(bool minor = false) => new()

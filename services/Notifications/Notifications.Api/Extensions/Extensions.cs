@@ -7,8 +7,10 @@ using Assemblee.Notifications.Data;
 using Assemblee.Notifications.Messaging;
 using Assemblee.Notifications.Workers;
 using Assemblee.ServiceDefaults.Authentication;
+using DocumentsClient = Assemblee.Contracts.Documents.V1.Documents.DocumentsClient;
 using InvitationLettersClient = Assemblee.Contracts.Sortition.V1.InvitationLetters.InvitationLettersClient;
 using MemberContactsClient = Assemblee.Contracts.Membership.V1.MemberContacts.MemberContactsClient;
+using MembershipClient = Assemblee.Contracts.Membership.V1.Membership.MembershipClient;
 using SessionsClient = Assemblee.Contracts.Sessions.V1.Sessions.SessionsClient;
 
 namespace Assemblee.Notifications.Extensions;
@@ -28,14 +30,20 @@ internal static class Extensions
             bus.AddConsumer<VoteClosedConsumer>();
             bus.AddConsumer<MemberConfirmedConsumer>();
             bus.AddConsumer<MembersDrawnConsumer>();
+            bus.AddConsumer<DocumentPublishedConsumer>();
         });
         // Sortition gives the letters' data, membership the members' contact details, to notifications' own credential, and
-        // each logs the read; sessions says whom a convocation stands for and gives its calendar file.
+        // each logs the read; sessions says whom a convocation stands for and gives its calendar file; documents says whose a
+        // published text is, and membership lists that promotion's active members.
         builder.Services.AddGrpcClient<InvitationLettersClient>(options => options.Address = new Uri("http://_grpc.sortition"))
             .WithServiceCredentials();
         builder.Services.AddGrpcClient<MemberContactsClient>(options => options.Address = new Uri("http://_grpc.membership"))
             .WithServiceCredentials();
         builder.Services.AddGrpcClient<SessionsClient>(options => options.Address = new Uri("http://_grpc.sessions"))
+            .WithServiceCredentials();
+        builder.Services.AddGrpcClient<DocumentsClient>(options => options.Address = new Uri("http://_grpc.documents"))
+            .WithServiceCredentials();
+        builder.Services.AddGrpcClient<MembershipClient>(options => options.Address = new Uri("http://_grpc.membership"))
             .WithServiceCredentials();
         builder.AddPdfFonts();
         builder.Services.Configure<LetterOptions>(builder.Configuration.GetSection("Notifications:Letters"));
@@ -49,6 +57,7 @@ internal static class Extensions
         builder.Services.AddSingleton<CampaignOpening>();
         builder.Services.AddSingleton<CampaignLedger>();
         builder.Services.AddSingleton<InvitationLetterPreparation>();
+        builder.Services.AddSingleton<CampaignSubjects>();
         builder.Services.AddSingleton<MemberMessagePreparation>();
         builder.Services.AddSingleton<DeliveryOutcomes>();
         builder.Services.AddSingleton<EmailDelivery>();
