@@ -11,9 +11,14 @@ import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
 for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
-    counters = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+    root = ET.parse(path).getroot()
+    counters = root.find("t:ResultSummary/t:Counters", ns)
     passed += int(counters.get("passed")); failed += int(counters.get("failed"))
     skipped += int(counters.get("notExecuted"))
+    # The console log is long; repeat each failure last so that the tail of a CI log names it.
+    for result in root.iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
+        message = result.find("t:Output/t:ErrorInfo/t:Message", ns)
+        print(f"FAILED {result.get('testName')}: {(message.text or '')[:1500] if message is not None else ''}")
 print(f"Tests: {passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status
