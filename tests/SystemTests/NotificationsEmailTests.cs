@@ -324,6 +324,53 @@ public sealed class NotificationsEmailTests(SystemFixture system) : MembershipTe
         Assert.Equal(3, Subjects(title, "Texte publié").Count);
     }
 
+    [Fact]
+    public async Task An_amendment_to_an_ateliers_draft_goes_to_review_by_the_ateliers_other_members_only()
+    {
+        var (promotion, members) = await ActivePanelAsync();
+        var ids = members.Select(IdOf).ToList();
+        async Task<Guid> AtelierAsync(string name) => (await (await PostAsync(Secretariat, $"promotions/{promotion}/ateliers",
+            new { name, theme = name, mandate = "", capacity = 5 })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var (housing, mobility) = (await AtelierAsync("Logement"), await AtelierAsync("Mobilité"));
+        foreach (var (member, atelier) in new[] { (ids[0], housing), (ids[1], housing), (ids[2], mobility) })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(AsMember(member), $"ateliers/{atelier}/choice")).StatusCode);
+        }
+        var title = $"Vœu {Guid.NewGuid():N}"[..18];
+        var author = Fixture.Gateway(ids[0].ToString(), ["member"], [Body]);
+        var path = $"/api/documents/bodies/{Body}/documents";
+        var started = await author.PostAsJsonAsync(path, new
+        {
+            kind = "voeu",
+            promotionId = promotion,
+            atelierId = housing,
+            title,
+            sections = new[] { new { heading = "Vœu", markdown = "Le Conseil de Paris émet le vœu que la Ville rénove les écoles." } },
+        });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var document = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("document").GetProperty("id").GetGuid();
+
+        var proposed = await author.PostAsJsonAsync($"{path}/{document}/amendments", new
+        {
+            section = 1,
+            operation = "replace",
+            text = "Le Conseil de Paris émet le vœu que la Ville rénove les écoles et les crèches.",
+            motivation = "Les crèches aussi.",
+        });
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        var number = (await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetInt32();
+
+        var told = await Eventually.ReturnsAsync(() => Task.FromResult(Subjects(title, "Amendement n°")), list => list.Count > 0,
+            because: "the atelier's other member should be asked to review the amendment");
+        var message = Assert.Single(told);
+        Assert.Equal(members[1].GetProperty("email").GetString(), message.To.Mailboxes.Single().Address);
+        Assert.Equal($"Amendement n° {number} à relire : {title}", message.Subject);
+        var link = new Uri(Regex.Match(message.TextBody!, @"https://\S+/documents/\S+").Value);
+        Assert.Equal($"/{Body}/membres/documents/{document}", link.AbsolutePath);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Single(Subjects(title, "Amendement n°"));
+    }
+
     /// <summary>A campaign's batch file as a person reads it (rendered and read back), without accents, which OCR blurs.</summary>
     private async Task<string> SeenAsync(JsonElement campaign) => Plain(await PdfText.ReadAsync(await Notifications.GetByteArrayAsync(
         $"/api/notifications/bodies/{Body}/campaigns/{campaign.GetProperty("id")}/batch.pdf")));

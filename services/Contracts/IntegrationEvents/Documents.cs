@@ -11,6 +11,14 @@ public sealed record DocumentValidated(
     string BodyId, Guid DocumentId, string Kind, int Version, string By, Guid? VoteId, DateTimeOffset ValidatedAt);
 
 /// <summary>
+/// A writer or the executive proposed amendment <paramref name="Number"/> to section <paramref name="Section"/> of a draft:
+/// its other writers have it to review (notifications tell them). <paramref name="Author"/> is the proposing account.
+/// </summary>
+[Event("documents.amendment-proposed.v1")]
+public sealed record AmendmentProposed(
+    string BodyId, Guid DocumentId, Guid AmendmentId, int Number, int Section, string Author, DateTimeOffset ProposedAt);
+
+/// <summary>
 /// An amendment was accepted (the document's new version is <paramref name="ResultingVersion"/>), rejected or withdrawn;
 /// <paramref name="DecidedBy"/> is the deciding account, <paramref name="VoteId"/> the vote that decided it, if any.
 /// </summary>

@@ -9,8 +9,8 @@ namespace Assemblee.Documents.Application;
 
 /// <summary>
 /// Amendments: writers and the executive propose them; the secretariat records each decision (with the vote that took it, if
-/// any); the author may withdraw. Accepting one makes a new version with exactly that change. Every step is a history row and an
-/// AmendmentDecided event once decided.
+/// any); the author may withdraw. Accepting one makes a new version with exactly that change. Every step is a history row, and
+/// an event: AmendmentProposed when proposed, AmendmentDecided once decided.
 /// </summary>
 public sealed class Amending(DocumentTransactions transactions, Outbox outbox)
 {
@@ -26,6 +26,8 @@ public sealed class Amending(DocumentTransactions transactions, Outbox outbox)
                     request.Motivation.Trim(), AmendmentStates.Proposed, now, null, null, null), cancellationToken);
                 await DocumentStore.AddHistoryAsync(transaction, id, caller.Subject, "amendment-proposed",
                     new { amendment.Number, amendment.Section, amendment.Operation }, now, cancellationToken);
+                await outbox.AddAsync(new AmendmentProposed(document.BodyId, id, amendment.Id, amendment.Number, amendment.Section,
+                    caller.Subject, now), transaction, cancellationToken);
                 return amendment;
             }, cancellationToken);
 

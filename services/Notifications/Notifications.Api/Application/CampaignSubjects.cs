@@ -14,8 +14,8 @@ public sealed record CampaignSubject(Session? Session, string? Calendar, Vote? V
 
 /// <summary>
 /// Reads, at preparation time, what a campaign speaks of and whom it goes to: the members an event names, the members a
-/// session's convocation stands for (from sessions), or the active members of a published document's promotion (from
-/// documents, then membership). Each service answers notifications' own credential.
+/// session's convocation stands for (from sessions), the active members of a published document's promotion or the other
+/// writers of a draft an amendment is proposed to (from documents, then membership). Each service answers notifications' own credential.
 /// </summary>
 public sealed class CampaignSubjects(Sessions.SessionsClient sessions, DocumentsClient documents, MembershipClient membership)
 {
@@ -57,9 +57,16 @@ public sealed class CampaignSubjects(Sessions.SessionsClient sessions, Documents
         {
             return [.. named.Split(',')];
         }
-        if (about.Document is { } document)
+        if (about.Document is { } document && campaign.Parameters.TryGetValue("author", out var author))
         {
-            return document.PromotionId.Length == 0 ? [] : await ActiveMembersAsync(document.PromotionId, cancellationToken);
+            // An amendment's reviewers: the draft's writers (its atelier's members, or the promotion's), not its author.
+            return document.PromotionId.Length == 0
+                ? []
+                : [.. (await ActiveMembersAsync(document.PromotionId, cancellationToken, document.AtelierId)).Where(id => id != author)];
+        }
+        if (about.Document is { } published)
+        {
+            return published.PromotionId.Length == 0 ? [] : await ActiveMembersAsync(published.PromotionId, cancellationToken);
         }
         var convoked = new List<string>();
         using var call = sessions.ListConvocations(new ListConvocationsRequest { BodyId = campaign.BodyId, SessionId = about.Session!.Id },
@@ -71,11 +78,11 @@ public sealed class CampaignSubjects(Sessions.SessionsClient sessions, Documents
         return convoked;
     }
 
-    private async Task<List<string>> ActiveMembersAsync(string promotionId, CancellationToken cancellationToken)
+    private async Task<List<string>> ActiveMembersAsync(string promotionId, CancellationToken cancellationToken, string atelierId = "")
     {
         var active = new List<string>();
-        using var call = membership.ListMembers(new ListMembersRequest { PromotionId = promotionId, State = "active" },
-            cancellationToken: cancellationToken);
+        var request = new ListMembersRequest { PromotionId = promotionId, AtelierId = atelierId, State = "active" };
+        using var call = membership.ListMembers(request, cancellationToken: cancellationToken);
         await foreach (var member in call.ResponseStream.ReadAllAsync(cancellationToken))
         {
             active.Add(member.Id);

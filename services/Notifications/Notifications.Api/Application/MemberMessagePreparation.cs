@@ -29,7 +29,8 @@ public sealed class MailOptions
 /// <summary>
 /// Writes one letter, e-mail or SMS per member a campaign concerns, by the channels each chose: the members a session's
 /// convocation stands for (convocation, change, cancellation, reminder, a vote opened or its result; who, from sessions), the
-/// active members of a published text's promotion, or the members an event names (drawn, consent request, welcome). How to
+/// active members of a published text's promotion, the other writers of a draft an amendment is proposed to, or the members an
+/// event names (drawn, consent request, welcome). How to
 /// reach them comes from membership at this moment (logged there, kept only in the message until its content is erased);
 /// what the messages speak of, from sessions and documents (<see cref="CampaignSubjects"/>). A member without an address on
 /// a channel gets a message failed from the start, so that the secretariat sees it. Letters also make the print shop's
@@ -133,9 +134,14 @@ public sealed class MemberMessagePreparation(
                 ["answer"] = about.Session is { } convened ? $"{space}/convocations/{convened.Id}" : space,
                 ["vote"] = about.Vote is { } voted ? $"{space}/votes/{voted.Id}" : space,
                 ["preferences"] = $"{space}/preferences",
-                ["document"] = about.Document is { } text
-                    ? $"{options.Value.PublicUrl.TrimEnd('/')}/api/documents/bodies/{campaign.BodyId}/published/{text.Id}.html"
-                    : space,
+                // A published text has its public address; a draft is read in the members' space.
+                ["document"] = about.Document switch
+                {
+                    { State: "published" } text =>
+                        $"{options.Value.PublicUrl.TrimEnd('/')}/api/documents/bodies/{campaign.BodyId}/published/{text.Id}.html",
+                    { } draft => $"{space}/documents/{draft.Id}",
+                    null => space,
+                },
             },
             ["change"] = new Dictionary<string, object>
             {
@@ -157,6 +163,10 @@ public sealed class MemberMessagePreparation(
         if (about.Document is { } document)
         {
             values["document"] = new Dictionary<string, object> { ["title"] = document.Title, ["kind"] = document.Kind };
+        }
+        if (campaign.Parameters.TryGetValue("amendment", out var number))
+        {
+            values["amendment"] = new Dictionary<string, object> { ["number"] = number, ["section"] = campaign.Parameters["section"] };
         }
         if (about.Vote is { } vote)
         {
@@ -251,6 +261,15 @@ public sealed class MemberMessagePreparation(
     };
 
     public static Dictionary<string, string> OfDocument(Guid documentId) => new() { ["documentId"] = documentId.ToString() };
+
+    /// <summary>An amendment to review: the draft, its number and section, and its author (who is not told of their own).</summary>
+    public static Dictionary<string, string> OfAmendment(Guid documentId, int number, int section, string author) => new()
+    {
+        ["documentId"] = documentId.ToString(),
+        ["amendment"] = number.ToString(CultureInfo.InvariantCulture),
+        ["section"] = section.ToString(CultureInfo.InvariantCulture),
+        ["author"] = author,
+    };
 
     public static Dictionary<string, string> OfVote(Guid sessionId, Guid voteId) => new()
     {

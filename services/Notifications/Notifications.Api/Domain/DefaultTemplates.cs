@@ -305,6 +305,28 @@ public static class DefaultTemplates
 
             Your message preferences: {{ links.preferences }}
             """),
+        new MessageTemplate("amendment-proposed", Languages.French, 0,
+            "Amendement n° {{ amendment.number }} à relire : {{ document.title }}",
+            """
+            Bonjour {{ member.givenName }},
+
+            Un amendement (n° {{ amendment.number }}) est proposé à la partie {{ amendment.section }} du texte
+            « {{ document.title }} ». Vous pouvez le lire, avec la différence qu'il apporte, et en discuter avant la décision :
+            {{ links.document }}
+
+            Vos préférences de messages : {{ links.preferences }}
+            """),
+        new MessageTemplate("amendment-proposed", Languages.English, 0,
+            "Amendment no. {{ amendment.number }} to review: {{ document.title }}",
+            """
+            Hello {{ member.givenName }},
+
+            An amendment (no. {{ amendment.number }}) is proposed to part {{ amendment.section }} of the text
+            "{{ document.title }}". You may read it, with the change it makes, and discuss it before the decision:
+            {{ links.document }}
+
+            Your message preferences: {{ links.preferences }}
+            """),
         new MessageTemplate("welcome", Languages.French, 0,
             "Bienvenue à l'Assemblée citoyenne, {{ member.givenName }}",
             """

@@ -97,6 +97,27 @@ public static class MessageKinds
             },
         });
 
+    /// <summary>
+    /// A writer proposed an amendment to a draft: its other writers (the atelier's active members, or the promotion's when the
+    /// text is the whole Assembly's) get the link to review it before the decision.
+    /// </summary>
+    public static readonly MessageKind AmendmentProposed = new("amendment-proposed", Channels.Email, LegallyRequired: false,
+        new Dictionary<string, object>
+        {
+            ["member"] = new Dictionary<string, object> { ["givenName"] = "Camille" },
+            ["document"] = new Dictionary<string, object>
+            {
+                ["title"] = "Vœu relatif à la rénovation énergétique des logements",
+                ["kind"] = "voeu",
+            },
+            ["amendment"] = new Dictionary<string, object> { ["number"] = 3, ["section"] = 2 },
+            ["links"] = new Dictionary<string, object>
+            {
+                ["document"] = "https://assemblee.paris.fr/assemblee-citoyenne/membres/documents/0191",
+                ["preferences"] = "https://assemblee.paris.fr/membres/preferences",
+            },
+        });
+
     /// <summary>The official notice, by post, that a person is drawn to sit (or to take a seat as substitute).</summary>
     public static readonly MessageKind DrawnLetter = new("drawn-letter", Channels.Letter, LegallyRequired: true, DrawnSample());
 
@@ -113,7 +134,7 @@ public static class MessageKinds
     public static IReadOnlyDictionary<string, MessageKind> All { get; } = new[]
     {
         Invitation, DrawnLetter, Drawn, ConsentRequest, Welcome, Convocation, SessionChange, SessionCancellation, SessionReminder,
-        VoteOpening, VoteResult, DocumentPublished,
+        VoteOpening, VoteResult, DocumentPublished, AmendmentProposed,
     }.ToDictionary(kind => kind.Name);
 
     private static Dictionary<string, object> DrawnSample(bool minor = false) => new()

@@ -31,6 +31,7 @@ internal static class Extensions
             bus.AddConsumer<MemberConfirmedConsumer>();
             bus.AddConsumer<MembersDrawnConsumer>();
             bus.AddConsumer<DocumentPublishedConsumer>();
+            bus.AddConsumer<AmendmentProposedConsumer>();
         });
         // Sortition gives the letters' data, membership the members' contact details, to notifications' own credential, and
         // each logs the read; sessions says whom a convocation stands for and gives its calendar file; documents says whose a

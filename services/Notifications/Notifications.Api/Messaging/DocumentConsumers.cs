@@ -22,3 +22,14 @@ public sealed class DocumentPublishedConsumer(NpgsqlDataSource dataSource, Campa
                 $"documents.document-published:{message.DocumentId}:{message.Version}", message.Title,
                 MemberMessagePreparation.OfDocument(message.DocumentId), Languages.French, cancellationToken);
 }
+
+/// <summary>An amendment was proposed to a draft: its other writers get the link to review it, once per amendment.</summary>
+public sealed class AmendmentProposedConsumer(NpgsqlDataSource dataSource, CampaignOpening opening)
+    : IdempotentConsumer<AmendmentProposed>(dataSource)
+{
+    protected override Task HandleAsync(AmendmentProposed message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        opening.OpenAsync(transaction, message.BodyId, MessageKinds.AmendmentProposed,
+            $"documents.amendment-proposed:{message.AmendmentId}", $"amendment {message.Number} to {message.DocumentId}",
+            MemberMessagePreparation.OfAmendment(message.DocumentId, message.Number, message.Section, message.Author), Languages.French,
+            cancellationToken);
+}
