@@ -1,4 +1,6 @@
+using System.Globalization;
 using Assemblee.Notifications.Data;
+using Assemblee.Notifications.Domain;
 using Npgsql;
 
 namespace Assemblee.Notifications.Application;
@@ -20,14 +22,26 @@ public sealed class CampaignLedger(NpgsqlDataSource dataSource)
         chunk.Clear();
     }
 
-    /// <summary>Every message is written: the campaign is ready, after <paramref name="finish"/> (a letter batch…) in the same
-    /// transaction.</summary>
-    public async Task ReadyAsync(Guid campaignId, Func<NpgsqlTransaction, Task<int>> finish, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every message is written: the campaign is ready, with, for a kind sent by post, the print shop's batch file of its
+    /// letters in print order, in the same transaction.
+    /// </summary>
+    public async Task ReadyAsync(Campaign campaign, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var messages = await finish(transaction);
-        await CampaignStore.MarkReadyAsync(transaction, campaignId, messages, cancellationToken);
+        if (MessageKinds.All[campaign.Kind].Channel == Channels.Letter)
+        {
+            var letters = await MessageStore.LettersAsync(transaction, campaign.Id, cancellationToken);
+            if (letters.Count > 0)
+            {
+                var title = string.Create(CultureInfo.InvariantCulture, $"{campaign.Title} — {letters.Count} letters");
+                await LetterBatchStore.SaveAsync(transaction, campaign.Id, letters.Count, LetterPdf.Write(letters, title),
+                    cancellationToken);
+            }
+        }
+        var messages = await MessageStore.CountAsync(transaction, campaign.Id, cancellationToken);
+        await CampaignStore.MarkReadyAsync(transaction, campaign.Id, messages, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

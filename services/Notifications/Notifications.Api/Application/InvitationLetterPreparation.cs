@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Text.Json;
 using Assemblee.Contracts.Sortition.V1;
 using Assemblee.Notifications.Data;
 using Assemblee.Notifications.Domain;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Assemblee.Notifications.Application;
 
@@ -59,20 +57,7 @@ public sealed class InvitationLetterPreparation(
         }
         await ledger.AddAsync(campaign.Id, Channels.Letter, chunk, cancellationToken);
         // Every letter is written: the batch file holds them all, in print order, and the campaign is ready.
-        await ledger.ReadyAsync(campaign.Id, transaction => SaveBatchAsync(transaction, campaign, cancellationToken), cancellationToken);
-    }
-
-    /// <summary>The print shop's batch file of the campaign's letters, in print order; the number of letters.</summary>
-    public static async Task<int> SaveBatchAsync(NpgsqlTransaction transaction, Campaign campaign, CancellationToken cancellationToken)
-    {
-        var letters = await MessageStore.LettersAsync(transaction, campaign.Id, cancellationToken);
-        if (letters.Count == 0)
-        {
-            return 0;
-        }
-        var title = string.Create(CultureInfo.InvariantCulture, $"{campaign.Title} — {letters.Count} letters");
-        await LetterBatchStore.SaveAsync(transaction, campaign.Id, letters.Count, LetterPdf.Write(letters, title), cancellationToken);
-        return letters.Count;
+        await ledger.ReadyAsync(campaign, cancellationToken);
     }
 
     private Letter Write(Campaign campaign, MessageTemplate template, Contracts.Sortition.V1.InvitationLetter invitee, DateOnly date)

@@ -93,14 +93,7 @@ public sealed class MemberMessagePreparation(
             await ledger.AddAsync(campaign.Id, Channels.Sms, [.. bySms.Select(member => Sms(campaign, member, order[member],
                 Rendered(member), contacts.GetValueOrDefault(member), Of(member)))], cancellationToken);
         }
-        await ledger.ReadyAsync(campaign.Id, async transaction =>
-        {
-            if (kind.Channel == Channels.Letter)
-            {
-                await InvitationLetterPreparation.SaveBatchAsync(transaction, campaign, cancellationToken);
-            }
-            return await MessageStore.CountAsync(transaction, campaign.Id, cancellationToken);
-        }, cancellationToken);
+        await ledger.ReadyAsync(campaign, cancellationToken);
     }
 
     /// <summary>The wording in the member's language; null when the member's contact data is erased or unknown.</summary>
