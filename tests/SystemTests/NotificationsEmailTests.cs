@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Aspire.Hosting.ApplicationModel;
 using Assemblee.AppHost.LocalServers;
 using Assemblee.Common.Text;
+using Assemblee.Contracts.Documents;
 using Assemblee.SystemTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -369,6 +370,23 @@ public sealed class NotificationsEmailTests(SystemFixture system) : MembershipTe
         Assert.Equal($"/{Body}/membres/documents/{document}", link.AbsolutePath);
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Single(Subjects(title, "Amendement n°"));
+    }
+
+    [Fact]
+    public async Task A_campaign_about_a_text_that_no_longer_exists_is_withdrawn_with_the_reason_and_sends_nothing()
+    {
+        var (missing, title) = (Guid.NewGuid(), $"Texte disparu {Guid.NewGuid():N}"[..26]);
+        // As documents would publish it, through its outbox; documents has no such text, so notifications' read is NOT_FOUND.
+        await Fixture.ExecuteAsync("documentsdb", "INSERT INTO outbox_messages (id, message_type, body) VALUES ($1, $2, $3::jsonb)",
+            Guid.NewGuid(), "documents.document-published.v1", JsonSerializer.Serialize(new DocumentPublished(Body, missing, "synthesis", 1,
+                title, new string('0', 64), DateTimeOffset.UtcNow), new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+
+        var withdrawn = await Eventually.ReturnsAsync(async () => (await CampaignsAsync()).Cast<JsonElement?>()
+            .SingleOrDefault(campaign => campaign!.Value.GetProperty("title").GetString() == title),
+            campaign => campaign?.GetProperty("state").GetString() == "withdrawn", TimeSpan.FromMinutes(1),
+            "a campaign whose text is gone should be withdrawn, not retried");
+        Assert.Contains(missing.ToString(), withdrawn!.Value.GetProperty("refusal").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await MessagesAsync(withdrawn.Value));
     }
 
     /// <summary>A campaign's batch file as a person reads it (rendered and read back), without accents, which OCR blurs.</summary>
