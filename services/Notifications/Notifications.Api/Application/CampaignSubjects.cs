@@ -57,16 +57,15 @@ public sealed class CampaignSubjects(Sessions.SessionsClient sessions, Documents
         {
             return [.. named.Split(',')];
         }
-        if (about.Document is { } document && campaign.Parameters.TryGetValue("author", out var author))
+        if (about.Document is { } document)
         {
-            // An amendment's reviewers: the draft's writers (its atelier's members, or the promotion's), not its author.
+            // A published text goes to its whole promotion; an amendment to the draft's writers (its atelier's members, or the
+            // promotion's when it has none) other than its author. A draw's procès-verbal has no promotion yet.
+            var author = campaign.Parameters.GetValueOrDefault("author");
             return document.PromotionId.Length == 0
                 ? []
-                : [.. (await ActiveMembersAsync(document.PromotionId, cancellationToken, document.AtelierId)).Where(id => id != author)];
-        }
-        if (about.Document is { } published)
-        {
-            return published.PromotionId.Length == 0 ? [] : await ActiveMembersAsync(published.PromotionId, cancellationToken);
+                : [.. (await ActiveMembersAsync(document.PromotionId, author is null ? "" : document.AtelierId, cancellationToken))
+                    .Where(member => member != author)];
         }
         var convoked = new List<string>();
         using var call = sessions.ListConvocations(new ListConvocationsRequest { BodyId = campaign.BodyId, SessionId = about.Session!.Id },
@@ -78,7 +77,7 @@ public sealed class CampaignSubjects(Sessions.SessionsClient sessions, Documents
         return convoked;
     }
 
-    private async Task<List<string>> ActiveMembersAsync(string promotionId, CancellationToken cancellationToken, string atelierId = "")
+    private async Task<List<string>> ActiveMembersAsync(string promotionId, string atelierId, CancellationToken cancellationToken)
     {
         var active = new List<string>();
         var request = new ListMembersRequest { PromotionId = promotionId, AtelierId = atelierId, State = "active" };

@@ -30,11 +30,11 @@ public sealed class MailOptions
 /// Writes one letter, e-mail or SMS per member a campaign concerns, by the channels each chose: the members a session's
 /// convocation stands for (convocation, change, cancellation, reminder, a vote opened or its result; who, from sessions), the
 /// active members of a published text's promotion, the other writers of a draft an amendment is proposed to, or the members an
-/// event names (drawn, consent request, welcome). How to
-/// reach them comes from membership at this moment (logged there, kept only in the message until its content is erased);
-/// what the messages speak of, from sessions and documents (<see cref="CampaignSubjects"/>). A member without an address on
-/// a channel gets a message failed from the start, so that the secretariat sees it. Letters also make the print shop's
-/// batch file. A reminder whose session moved or was cancelled since is withdrawn instead.
+/// event names (drawn, consent request, welcome). How to reach them comes from membership at this moment (logged there, kept
+/// only in the message until its content is erased); what the messages speak of, from sessions and documents
+/// (<see cref="CampaignSubjects"/>). A member without an address on a channel gets a message failed from the start, so that
+/// the secretariat sees it. Letters also make the print shop's batch file (<see cref="CampaignLedger"/>). A reminder whose
+/// session moved or was cancelled since is withdrawn instead.
 /// </summary>
 public sealed class MemberMessagePreparation(
     CampaignSubjects subjects, MemberContacts.MemberContactsClient membership, CampaignLedger ledger, CampaignStore campaigns,
