@@ -1,7 +1,18 @@
 namespace Assemblee.Membership.Domain;
 
-/// <summary>A participatory body: the Citizens' Assembly, or another permanent body of the city.</summary>
-public sealed record Body(string Id, string Name, string Kind, DateTimeOffset RegisteredAt);
+/// <summary>
+/// A participatory body: the Citizens' Assembly, or another permanent body of the city. <paramref name="ContactEmail"/> is
+/// its secretariat's institutional mailbox, public like the body itself.
+/// </summary>
+public sealed record Body(string Id, string Name, string Kind, string? ContactEmail, DateTimeOffset RegisteredAt);
+
+public static class BodyContacts
+{
+    /// <summary>One address, without a display name: what MailKit will put on the envelope.</summary>
+    public static bool IsValid(string? email) =>
+        email is { Length: <= 254 } && System.Net.Mail.MailAddress.TryCreate(email, out var address) && address.Address == email
+        && address.DisplayName.Length == 0;
+}
 
 public static class BodyKinds
 {

@@ -15,7 +15,8 @@ public sealed partial class DevelopmentBodies(BodyRegistration bodies, DatabaseM
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await migrator.WhenCompleted.WaitAsync(stoppingToken);
-        if (await bodies.TryRegisterAsync(ParisAssembly, "Assemblée citoyenne de Paris", "citizens-assembly", stoppingToken) is not null)
+        if (await bodies.TryRegisterAsync(ParisAssembly, "Assemblée citoyenne de Paris", "citizens-assembly", null,
+            stoppingToken) is not null)
         {
             LogRegistered(ParisAssembly);
         }
