@@ -41,7 +41,10 @@ public sealed class VeilleService(QuestionStore questions, QuestionReading readi
         }
     }
 
-    /// <summary>Public for the register's questions; with body_id, the body's view for a token of that body.</summary>
+    /// <summary>
+    /// Public for the register's questions; with body_id, the body's view for a token of that body, or for notifications'
+    /// own credential, which tells the body of an answer to a question (or referral) not in the register yet.
+    /// </summary>
     [AllowAnonymous]
     public override async Task<Question> GetQuestion(GetQuestionRequest request, ServerCallContext context)
     {
@@ -51,6 +54,12 @@ public sealed class VeilleService(QuestionStore questions, QuestionReading readi
             return ToMessage(await reading.PublicAsync(id, context.CancellationToken));
         }
         var user = context.GetHttpContext().User;
+        if (user.IsInRole(Roles.Service))
+        {
+            GrpcServiceScope.Require(context, "notifications");
+            return ToMessage(await reading.ForBodyAsync(id, bodyId, insider: true, executive: false, guarantor: false,
+                context.CancellationToken));
+        }
         GrpcBodyScope.Require(context, bodyId, Roles.Secretariat, Roles.Member, Roles.Executive, Roles.Guarantor);
         return ToMessage(await reading.ForBodyAsync(id, bodyId, GrpcBodyScope.Allows(user, bodyId, Insiders),
             GrpcBodyScope.Allows(user, bodyId, [Roles.Executive]), GrpcBodyScope.Allows(user, bodyId, [Roles.Guarantor]),
