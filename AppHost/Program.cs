@@ -36,6 +36,8 @@ var notifications = AddService<Projects.Notifications_Api>("notifications")
     .WithServiceReference(membership).WithServiceReference(sortition).WithServiceReference(sessions).WithServiceReference(documents)
     .WithReference(mail).WithReference(sms);
 var veille = AddService<Projects.Veille_Api>("veille").WithServiceReference(membership).WithServiceReference(sessions);
+// Veille's alerts and answers go to the bodies' mailboxes: notifications reads the item or the question they are about.
+notifications.WithServiceReference(veille);
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithHostEnvironment()

@@ -142,4 +142,52 @@ public sealed class TemplateTests
         Assert.Contains(said, rendered.Body, StringComparison.Ordinal);
         Assert.Contains("22 décembre 2026", rendered.Subject + rendered.Body, StringComparison.Ordinal);
     }
+    [Theory]
+    [InlineData("fr", true, "Veille : 2027 DFA 12 inscrit à l'ordre du jour", "vient d'y être")]
+    [InlineData("fr", false, "Veille : 2027 DFA 12 modifié", "a changé (date de séance, titre)")]
+    [InlineData("en", false, "Watch: 2027 DFA 12 changed", "changed (meeting date, title)")]
+    public void An_agenda_alert_says_whether_the_item_is_new_or_what_changed(string language, bool added, string subject, string said)
+    {
+        var sample = new Dictionary<string, object>(MessageKinds.AgendaAlert.Sample)
+        {
+            ["item"] = new Dictionary<string, object>((IDictionary<string, object>)MessageKinds.AgendaAlert.Sample["item"])
+            {
+                ["added"] = added,
+                ["changes"] = AgendaChangeNames.Say(["scheduling", "title"], language),
+            },
+        };
+
+        var rendered = DefaultTemplates.For("agenda-alert", language).Render(sample);
+
+        Assert.Equal(subject, rendered.Subject);
+        Assert.Contains(said.Replace(" ", "", StringComparison.Ordinal), rendered.Body.Replace(" ", "", StringComparison.Ordinal)
+            .ReplaceLineEndings(""), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("fr", true, false)]
+    [InlineData("fr", false, true)]
+    [InlineData("en", false, true)]
+    public void An_answer_given_late_says_so(string language, bool inTime, bool saysLate)
+    {
+        var sample = new Dictionary<string, object>(MessageKinds.QuestionAnswered.Sample)
+        {
+            ["question"] = new Dictionary<string, object>((IDictionary<string, object>)MessageKinds.QuestionAnswered.Sample["question"])
+            {
+                ["inTime"] = inTime,
+            },
+        };
+
+        var body = DefaultTemplates.For("question-answered", language).Render(sample).Body;
+
+        var late = language == "fr" ? "après le délai prévu" : "after the time allowed";
+        Assert.Equal(saysLate, body.Contains(late, StringComparison.Ordinal));
+        Assert.Contains("l'adjointe chargée de la propreté", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_change_veille_names_later_is_said_as_veille_names_it()
+    {
+        Assert.Equal("pièces, quorum", AgendaChangeNames.Say(["papers", "quorum"], "fr"));
+    }
 }

@@ -479,14 +479,6 @@ public sealed class NotificationsEmailTests(SystemFixture system) : MembershipTe
             $"/api/notifications/bodies/{Body}/campaigns/{campaign.GetProperty("id").GetGuid()}/messages"))!;
 
     /// <summary>What the SMTP server kept of this test's session (its title is unique), from its Maildir.</summary>
-    private List<MimeMessage> Received(string title)
-    {
-        var maildir = Fixture.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<LocalSmtpResource>()
-            .Single().Maildir;
-        var folder = Path.Combine(maildir, "new");
-        return Directory.Exists(folder)
-            ? [.. Directory.GetFiles(folder).Select(file => MimeMessage.Load(file)).Where(message => message.Subject?.Contains(title,
-                StringComparison.Ordinal) == true)]
-            : [];
-    }
+    private List<MimeMessage> Received(string title) =>
+        [.. Fixture.App.ReceivedMail().Where(message => message.Subject?.Contains(title, StringComparison.Ordinal) == true)];
 }

@@ -34,11 +34,11 @@ public sealed class VeilleTests(SystemFixture system)
     private static string Questions(string body, string path = "") => $"/api/veille/bodies/{body}/questions{path}";
 
     /// <summary>A body registered with membership, which veille asks about the bodies invited to co-sign.</summary>
-    private async Task<string> BodyAsync(string name)
+    private async Task<string> BodyAsync(string name, string? contactEmail = null)
     {
         var id = BodyEventsTests.UniqueBodyId();
         var registered = await system.Gateway("admin-1", ["body-admin"])
-            .PostAsJsonAsync("/api/membership/bodies", new { id, name, kind = "other" });
+            .PostAsJsonAsync("/api/membership/bodies", new { id, name, kind = "other", contactEmail });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         return id;
     }
@@ -280,6 +280,68 @@ public sealed class VeilleTests(SystemFixture system)
         Assert.Equal(3, moved.GetProperty("changed").GetInt32());
         Assert.Equal(["scheduling"], (await AlertsAsync(other)).Single().GetProperty("changes").EnumerateArray()
             .Select(c => c.GetString()));
+    }
+
+    [Fact]
+    public async Task A_bodys_mailbox_hears_once_of_a_change_to_an_item_it_follows_and_of_the_answer_to_a_question_it_co_signed()
+    {
+        var (youthMail, seniorsMail) = ($"jeunesse-{_run}@paris.fr", $"seniors-{_run}@paris.fr");
+        var (youth, seniors) = (await BodyAsync("Conseil parisien de la jeunesse", youthMail), await BodyAsync("Comité séniors"));
+        // The seniors' secretariat gives its mailbox after registering; no other body's may, and it must be one address.
+        var contact = $"/api/membership/bodies/{seniors}/contact";
+        Assert.Equal(HttpStatusCode.Forbidden, (await Secretariat(youth).PutAsJsonAsync(contact, new { contactEmail = youthMail }))
+            .StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Member(seniors).PutAsJsonAsync(contact, new { contactEmail = youthMail }))
+            .StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Secretariat(seniors).PutAsJsonAsync(contact,
+            new { contactEmail = "Comité <seniors@paris.fr>" })).StatusCode);
+        var given = await OkAsync(Secretariat(seniors).PutAsJsonAsync(contact, new { contactEmail = seniorsMail }));
+        Assert.Equal(seniorsMail, given.GetProperty("contactEmail").GetString());
+        var start = DateTimeOffset.UtcNow.AddDays(25);
+        await ImportAsync(Agenda(start, Item(1, "Budget primitif")));
+        await OkAsync(Member(youth).PutAsync($"/api/veille/bodies/{youth}/follows/item/{_run}-item-1", null), HttpStatusCode.NoContent);
+        var title = $"Vestiaires des gymnases {_run}";
+        var question = await DraftAsync(Member(youth), youth, Draft("written-question", title));
+        await PostAsync(Secretariat(youth), youth, question, "validation", new { decision = "Plénière du 2 décembre" });
+        await PostAsync(Secretariat(youth), youth, question, "invitations", new { bodies = new[] { seniors } });
+        await PostAsync(Secretariat(seniors), seniors, question, "cosignature", new { accept = true, decision = "Vote du comité" });
+        await PostAsync(Secretariat(youth), youth, question, "submission");
+        await PostAsync(Executive(youth), youth, question, "ruling", new { decision = "admissible" });
+
+        await ImportAsync(Agenda(start.AddDays(7), Item(1, "Budget primitif 2027")));
+        await OkAsync(Executive(youth).PostAsJsonAsync(Questions(youth, $"/{question}/answers"),
+            new { answeredAs = "l'adjoint chargé des sports", text = "Ils rouvrent en mars." }), HttpStatusCode.Created);
+
+        List<MimeKit.MimeMessage> To(string address, string subject) => [.. system.App.ReceivedMail().Where(message =>
+            message.To.Mailboxes.Single().Address == address && message.Subject?.StartsWith(subject, StringComparison.Ordinal) == true)];
+        var answers = (await Eventually.ReturnsAsync(() => Task.FromResult(To(youthMail, "Réponse à votre question").Concat(
+            To(seniorsMail, "Réponse à votre question")).Where(m => m.Subject!.EndsWith(title, StringComparison.Ordinal)).ToList()),
+            list => list.Count == 2, TimeSpan.FromMinutes(1), "the asking body and the co-signing body should each hear of the answer"))!;
+        var alert = (await Eventually.ReturnsAsync(() => Task.FromResult(To(youthMail, "Veille : 2027 DFA 1 modifié")),
+            list => list.Count == 1, TimeSpan.FromMinutes(1), "the body following the item should hear that it moved"))!.Single();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(2, To(youthMail, "Réponse à votre question").Count + To(seniorsMail, "Réponse à votre question").Count);
+        Assert.Single(To(youthMail, "Veille : 2027 DFA 1"));
+        Assert.Empty(To(seniorsMail, "Veille :"));
+        Assert.All(answers, answer => Assert.Contains("l'adjoint chargé des sports", answer.TextBody, StringComparison.Ordinal));
+        Assert.Contains($"/{seniors}/veille/questions/{question}", answers.Single(a => a.To.ToString().Contains(seniorsMail)).TextBody,
+            StringComparison.Ordinal);
+        Assert.Contains("(date de séance, titre)", alert.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Budget primitif 2027", alert.TextBody, StringComparison.Ordinal);
+
+        // One click on the alert's unsubscribe link: the next change of the item reaches the body's space but not its mailbox.
+        var link = new Uri(alert.Headers["List-Unsubscribe"]!.Trim('<', '>'));
+        Assert.Equal(HttpStatusCode.OK, (await system.Gateway().PostAsync(link.AbsolutePath,
+            new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]))).StatusCode);
+        await ImportAsync(Agenda(start.AddDays(7), Item(1, "Budget primitif 2027 (rectifié)")));
+        async Task<List<JsonElement>> AlertCampaignsAsync() => [.. (await OkAsync(Secretariat(youth)
+            .GetAsync($"/api/notifications/bodies/{youth}/campaigns"))).EnumerateArray()
+            .Where(campaign => campaign.GetProperty("kind").GetString() == "agenda-alert")];
+        var campaigns = await Eventually.ReturnsAsync(AlertCampaignsAsync,
+            list => list.Count == 2 && list.All(c => c.GetProperty("state").GetString() == "ready"), TimeSpan.FromMinutes(1),
+            "the second alert's campaign should be prepared");
+        Assert.Equal([0, 1], campaigns.Select(c => c.GetProperty("written").GetInt32()).Order());
+        Assert.Single(To(youthMail, "Veille : 2027 DFA 1"));
     }
 
     [Fact]

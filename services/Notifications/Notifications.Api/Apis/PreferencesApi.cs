@@ -85,5 +85,7 @@ public static class PreferencesApi
             ? new QuietHoursView(quiet.From.ToString("HH:mm", CultureInfo.InvariantCulture), quiet.Until.ToString("HH:mm",
                 CultureInfo.InvariantCulture))
             : null,
-        MessageKinds.All.Values.ToDictionary(kind => kind.Name, kind => preferences.ChannelsFor(kind).ToArray()));
+        // A member's own kinds: what goes to the body's mailbox is not theirs to choose.
+        MessageKinds.All.Values.Where(kind => !kind.ToBody)
+            .ToDictionary(kind => kind.Name, kind => preferences.ChannelsFor(kind).ToArray()));
 }

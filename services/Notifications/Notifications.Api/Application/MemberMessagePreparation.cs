@@ -45,14 +45,7 @@ public sealed class MemberMessagePreparation(
 
     public async Task PrepareAsync(Campaign campaign, CancellationToken cancellationToken)
     {
-        // The campaign's language in the version it was opened with; the other language as the body has it now.
-        var wordings = new Dictionary<string, MessageTemplate>();
-        foreach (var language in Languages.All)
-        {
-            wordings[language] = language == campaign.Language
-                ? await templates.VersionAsync(campaign.BodyId, campaign.Kind, language, campaign.TemplateVersion, cancellationToken)
-                : await templates.CurrentAsync(campaign.BodyId, campaign.Kind, language, cancellationToken);
-        }
+        var wordings = await templates.OfCampaignAsync(campaign, cancellationToken);
         var about = await subjects.AboutAsync(campaign, cancellationToken);
         if (campaign.Kind == MessageKinds.SessionReminder.Name && !Reminders.Holds(Instant(campaign.Parameters["startsAt"]),
             about.Session!.State, Instant(about.Session.StartsAt)))

@@ -18,6 +18,22 @@ public sealed class Templates(TemplateStore store)
             : await store.FindAsync(bodyId, kind, language, version, cancellationToken)
                 ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no version {version} of the '{kind}' template in '{language}'.");
 
+    /// <summary>
+    /// The wordings a campaign's messages use, by language: its own language in the version it was opened with, the other
+    /// language as the body has it now.
+    /// </summary>
+    public async Task<Dictionary<string, MessageTemplate>> OfCampaignAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        var wordings = new Dictionary<string, MessageTemplate>();
+        foreach (var language in Languages.All)
+        {
+            wordings[language] = language == campaign.Language
+                ? await VersionAsync(campaign.BodyId, campaign.Kind, language, campaign.TemplateVersion, cancellationToken)
+                : await CurrentAsync(campaign.BodyId, campaign.Kind, language, cancellationToken);
+        }
+        return wordings;
+    }
+
     /// <summary>Writes the next version; refuses (422) one that is not valid Liquid.</summary>
     public async Task<MessageTemplate> WriteAsync(string bodyId, MessageTemplate draft, string actor, CancellationToken cancellationToken)
     {

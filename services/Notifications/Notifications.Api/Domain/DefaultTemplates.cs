@@ -327,6 +327,80 @@ public static class DefaultTemplates
 
             Your message preferences: {{ links.preferences }}
             """),
+        new MessageTemplate("agenda-alert", Languages.French, 0,
+            "Veille : {{ item.reference }} {% if item.added %}inscrit à l'ordre du jour{% else %}modifié{% endif %}",
+            """
+            Bonjour,
+
+            Un point de l'ordre du jour du Conseil de Paris que {{ body.name }} suit {% if item.added %}vient d'y être
+            inscrit{% else %}a changé ({{ item.changes }}){% endif %} :
+            {{ item.reference }} — {{ item.title }}
+            {{ item.meeting }}, le {{ item.date }}.
+
+            Le point, ses pièces et les notes de votre instance : {{ links.item }}
+
+            Ne plus recevoir ces alertes par e-mail : {{ links.unsubscribe }}
+            """),
+        new MessageTemplate("agenda-alert", Languages.English, 0,
+            "Watch: {{ item.reference }} {% if item.added %}on the agenda{% else %}changed{% endif %}",
+            """
+            Hello,
+
+            An item of the Council of Paris agenda that {{ body.name }} follows {% if item.added %}has just been put on
+            it{% else %}changed ({{ item.changes }}){% endif %}:
+            {{ item.reference }} — {{ item.title }}
+            {{ item.meeting }}, on {{ item.date }}.
+
+            The item, its papers and your body's notes: {{ links.item }}
+
+            Stop these alerts by e-mail: {{ links.unsubscribe }}
+            """),
+        new MessageTemplate("question-answered", Languages.French, 0,
+            "Réponse à votre question : {{ question.title }}",
+            """
+            Bonjour,
+
+            La question « {{ question.title }} », posée ou cosignée par {{ body.name }}, a reçu une réponse de
+            {{ question.answeredAs }}{% unless question.inTime %}, après le délai prévu{% endunless %}.
+
+            La réponse, et la suite à lui donner (satisfaite ou relance) : {{ links.question }}
+
+            Ne plus recevoir ces messages par e-mail : {{ links.unsubscribe }}
+            """),
+        new MessageTemplate("question-answered", Languages.English, 0,
+            "Answer to your question: {{ question.title }}",
+            """
+            Hello,
+
+            The question "{{ question.title }}", asked or co-signed by {{ body.name }}, was answered by
+            {{ question.answeredAs }}{% unless question.inTime %}, after the time allowed{% endunless %}.
+
+            The answer, and what to make of it (satisfied, or a follow-up request): {{ links.question }}
+
+            Stop these messages by e-mail: {{ links.unsubscribe }}
+            """),
+        new MessageTemplate("referral-answered", Languages.French, 0,
+            "Réponse des garants à votre saisine : {{ question.title }}",
+            """
+            Bonjour,
+
+            Les garants ont répondu à la saisine « {{ question.title }} » de {{ body.name }}.
+
+            Leur réponse : {{ links.question }}
+
+            Ne plus recevoir ces messages par e-mail : {{ links.unsubscribe }}
+            """),
+        new MessageTemplate("referral-answered", Languages.English, 0,
+            "The guarantors answered your referral: {{ question.title }}",
+            """
+            Hello,
+
+            The guarantors answered the referral "{{ question.title }}" of {{ body.name }}.
+
+            Their answer: {{ links.question }}
+
+            Stop these messages by e-mail: {{ links.unsubscribe }}
+            """),
         new MessageTemplate("welcome", Languages.French, 0,
             "Bienvenue à l'Assemblée citoyenne, {{ member.givenName }}",
             """

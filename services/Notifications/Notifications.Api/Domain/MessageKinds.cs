@@ -7,11 +7,16 @@ namespace Assemblee.Notifications.Domain;
 /// and the variables its templates may use, with the sample values a preview renders.
 /// </summary>
 /// <param name="ToGuardians">A letter to the parents or guardians of the (minor) member it speaks of, at the member's address.</param>
+/// <param name="ToBody">An e-mail to the body's own mailbox (its secretariat's institutional address), not to its members.</param>
 public sealed record MessageKind(string Name, string Channel, bool LegallyRequired, IReadOnlyDictionary<string, object> Sample,
-    bool ToGuardians = false)
+    bool ToGuardians = false, bool ToBody = false)
 {
-    /// <summary>The channels a person may choose for it: a letter stays a letter; what goes by e-mail may go by SMS too.</summary>
-    public IReadOnlyList<string> Choosable => Channel == Channels.Letter ? [Channels.Letter] : [Channels.Email, Channels.Sms];
+    /// <summary>
+    /// The channels a person may choose for it: a letter stays a letter; what goes by e-mail may go by SMS too, but to a
+    /// body's mailbox, which has no phone.
+    /// </summary>
+    public IReadOnlyList<string> Choosable =>
+        Channel == Channels.Letter ? [Channels.Letter] : ToBody ? [Channels.Email] : [Channels.Email, Channels.Sms];
 }
 
 public static class MessageKinds
@@ -118,6 +123,36 @@ public static class MessageKinds
             },
         });
 
+    /// <summary>An item of the Council's agenda the body follows was added, moved or changed: the body's mailbox is told.</summary>
+    public static readonly MessageKind AgendaAlert = new("agenda-alert", Channels.Email, LegallyRequired: false,
+        new Dictionary<string, object>
+        {
+            ["body"] = BodySample,
+            ["item"] = new Dictionary<string, object>
+            {
+                ["reference"] = "2027 DFA 12",
+                ["title"] = "Budget primitif 2027",
+                ["meeting"] = "Conseil de Paris des 9, 10 et 11 février 2027",
+                ["date"] = "9 février 2027",
+                ["changes"] = "date de séance, titre",
+                ["added"] = false,
+            },
+            ["links"] = new Dictionary<string, object>
+            {
+                ["item"] = "https://assemblee.paris.fr/assemblee-citoyenne/veille/agenda/2027-dfa-12",
+                ["unsubscribe"] = "https://assemblee.paris.fr/api/notifications/unsubscribe/x",
+            },
+        }, ToBody: true);
+
+    /// <summary>The executive answered a question the body asked or co-signed: the body's mailbox is told.</summary>
+    public static readonly MessageKind QuestionAnswered = new("question-answered", Channels.Email, LegallyRequired: false,
+        WithQuestion(new Dictionary<string, object> { ["answeredAs"] = "l'adjointe chargée de la propreté", ["inTime"] = true }),
+        ToBody: true);
+
+    /// <summary>The guarantors answered the body's referral: the body's mailbox is told.</summary>
+    public static readonly MessageKind ReferralAnswered = new("referral-answered", Channels.Email, LegallyRequired: false,
+        WithQuestion(new Dictionary<string, object>()), ToBody: true);
+
     /// <summary>The official notice, by post, that a person is drawn to sit (or to take a seat as substitute).</summary>
     public static readonly MessageKind DrawnLetter = new("drawn-letter", Channels.Letter, LegallyRequired: true, DrawnSample());
 
@@ -134,8 +169,24 @@ public static class MessageKinds
     public static IReadOnlyDictionary<string, MessageKind> All { get; } = new[]
     {
         Invitation, DrawnLetter, Drawn, ConsentRequest, Welcome, Convocation, SessionChange, SessionCancellation, SessionReminder,
-        VoteOpening, VoteResult, DocumentPublished, AmendmentProposed,
+        VoteOpening, VoteResult, DocumentPublished, AmendmentProposed, AgendaAlert, QuestionAnswered, ReferralAnswered,
     }.ToDictionary(kind => kind.Name);
+
+    private static Dictionary<string, object> BodySample => new() { ["name"] = "Conseil parisien de la jeunesse" };
+
+    private static Dictionary<string, object> WithQuestion(Dictionary<string, object> question) => new()
+    {
+        ["body"] = BodySample,
+        ["question"] = new Dictionary<string, object>(question)
+        {
+            ["title"] = "Propreté des abords des écoles",
+        },
+        ["links"] = new Dictionary<string, object>
+        {
+            ["question"] = "https://assemblee.paris.fr/conseil-jeunesse/veille/questions/0191",
+            ["unsubscribe"] = "https://assemblee.paris.fr/api/notifications/unsubscribe/x",
+        },
+    };
 
     private static Dictionary<string, object> DrawnSample(bool minor = false) => new()
     {

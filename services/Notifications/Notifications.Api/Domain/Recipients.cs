@@ -15,6 +15,15 @@ public static class Recipients
 
     public static string OfMember(Guid memberId) => $"member:{memberId}";
 
+    /// <summary>A body's own mailbox (its secretariat's institutional address).</summary>
+    public static string OfBody(string bodyId) => $"body:{bodyId}";
+
+    /// <summary>
+    /// The body's mailbox where preferences and unsubscribe links name a member: the nil id, which no member has (theirs are
+    /// random), so that the mailbox turns a kind off with the same one-click link and the same row as a member does.
+    /// </summary>
+    public static readonly Guid BodyMailbox = Guid.Empty;
+
     /// <summary>(event, recipient, kind, channel): a redelivered event or a resumed campaign finds its message already written.</summary>
     public static string IdempotencyKey(string sourceKey, string recipient, string kind, string channel) =>
         $"{sourceKey}|{recipient}|{kind}|{channel}";

@@ -12,6 +12,7 @@ using InvitationLettersClient = Assemblee.Contracts.Sortition.V1.InvitationLette
 using MemberContactsClient = Assemblee.Contracts.Membership.V1.MemberContacts.MemberContactsClient;
 using MembershipClient = Assemblee.Contracts.Membership.V1.Membership.MembershipClient;
 using SessionsClient = Assemblee.Contracts.Sessions.V1.Sessions.SessionsClient;
+using VeilleClient = Assemblee.Contracts.Veille.V1.Veille.VeilleClient;
 
 namespace Assemblee.Notifications.Extensions;
 
@@ -32,10 +33,14 @@ internal static class Extensions
             bus.AddConsumer<MembersDrawnConsumer>();
             bus.AddConsumer<DocumentPublishedConsumer>();
             bus.AddConsumer<AmendmentProposedConsumer>();
+            bus.AddConsumer<AgendaItemChangedConsumer>();
+            bus.AddConsumer<QuestionAnsweredConsumer>();
+            bus.AddConsumer<ReferralAnsweredConsumer>();
         });
         // Sortition gives the letters' data, membership the members' contact details, to notifications' own credential, and
         // each logs the read; sessions says whom a convocation stands for and gives its calendar file; documents says whose a
-        // published text is, and membership lists that promotion's active members.
+        // published text is, and membership lists that promotion's active members; membership gives a body's mailbox, and veille
+        // the agenda item or the question its news is about.
         builder.Services.AddGrpcClient<InvitationLettersClient>(options => options.Address = new Uri("http://_grpc.sortition"))
             .WithServiceCredentials();
         builder.Services.AddGrpcClient<MemberContactsClient>(options => options.Address = new Uri("http://_grpc.membership"))
@@ -45,6 +50,8 @@ internal static class Extensions
         builder.Services.AddGrpcClient<DocumentsClient>(options => options.Address = new Uri("http://_grpc.documents"))
             .WithServiceCredentials();
         builder.Services.AddGrpcClient<MembershipClient>(options => options.Address = new Uri("http://_grpc.membership"))
+            .WithServiceCredentials();
+        builder.Services.AddGrpcClient<VeilleClient>(options => options.Address = new Uri("http://_grpc.veille"))
             .WithServiceCredentials();
         builder.AddPdfFonts();
         builder.Services.Configure<LetterOptions>(builder.Configuration.GetSection("Notifications:Letters"));
@@ -60,6 +67,7 @@ internal static class Extensions
         builder.Services.AddSingleton<InvitationLetterPreparation>();
         builder.Services.AddSingleton<CampaignSubjects>();
         builder.Services.AddSingleton<MemberMessagePreparation>();
+        builder.Services.AddSingleton<BodyMessagePreparation>();
         builder.Services.AddSingleton<DeliveryOutcomes>();
         builder.Services.AddSingleton<EmailDelivery>();
         builder.Services.AddSingleton<SmsDelivery>();

@@ -8,13 +8,14 @@ namespace Assemblee.Notifications.Workers;
 
 /// <summary>
 /// Prepares the campaigns still preparing, oldest first: those just opened and those a stopped service left half done, which
-/// resume where the ledger stops. A service the campaign reads from (sortition, sessions, membership) failing only delays it
-/// to the next tick; one answering that what the campaign speaks of does not exist withdraws it, with the reason.
+/// resume where the ledger stops. A service the campaign reads from (sortition, sessions, documents, membership, veille)
+/// failing only delays it to the next tick; one answering that what the campaign speaks of does not exist withdraws it, with
+/// the reason.
 /// One replica prepares at a time in practice; two would only repeat work, since every message's key is unique.
 /// </summary>
 public sealed class CampaignWorker(
     DatabaseMigrator migrator, CampaignStore campaigns, InvitationLetterPreparation invitations, MemberMessagePreparation members,
-    ILogger<CampaignWorker> logger)
+    BodyMessagePreparation bodies, ILogger<CampaignWorker> logger)
     : PeriodicDatabaseJob(migrator, TimeSpan.FromSeconds(2), logger)
 {
     public override async Task RunOnceAsync(CancellationToken cancellationToken)
@@ -23,8 +24,8 @@ public sealed class CampaignWorker(
         {
             try
             {
-                var preparation = campaign.Kind == MessageKinds.Invitation.Name
-                    ? invitations.PrepareAsync(campaign, cancellationToken)
+                var preparation = campaign.Kind == MessageKinds.Invitation.Name ? invitations.PrepareAsync(campaign, cancellationToken)
+                    : MessageKinds.All[campaign.Kind].ToBody ? bodies.PrepareAsync(campaign, cancellationToken)
                     : members.PrepareAsync(campaign, cancellationToken);
                 await preparation;
                 logger.LogInformation("Campaign {Campaign} ({Kind}) of {Body} is ready", campaign.Id, campaign.Kind, campaign.BodyId);
