@@ -407,7 +407,8 @@ public sealed class VeilleTests(SystemFixture system)
     [Fact]
     public async Task A_referral_to_the_guarantors_is_acknowledged_answered_and_public_once_they_publish_their_opinion()
     {
-        var body = await BodyAsync("Assemblée citoyenne");
+        var mailbox = $"assemblee-{_run}@paris.fr";
+        var body = await BodyAsync("Assemblée citoyenne", mailbox);
         var referral = await DraftAsync(Member(body), body, Draft("referral", "Tirage au sort des ateliers", addresseeKind: "guarantors"));
         await PostAsync(Member(body), body, referral, "submission");
         var executiveAnswers = await Executive(body).PostAsJsonAsync(Questions(body, $"/{referral}/answers"),
@@ -417,6 +418,11 @@ public sealed class VeilleTests(SystemFixture system)
         await OkAsync(Guarantor(body).PostAsync($"{referrals}/acknowledgement", null));
         await OkAsync(Guarantor(body).PostAsJsonAsync($"{referrals}/answers",
             new { answeredAs = "Comité des garants", text = "La procédure a été respectée." }), HttpStatusCode.Created);
+        // The body hears of the answer while the referral is still out of the register.
+        const string Told = "Réponse des garants à votre saisine : Tirage au sort des ateliers";
+        await Eventually.ReturnsAsync(() => Task.FromResult(system.App.ReceivedMail().Count(message =>
+            message.To.Mailboxes.Single().Address == mailbox && message.Subject == Told)),
+            count => count == 1, TimeSpan.FromMinutes(1), "the body should be told that the guarantors answered its referral");
         await OkAsync(Guarantor(body).PostAsync($"{referrals}/opinion-publication", null));
         var entry = await OkAsync(system.Gateway().GetAsync($"/api/veille/register/{referral}"));
 
