@@ -37,6 +37,10 @@ public static class Extensions
         builder.Services.AddGrpc();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
+        // Every long job resumes where it stopped (the outbox, a campaign's ledger, migrations in one transaction), so a stop
+        // need not wait 30 s (the default) for a batch to finish: the orchestrator may give up on the process sooner (the
+        // dashboard's restart waits about 12 s).
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
         return builder;
     }
 

@@ -19,10 +19,9 @@ public sealed class AppHostTests(SystemFixture system)
         var result = await system.App.ResourceCommands.ExecuteCommandAsync("notifications", KnownResourceCommands.RestartCommand);
         // The command's own answer first, so that a refused restart says why rather than showing up as a timeout below.
         Assert.True(result.Success, result.Message);
-        // On a loaded two-core machine the old process may take a while to drain its consumers and background jobs.
         await Eventually.ReturnsAsync(() => Task.FromResult(system.App.ProcessIdOrNull("notifications")), pid => pid is { } now
             && now != before,
-            TimeSpan.FromMinutes(3), "notifications should run on a new process");
+            TimeSpan.FromMinutes(1), "notifications should run on a new process");
         await system.App.WaitUntilHealthyAgainAsync("notifications");
 
         Assert.Equal(HttpStatusCode.OK, (await system.Gateway().GetAsync("/api/notifications/status")).StatusCode);
