@@ -8,15 +8,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Assemblee.Membership.Apis;
 
-/// <param name="ContactEmail">The secretariat's institutional mailbox, where the body's Veille et Interpellation news goes.</param>
-public sealed record RegisterBodyRequest(string Id, string Name, string Kind, string? ContactEmail = null);
-
-public sealed record BodyContactRequest(string? ContactEmail);
+public sealed record RegisterBodyRequest(string Id, string Name, string Kind, BodyMailboxes? Mailboxes = null);
 
 public static class BodiesApi
 {
-    private const string ContactRule = "One e-mail address (name@domain), without a display name.";
-
     public static IEndpointRouteBuilder MapBodiesApi(this IEndpointRouteBuilder app)
     {
         var bodies = app.MapGroup("/api/membership/bodies").WithTags("Bodies").ProducesRuleViolations();
@@ -27,8 +22,9 @@ public static class BodiesApi
         // The list of bodies is public information.
         bodies.MapGet("/", ListAsync).WithName("ListBodies").AllowAnonymous();
         bodies.MapGet("/{bodyId}", GetAsync).WithName("GetBody").AllowAnonymous();
-        bodies.MapPut("/{bodyId}/contact", SetContactAsync).WithName("SetBodyContact")
-            .WithSummary("Replaces the body's institutional mailbox (none: its news stays in its space).")
+        bodies.MapPut("/{bodyId}/mailboxes", SetMailboxesAsync).WithName("SetBodyMailboxes")
+            .WithSummary("Replaces the body's institutional mailboxes, its secretariat's and its executive office's (none: the news "
+                + "stays in the spaces).")
             .RequireBodyRoles(Roles.Secretariat);
         return app;
     }
@@ -41,24 +37,25 @@ public static class BodiesApi
             .Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Length <= 200, "name",
                 "A name of 1 to 200 characters is required.")
             .Require(BodyKinds.All.Contains(request.Kind ?? ""), "kind", $"One of: {string.Join(", ", BodyKinds.All.Order())}.")
-            .Require(request.ContactEmail is null || BodyContacts.IsValid(request.ContactEmail), "contactEmail", ContactRule);
+            .Validate(request.Mailboxes, "mailboxes.");
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var body = await registration.RegisterAsync(request.Id!, request.Name.Trim(), request.Kind!, request.ContactEmail,
-            cancellationToken);
+        var body = await registration.RegisterAsync(request.Id!, request.Name.Trim(), request.Kind!,
+            request.Mailboxes ?? BodyMailboxes.None, cancellationToken);
         return TypedResults.Created($"/api/membership/bodies/{body.Id}", body);
     }
 
-    private static async Task<Results<Ok<Body>, ValidationProblem>> SetContactAsync(string bodyId, BodyContactRequest request,
+    private static async Task<Results<Ok<Body>, ValidationProblem>> SetMailboxesAsync(string bodyId, BodyMailboxes mailboxes,
         BodyStore store, CancellationToken cancellationToken)
     {
-        if (request.ContactEmail is { } email && !BodyContacts.IsValid(email))
+        var errors = new Dictionary<string, string[]>().Validate(mailboxes);
+        if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["contactEmail"] = [ContactRule] });
+            return TypedResults.ValidationProblem(errors);
         }
-        return await store.SetContactEmailAsync(bodyId, request.ContactEmail, cancellationToken)
+        return await store.SetMailboxesAsync(bodyId, mailboxes, cancellationToken)
             && await store.FindAsync(bodyId, cancellationToken) is { } body
             ? TypedResults.Ok(body)
             : throw RuleViolation.NotFound($"No body '{bodyId}'.");

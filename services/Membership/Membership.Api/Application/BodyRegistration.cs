@@ -11,18 +11,18 @@ namespace Assemblee.Membership.Application;
 public sealed class BodyRegistration(NpgsqlDataSource dataSource, Outbox outbox)
 {
     /// <summary>Registers the body; refused when the id is taken.</summary>
-    public async Task<Body> RegisterAsync(string id, string name, string kind, string? contactEmail,
+    public async Task<Body> RegisterAsync(string id, string name, string kind, BodyMailboxes mailboxes,
         CancellationToken cancellationToken) =>
-        await TryRegisterAsync(id, name, kind, contactEmail, cancellationToken)
+        await TryRegisterAsync(id, name, kind, mailboxes, cancellationToken)
         ?? throw RuleViolation.Conflict("Body already registered", $"A body with the id '{id}' already exists.");
 
     /// <summary>Registers the body; null when the id is taken (as when another replica registered it first).</summary>
-    public async Task<Body?> TryRegisterAsync(string id, string name, string kind, string? contactEmail,
+    public async Task<Body?> TryRegisterAsync(string id, string name, string kind, BodyMailboxes mailboxes,
         CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await BodyStore.InsertAsync(transaction, id, name, kind, contactEmail, cancellationToken) is not { } body)
+        if (await BodyStore.InsertAsync(transaction, id, name, kind, mailboxes, cancellationToken) is not { } body)
         {
             return null;
         }

@@ -1,17 +1,34 @@
+using Assemblee.Common.Rules;
+
 namespace Assemblee.Membership.Domain;
 
 /// <summary>
-/// A participatory body: the Citizens' Assembly, or another permanent body of the city. <paramref name="ContactEmail"/> is
-/// its secretariat's institutional mailbox, public like the body itself.
+/// A participatory body: the Citizens' Assembly, or another permanent body of the city, with two institutional mailboxes,
+/// public like the body itself: its secretariat's and that of the executive's office it deals with.
 /// </summary>
-public sealed record Body(string Id, string Name, string Kind, string? ContactEmail, DateTimeOffset RegisteredAt);
+public sealed record Body(string Id, string Name, string Kind, BodyMailboxes Mailboxes, DateTimeOffset RegisteredAt);
+
+/// <param name="Contact">The secretariat's: the body's Veille et Interpellation alerts and answers go there.</param>
+/// <param name="Executive">The executive office's: told of the questions and texts the body submits.</param>
+public sealed record BodyMailboxes(string? Contact, string? Executive)
+{
+    public static BodyMailboxes None { get; } = new(null, null);
+}
 
 public static class BodyContacts
 {
+    public const string Rule = "One e-mail address (name@domain), without a display name.";
+
     /// <summary>One address, without a display name: what MailKit will put on the envelope.</summary>
     public static bool IsValid(string? email) =>
         email is { Length: <= 254 } && System.Net.Mail.MailAddress.TryCreate(email, out var address) && address.Address == email
         && address.DisplayName.Length == 0;
+
+    /// <summary>Each mailbox given is one plain address; a missing one is fine.</summary>
+    public static Dictionary<string, string[]> Validate(this Dictionary<string, string[]> errors, BodyMailboxes? mailboxes,
+        string prefix = "") => errors
+        .Require(mailboxes?.Contact is null || IsValid(mailboxes.Contact), $"{prefix}contact", Rule)
+        .Require(mailboxes?.Executive is null || IsValid(mailboxes.Executive), $"{prefix}executive", Rule);
 }
 
 public static class BodyKinds

@@ -20,7 +20,14 @@ public sealed class MembershipService(BodyStore bodies, MemberStore members) : C
     {
         var body = await bodies.FindAsync(GrpcArguments.BodyId(request.BodyId), context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"No body '{request.BodyId}'."));
-        return new Body { Id = body.Id, Name = body.Name, Kind = body.Kind, ContactEmail = body.ContactEmail ?? "" };
+        return new Body
+        {
+            Id = body.Id,
+            Name = body.Name,
+            Kind = body.Kind,
+            ContactEmail = body.Mailboxes.Contact ?? "",
+            ExecutiveEmail = body.Mailboxes.Executive ?? "",
+        };
     }
 
     /// <summary>Any role of the body may ask: what it returns is no more than the public roster shows.</summary>

@@ -15,7 +15,8 @@ public sealed partial class DevelopmentBodies(BodyRegistration bodies, DatabaseM
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await migrator.WhenCompleted.WaitAsync(stoppingToken);
-        if (await bodies.TryRegisterAsync(ParisAssembly, "Assemblée citoyenne de Paris", "citizens-assembly", null,
+        if (await bodies.TryRegisterAsync(ParisAssembly, "Assemblée citoyenne de Paris", "citizens-assembly",
+            Domain.BodyMailboxes.None,
             stoppingToken) is not null)
         {
             LogRegistered(ParisAssembly);
