@@ -351,6 +351,11 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
     public async Task A_validated_voeu_goes_to_the_council_and_its_adoption_is_followed_by_public_commitments()
     {
         var (promotion, atelier, members) = await AteliersAsync();
+        // The body's record in membership names the executive office it deals with.
+        var executiveMail = $"cabinet-{Body}@paris.fr";
+        Assert.Equal(HttpStatusCode.Created, (await Fixture.Gateway("admin-1", ["body-admin"]).PostAsJsonAsync("/api/membership/bodies",
+            new { id = Body, name = "Assemblée citoyenne", kind = "citizens-assembly", mailboxes = new { executive = executiveMail } }))
+            .StatusCode);
         var voeu = await StartAsync(Writer(members[0]), Voeu(promotion, atelier));
         var department = Fixture.Gateway("dlh-director", ["executive"], [Body]);
         var tooEarly = await DocumentsSecretariat.PostAsJsonAsync(Documents($"/{voeu}/submission"),
@@ -381,6 +386,13 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
         Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badReference.StatusCode);
         Assert.Equal("submitted", (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
+        var told = (await Eventually.ReturnsAsync(() => Task.FromResult(Fixture.App.ReceivedMail()
+            .Where(message => message.To.Mailboxes.Single().Address == executiveMail).ToList()), list => list.Count == 1,
+            TimeSpan.FromMinutes(1), "the executive office should be told that the vœu is submitted to the Council"))!.Single();
+        Assert.Equal("Assemblée citoyenne soumet au Conseil de Paris : Vœu relatif à la rénovation énergétique des logements",
+            told.Subject);
+        Assert.Contains("Conseil de Paris du 10 mars 2027", told.TextBody!.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.Contains("2027 V 42", told.TextBody, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, notYet.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, noText.StatusCode);
         Assert.Equal("adopted-as-amended", (await outcome.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());

@@ -34,11 +34,11 @@ public sealed class VeilleTests(SystemFixture system)
     private static string Questions(string body, string path = "") => $"/api/veille/bodies/{body}/questions{path}";
 
     /// <summary>A body registered with membership, which veille asks about the bodies invited to co-sign.</summary>
-    private async Task<string> BodyAsync(string name, string? contactEmail = null)
+    private async Task<string> BodyAsync(string name, string? contact = null, string? executive = null)
     {
         var id = BodyEventsTests.UniqueBodyId();
         var registered = await system.Gateway("admin-1", ["body-admin"])
-            .PostAsJsonAsync("/api/membership/bodies", new { id, name, kind = "other", contactEmail });
+            .PostAsJsonAsync("/api/membership/bodies", new { id, name, kind = "other", mailboxes = new { contact, executive } });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         return id;
     }
@@ -283,20 +283,21 @@ public sealed class VeilleTests(SystemFixture system)
     }
 
     [Fact]
-    public async Task A_bodys_mailbox_hears_once_of_a_change_to_an_item_it_follows_and_of_the_answer_to_a_question_it_co_signed()
+    public async Task A_bodys_mailboxes_hear_once_of_its_question_of_a_change_to_an_item_it_follows_and_of_the_answer_it_co_signed()
     {
-        var (youthMail, seniorsMail) = ($"jeunesse-{_run}@paris.fr", $"seniors-{_run}@paris.fr");
-        var (youth, seniors) = (await BodyAsync("Conseil parisien de la jeunesse", youthMail), await BodyAsync("Comité séniors"));
+        var (youthMail, seniorsMail, executiveMail) = ($"jeunesse-{_run}@paris.fr", $"seniors-{_run}@paris.fr", $"cabinet-{_run}@paris.fr");
+        var (youth, seniors) = (await BodyAsync("Conseil parisien de la jeunesse", youthMail, executiveMail),
+            await BodyAsync("Comité séniors"));
         // The seniors' secretariat gives its mailbox after registering; no other body's may, and it must be one address.
-        var contact = $"/api/membership/bodies/{seniors}/contact";
-        Assert.Equal(HttpStatusCode.Forbidden, (await Secretariat(youth).PutAsJsonAsync(contact, new { contactEmail = youthMail }))
+        var mailboxes = $"/api/membership/bodies/{seniors}/mailboxes";
+        Assert.Equal(HttpStatusCode.Forbidden, (await Secretariat(youth).PutAsJsonAsync(mailboxes, new { contact = youthMail }))
             .StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await Member(seniors).PutAsJsonAsync(contact, new { contactEmail = youthMail }))
+        Assert.Equal(HttpStatusCode.Forbidden, (await Member(seniors).PutAsJsonAsync(mailboxes, new { contact = youthMail }))
             .StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await Secretariat(seniors).PutAsJsonAsync(contact,
-            new { contactEmail = "Comité <seniors@paris.fr>" })).StatusCode);
-        var given = await OkAsync(Secretariat(seniors).PutAsJsonAsync(contact, new { contactEmail = seniorsMail }));
-        Assert.Equal(seniorsMail, given.GetProperty("contactEmail").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await Secretariat(seniors).PutAsJsonAsync(mailboxes,
+            new { contact = "Comité <seniors@paris.fr>" })).StatusCode);
+        var given = await OkAsync(Secretariat(seniors).PutAsJsonAsync(mailboxes, new { contact = seniorsMail }));
+        Assert.Equal(seniorsMail, given.GetProperty("mailboxes").GetProperty("contact").GetString());
         var start = DateTimeOffset.UtcNow.AddDays(25);
         await ImportAsync(Agenda(start, Item(1, "Budget primitif")));
         await OkAsync(Member(youth).PutAsync($"/api/veille/bodies/{youth}/follows/item/{_run}-item-1", null), HttpStatusCode.NoContent);
@@ -328,6 +329,11 @@ public sealed class VeilleTests(SystemFixture system)
             StringComparison.Ordinal);
         Assert.Contains("(date de séance, titre)", alert.TextBody, StringComparison.Ordinal);
         Assert.Contains("Budget primitif 2027", alert.TextBody, StringComparison.Ordinal);
+        // The executive office the asking body deals with was told of the question when it was submitted, once.
+        var submitted = Assert.Single(To(executiveMail, "Question de Conseil parisien de la jeunesse"));
+        Assert.EndsWith(title, submitted.Subject, StringComparison.Ordinal);
+        Assert.Matches(@"La réponse est attendue au plus tard le \d{1,2}(er)? \p{L}+ 20\d\d\.", submitted.TextBody);
+        Assert.Empty(To(executiveMail, "Veille :"));
 
         // One click on the alert's unsubscribe link: the next change of the item reaches the body's space but not its mailbox.
         var link = new Uri(alert.Headers["List-Unsubscribe"]!.Trim('<', '>'));

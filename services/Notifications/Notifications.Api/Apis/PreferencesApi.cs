@@ -86,6 +86,6 @@ public static class PreferencesApi
                 CultureInfo.InvariantCulture))
             : null,
         // A member's own kinds: what goes to the body's mailbox is not theirs to choose.
-        MessageKinds.All.Values.Where(kind => !kind.ToBody)
+        MessageKinds.All.Values.Where(kind => kind.Audience == Audience.Members)
             .ToDictionary(kind => kind.Name, kind => preferences.ChannelsFor(kind).ToArray()));
 }

@@ -401,6 +401,54 @@ public static class DefaultTemplates
 
             Stop these messages by e-mail: {{ links.unsubscribe }}
             """),
+        new MessageTemplate("question-submitted", Languages.French, 0,
+            "Question de {{ body.name }} : {{ question.title }}",
+            """
+            Bonjour,
+
+            {{ body.name }} vous adresse la question « {{ question.title }} », déposée dans l'espace Veille et
+            Interpellation.{% if question.answerDue != "" %} La réponse est attendue au plus tard le {{ question.answerDue }}.{% endif %}
+
+            La question, ses cosignataires et les suites à lui donner : {{ links.question }}
+
+            Ne plus recevoir ces messages par e-mail : {{ links.unsubscribe }}
+            """),
+        new MessageTemplate("question-submitted", Languages.English, 0,
+            "Question from {{ body.name }}: {{ question.title }}",
+            """
+            Hello,
+
+            {{ body.name }} submitted the question "{{ question.title }}" to you in the Veille et Interpellation
+            space.{% if question.answerDue != "" %} The answer is due by {{ question.answerDue }}.{% endif %}
+
+            The question, its co-signers and what to do next: {{ links.question }}
+
+            Stop these messages by e-mail: {{ links.unsubscribe }}
+            """),
+        new MessageTemplate("document-submitted", Languages.French, 0,
+            "{{ body.name }} soumet au Conseil de Paris : {{ document.title }}",
+            """
+            Bonjour,
+
+            {{ body.name }} soumet le texte « {{ document.title }} » au Conseil de Paris du {{ council.session }},
+            sous la référence {{ council.reference }}.
+
+            Le texte : {{ links.document }}
+
+            Ne plus recevoir ces messages par e-mail : {{ links.unsubscribe }}
+            """),
+        new MessageTemplate("document-submitted", Languages.English, 0,
+            "{{ body.name }} submits to the Council of Paris: {{ document.title }}",
+            """
+            Hello,
+
+            {{ body.name }} submits the text "{{ document.title }}" to the Council of Paris of {{ council.session }},
+            under the reference {{ council.reference }}.
+
+            The text: {{ links.document }}
+
+            Stop these messages by e-mail: {{ links.unsubscribe }}
+            """),
         new MessageTemplate("welcome", Languages.French, 0,
             "Bienvenue à l'Assemblée citoyenne, {{ member.givenName }}",
             """

@@ -7,16 +7,16 @@ namespace Assemblee.Notifications.Domain;
 /// and the variables its templates may use, with the sample values a preview renders.
 /// </summary>
 /// <param name="ToGuardians">A letter to the parents or guardians of the (minor) member it speaks of, at the member's address.</param>
-/// <param name="ToBody">An e-mail to the body's own mailbox (its secretariat's institutional address), not to its members.</param>
+/// <param name="Audience">Its members, or one of the body's institutional mailboxes.</param>
 public sealed record MessageKind(string Name, string Channel, bool LegallyRequired, IReadOnlyDictionary<string, object> Sample,
-    bool ToGuardians = false, bool ToBody = false)
+    bool ToGuardians = false, Audience Audience = Audience.Members)
 {
     /// <summary>
     /// The channels a person may choose for it: a letter stays a letter; what goes by e-mail may go by SMS too, but to a
     /// body's mailbox, which has no phone.
     /// </summary>
     public IReadOnlyList<string> Choosable =>
-        Channel == Channels.Letter ? [Channels.Letter] : ToBody ? [Channels.Email] : [Channels.Email, Channels.Sms];
+        Channel == Channels.Letter ? [Channels.Letter] : Audience != Audience.Members ? [Channels.Email] : [Channels.Email, Channels.Sms];
 }
 
 public static class MessageKinds
@@ -142,16 +142,38 @@ public static class MessageKinds
                 ["item"] = "https://assemblee.paris.fr/assemblee-citoyenne/veille/agenda/2027-dfa-12",
                 ["unsubscribe"] = "https://assemblee.paris.fr/api/notifications/unsubscribe/x",
             },
-        }, ToBody: true);
+        }, Audience: Audience.BodyMailbox);
 
     /// <summary>The executive answered a question the body asked or co-signed: the body's mailbox is told.</summary>
     public static readonly MessageKind QuestionAnswered = new("question-answered", Channels.Email, LegallyRequired: false,
         WithQuestion(new Dictionary<string, object> { ["answeredAs"] = "l'adjointe chargée de la propreté", ["inTime"] = true }),
-        ToBody: true);
+        Audience: Audience.BodyMailbox);
 
     /// <summary>The guarantors answered the body's referral: the body's mailbox is told.</summary>
     public static readonly MessageKind ReferralAnswered = new("referral-answered", Channels.Email, LegallyRequired: false,
-        WithQuestion(new Dictionary<string, object>()), ToBody: true);
+        WithQuestion(new Dictionary<string, object>()), Audience: Audience.BodyMailbox);
+
+    /// <summary>A body submitted a question to the executive: the office it deals with is told, with the date the answer is due.</summary>
+    public static readonly MessageKind QuestionSubmitted = new("question-submitted", Channels.Email, LegallyRequired: false,
+        WithQuestion(new Dictionary<string, object> { ["answerDue"] = "9 mars 2027" }), Audience: Audience.ExecutiveMailbox);
+
+    /// <summary>A body's vœu or délibération was submitted to the Council of Paris: the executive office it deals with is told.</summary>
+    public static readonly MessageKind DocumentSubmitted = new("document-submitted", Channels.Email, LegallyRequired: false,
+        new Dictionary<string, object>
+        {
+            ["body"] = BodySample,
+            ["document"] = new Dictionary<string, object>
+            {
+                ["title"] = "Vœu relatif à la rénovation énergétique des logements",
+                ["kind"] = "voeu",
+            },
+            ["council"] = new Dictionary<string, object> { ["session"] = "9 février 2027", ["reference"] = "2027 V 12" },
+            ["links"] = new Dictionary<string, object>
+            {
+                ["document"] = "https://assemblee.paris.fr/assemblee-citoyenne/documents/0191",
+                ["unsubscribe"] = "https://assemblee.paris.fr/api/notifications/unsubscribe/x",
+            },
+        }, Audience: Audience.ExecutiveMailbox);
 
     /// <summary>The official notice, by post, that a person is drawn to sit (or to take a seat as substitute).</summary>
     public static readonly MessageKind DrawnLetter = new("drawn-letter", Channels.Letter, LegallyRequired: true, DrawnSample());
@@ -170,6 +192,7 @@ public static class MessageKinds
     {
         Invitation, DrawnLetter, Drawn, ConsentRequest, Welcome, Convocation, SessionChange, SessionCancellation, SessionReminder,
         VoteOpening, VoteResult, DocumentPublished, AmendmentProposed, AgendaAlert, QuestionAnswered, ReferralAnswered,
+        QuestionSubmitted, DocumentSubmitted,
     }.ToDictionary(kind => kind.Name);
 
     private static Dictionary<string, object> BodySample => new() { ["name"] = "Conseil parisien de la jeunesse" };
@@ -227,6 +250,19 @@ public static class MessageKinds
 
     private static Dictionary<string, object> WithChange(IReadOnlyDictionary<string, object> sample, string change, string reason) =>
         new(sample) { ["change"] = new Dictionary<string, object> { ["kind"] = change, ["reason"] = reason } };
+}
+
+/// <summary>Whom a kind of message goes to.</summary>
+public enum Audience
+{
+    /// <summary>Members (or their parents), each by the channels they chose.</summary>
+    Members,
+
+    /// <summary>The body's own mailbox: its secretariat's institutional address.</summary>
+    BodyMailbox,
+
+    /// <summary>The mailbox of the executive's office the body deals with.</summary>
+    ExecutiveMailbox,
 }
 
 public static class Channels

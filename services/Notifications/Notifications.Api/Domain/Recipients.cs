@@ -15,14 +15,17 @@ public static class Recipients
 
     public static string OfMember(Guid memberId) => $"member:{memberId}";
 
-    /// <summary>A body's own mailbox (its secretariat's institutional address).</summary>
-    public static string OfBody(string bodyId) => $"body:{bodyId}";
+    /// <summary>One of a body's institutional mailboxes: its own (its secretariat's) or its executive office's.</summary>
+    public static string OfMailbox(string bodyId, Audience audience) =>
+        audience == Audience.ExecutiveMailbox ? $"executive:{bodyId}" : $"body:{bodyId}";
 
     /// <summary>
-    /// The body's mailbox where preferences and unsubscribe links name a member: the nil id, which no member has (theirs are
-    /// random), so that the mailbox turns a kind off with the same one-click link and the same row as a member does.
+    /// A body's mailbox where preferences and unsubscribe links name a member: ids no member has (theirs are random), the
+    /// nil id for the body's own and …0001 for its executive office's, so that a mailbox turns a kind off with the same
+    /// one-click link and the same row as a member does.
     /// </summary>
-    public static readonly Guid BodyMailbox = Guid.Empty;
+    public static Guid MailboxId(Audience audience) =>
+        audience == Audience.ExecutiveMailbox ? new Guid("00000000-0000-0000-0000-000000000001") : Guid.Empty;
 
     /// <summary>(event, recipient, kind, channel): a redelivered event or a resumed campaign finds its message already written.</summary>
     public static string IdempotencyKey(string sourceKey, string recipient, string kind, string channel) =>

@@ -36,6 +36,8 @@ internal static class Extensions
             bus.AddConsumer<AgendaItemChangedConsumer>();
             bus.AddConsumer<QuestionAnsweredConsumer>();
             bus.AddConsumer<ReferralAnsweredConsumer>();
+            bus.AddConsumer<QuestionSubmittedConsumer>();
+            bus.AddConsumer<DocumentSubmittedConsumer>();
         });
         // Sortition gives the letters' data, membership the members' contact details, to notifications' own credential, and
         // each logs the read; sessions says whom a convocation stands for and gives its calendar file; documents says whose a
@@ -67,7 +69,7 @@ internal static class Extensions
         builder.Services.AddSingleton<InvitationLetterPreparation>();
         builder.Services.AddSingleton<CampaignSubjects>();
         builder.Services.AddSingleton<MemberMessagePreparation>();
-        builder.Services.AddSingleton<BodyMessagePreparation>();
+        builder.Services.AddSingleton<MailboxMessagePreparation>();
         builder.Services.AddSingleton<DeliveryOutcomes>();
         builder.Services.AddSingleton<EmailDelivery>();
         builder.Services.AddSingleton<SmsDelivery>();

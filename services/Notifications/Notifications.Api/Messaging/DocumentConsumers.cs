@@ -33,3 +33,14 @@ public sealed class AmendmentProposedConsumer(NpgsqlDataSource dataSource, Campa
             MemberMessagePreparation.OfAmendment(message.DocumentId, message.Number, message.Section, message.Author), Languages.French,
             cancellationToken);
 }
+
+/// <summary>A vœu or délibération was submitted to the Council of Paris: the executive office the body deals with is told.</summary>
+public sealed class DocumentSubmittedConsumer(NpgsqlDataSource dataSource, CampaignOpening opening)
+    : IdempotentConsumer<DocumentSubmitted>(dataSource)
+{
+    protected override Task HandleAsync(DocumentSubmitted message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        opening.OpenAsync(transaction, message.BodyId, MessageKinds.DocumentSubmitted,
+            $"documents.document-submitted:{message.DocumentId}:{message.Version}", $"{message.Reference} submitted",
+            MailboxMessagePreparation.OfSubmission(message.DocumentId, message.CouncilSession, message.Reference), Languages.French,
+            cancellationToken);
+}

@@ -14,7 +14,7 @@ public sealed class AgendaItemChangedConsumer(NpgsqlDataSource dataSource, Campa
     protected override Task HandleAsync(AgendaItemChanged message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         opening.OpenAsync(transaction, message.BodyId, MessageKinds.AgendaAlert,
             $"veille.agenda-item-changed:{message.BodyId}:{message.ItemId}:{message.Revision}", $"{message.Reference} changed",
-            BodyMessagePreparation.OfAgendaItem(message.ItemId, message.Changes), Languages.French, cancellationToken);
+            MailboxMessagePreparation.OfAgendaItem(message.ItemId, message.Changes), Languages.French, cancellationToken);
 }
 
 /// <summary>The executive answered a question: the body that asked it and each body that co-signed it are told.</summary>
@@ -30,7 +30,7 @@ public sealed class QuestionAnsweredConsumer(NpgsqlDataSource dataSource, Campai
         {
             await opening.OpenAsync(transaction, bodyId, MessageKinds.QuestionAnswered,
                 $"veille.question-answered:{message.QuestionId}:{answer}:{bodyId}", $"answer to {message.QuestionId}",
-                BodyMessagePreparation.OfAnswer(message.QuestionId, message.AnsweredAs, message.InTime), Languages.French,
+                MailboxMessagePreparation.OfAnswer(message.QuestionId, message.AnsweredAs, message.InTime), Languages.French,
                 cancellationToken);
         }
     }
@@ -43,6 +43,23 @@ public sealed class ReferralAnsweredConsumer(NpgsqlDataSource dataSource, Campai
     protected override Task HandleAsync(ReferralAnswered message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         opening.OpenAsync(transaction, message.BodyId, MessageKinds.ReferralAnswered,
             $"veille.referral-answered:{message.ReferralId}:{message.AnsweredAt.ToUnixTimeMilliseconds()}",
-            $"answer to referral {message.ReferralId}", BodyMessagePreparation.OfReferral(message.ReferralId), Languages.French,
+            $"answer to referral {message.ReferralId}", MailboxMessagePreparation.OfQuestion(message.ReferralId), Languages.French,
             cancellationToken);
+}
+
+/// <summary>
+/// A body submitted a question to the executive: the executive office the body deals with is told, once. A referral goes to
+/// the guarantors, who follow theirs in the space.
+/// </summary>
+public sealed class QuestionSubmittedConsumer(NpgsqlDataSource dataSource, CampaignOpening opening)
+    : IdempotentConsumer<QuestionSubmitted>(dataSource)
+{
+    private const string Referral = "referral";
+
+    protected override Task HandleAsync(QuestionSubmitted message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        message.Kind == Referral
+            ? Task.CompletedTask
+            : opening.OpenAsync(transaction, message.BodyId, MessageKinds.QuestionSubmitted,
+                $"veille.question-submitted:{message.QuestionId}", $"question {message.Title}",
+                MailboxMessagePreparation.OfQuestion(message.QuestionId), Languages.French, cancellationToken);
 }

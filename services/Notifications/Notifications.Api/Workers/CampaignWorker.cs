@@ -15,7 +15,7 @@ namespace Assemblee.Notifications.Workers;
 /// </summary>
 public sealed class CampaignWorker(
     DatabaseMigrator migrator, CampaignStore campaigns, InvitationLetterPreparation invitations, MemberMessagePreparation members,
-    BodyMessagePreparation bodies, ILogger<CampaignWorker> logger)
+    MailboxMessagePreparation mailboxes, ILogger<CampaignWorker> logger)
     : PeriodicDatabaseJob(migrator, TimeSpan.FromSeconds(2), logger)
 {
     public override async Task RunOnceAsync(CancellationToken cancellationToken)
@@ -25,7 +25,7 @@ public sealed class CampaignWorker(
             try
             {
                 var preparation = campaign.Kind == MessageKinds.Invitation.Name ? invitations.PrepareAsync(campaign, cancellationToken)
-                    : MessageKinds.All[campaign.Kind].ToBody ? bodies.PrepareAsync(campaign, cancellationToken)
+                    : MessageKinds.All[campaign.Kind].Audience != Audience.Members ? mailboxes.PrepareAsync(campaign, cancellationToken)
                     : members.PrepareAsync(campaign, cancellationToken);
                 await preparation;
                 logger.LogInformation("Campaign {Campaign} ({Kind}) of {Body} is ready", campaign.Id, campaign.Kind, campaign.BodyId);
