@@ -12,8 +12,8 @@ public sealed record MessageKind(string Name, string Channel, bool LegallyRequir
     bool ToGuardians = false, Audience Audience = Audience.Members)
 {
     /// <summary>
-    /// The channels a person may choose for it: a letter stays a letter; what goes by e-mail may go by SMS too, but to a
-    /// body's mailbox, which has no phone.
+    /// The channels a person may choose for it: a letter stays a letter; what goes by e-mail may go by SMS too, but not to
+    /// an institutional mailbox, which has no phone.
     /// </summary>
     public IReadOnlyList<string> Choosable =>
         Channel == Channels.Letter ? [Channels.Letter] : Audience != Audience.Members ? [Channels.Email] : [Channels.Email, Channels.Sms];
