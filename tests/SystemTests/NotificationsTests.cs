@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Assemblee.Contracts.Membership.V1;
 using Assemblee.Contracts.Sessions.V1;
 using Assemblee.Contracts.Sortition.V1;
+using Assemblee.Contracts.Veille.V1;
 using Assemblee.SystemTests.Infrastructure;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -274,6 +275,15 @@ public sealed partial class NotificationsTests(SystemFixture system)
                 As("member-1", "member", "another-body"));
             await call.ResponseStream.MoveNext();
         }));
+
+        // A question as its body sees it (a referral's answer before the register shows it): notifications' credential only.
+        using var veilleChannel = GrpcChannel.ForAddress(system.App.GetEndpoint("veille", "grpc"));
+        var veille = new Veille.VeilleClient(veilleChannel);
+        var question = new GetQuestionRequest { BodyId = Body, QuestionId = Guid.NewGuid().ToString() };
+        Assert.Equal(StatusCode.PermissionDenied, await RefusalAsync(() =>
+            veille.GetQuestionAsync(question, As("sessions", "service")).ResponseAsync));
+        Assert.Equal(StatusCode.NotFound, await RefusalAsync(() =>
+            veille.GetQuestionAsync(question, As("notifications", "service")).ResponseAsync));
     }
 
     private async Task<JsonElement?> CampaignOrNullAsync()
