@@ -1,5 +1,6 @@
 using Assemblee.Common.Data;
 using Assemblee.Membership.Application;
+using Assemblee.Membership.Domain;
 
 namespace Assemblee.Membership.Workers;
 
@@ -15,8 +16,7 @@ public sealed partial class DevelopmentBodies(BodyRegistration bodies, DatabaseM
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await migrator.WhenCompleted.WaitAsync(stoppingToken);
-        if (await bodies.TryRegisterAsync(ParisAssembly, "Assemblée citoyenne de Paris", "citizens-assembly",
-            Domain.BodyMailboxes.None,
+        if (await bodies.TryRegisterAsync(ParisAssembly, "Assemblée citoyenne de Paris", "citizens-assembly", BodyMailboxes.None,
             stoppingToken) is not null)
         {
             LogRegistered(ParisAssembly);
