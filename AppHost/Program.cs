@@ -39,6 +39,13 @@ var veille = AddService<Projects.Veille_Api>("veille").WithServiceReference(memb
 // Veille's alerts and answers go to the bodies' mailboxes: notifications reads the item or the question they are about.
 notifications.WithServiceReference(veille);
 
+// The web application reads the services' public APIs with its visitor's rights; the gateway serves it at its root.
+var web = builder.AddProject<Projects.Web>("web").WithHostEnvironment().WithoutDefaultHttps().WithHttpHealthCheck("/health");
+foreach (var service in new[] { membership, sortition, sessions, documents, veille })
+{
+    web.WithReference(service.GetEndpoint("http"));
+}
+
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithHostEnvironment()
     .WithoutDefaultHttps()
@@ -53,9 +60,10 @@ foreach (var service in new[] { sortition, membership, sessions, documents, noti
 {
     gateway.WithServiceReference(service).WaitFor(service);
 }
+gateway.WithReference(web.GetEndpoint("http")).WaitFor(web);
 
 // The register's Atom feed links to the space's public address: the gateway's.
 veille.WithEnvironment("Veille__PublicUrl", gateway.GetEndpoint("http"));
 
-builder.AddStartupAnnouncement();
+builder.AddStartupAnnouncement(portal: gateway.GetEndpoint("http"));
 builder.Build().Run();

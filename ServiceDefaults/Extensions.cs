@@ -23,6 +23,19 @@ public static class Extensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.AddHostingDefaults();
+        builder.AddDefaultErrors();
+        builder.Services.AddOpenApi();
+        builder.AddDefaultAuthentication();
+        builder.Services.AddGrpc();
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks();
+        return builder;
+    }
+
+    /// <summary>What the web application shares with the services: telemetry, health, discovery, resilience, a short stop.</summary>
+    public static TBuilder AddHostingDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
@@ -31,12 +44,6 @@ public static class Extensions
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
-        builder.AddDefaultErrors();
-        builder.Services.AddOpenApi();
-        builder.AddDefaultAuthentication();
-        builder.Services.AddGrpc();
-        builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks();
         // Every long job resumes where it stopped (the outbox, a campaign's ledger, migrations in one transaction), so a stop
         // need not wait 30 s (the default) for a batch to finish: the orchestrator may give up on the process sooner (the
         // dashboard's restart waits about 12 s).
@@ -96,6 +103,16 @@ public static class Extensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapHealthEndpoints();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcReflectionService().AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>/health is readiness (every check) and answers 503 unless all are healthy; /alive is liveness.</summary>
+    public static WebApplication MapHealthEndpoints(this WebApplication app)
+    {
         app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions
         {
             ResultStatusCodes =
@@ -107,9 +124,6 @@ public static class Extensions
         }).AllowAnonymous();
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") })
             .AllowAnonymous();
-        app.MapOpenApi().AllowAnonymous();
-        app.MapGrpcHealthChecksService().AllowAnonymous();
-        app.MapGrpcReflectionService().AllowAnonymous();
         return app;
     }
 

@@ -7,9 +7,10 @@ public static class StartupAnnouncement
 {
     /// <summary>
     /// Says "All resources started" once every resource with a health check is healthy, not merely launched: from
-    /// then on the gateway serves every route. Aspire's own start-up line comes before the services are ready.
+    /// then on the gateway serves every route. Aspire's own start-up line comes before the services are ready. It gives the
+    /// dashboard's address and the portal's (the gateway's), where a newcomer opens the web application.
     /// </summary>
-    public static void AddStartupAnnouncement(this IDistributedApplicationBuilder builder) =>
+    public static void AddStartupAnnouncement(this IDistributedApplicationBuilder builder, EndpointReference portal) =>
         builder.Eventing.Subscribe<AfterResourcesCreatedEvent>((created, cancellationToken) =>
         {
             var notifications = created.Services.GetRequiredService<ResourceNotificationService>();
@@ -23,7 +24,7 @@ public static class StartupAnnouncement
                 {
                     await notifications.WaitForResourceHealthyAsync(resource.Name, cancellationToken);
                 }
-                logger.LogInformation("All resources started. Dashboard: {Dashboard}", dashboard ?? "off");
+                logger.LogInformation("All resources started. Dashboard: {Dashboard} Portal: {Portal}", dashboard ?? "off", portal.Url);
             }, cancellationToken);
             return Task.CompletedTask;
         });

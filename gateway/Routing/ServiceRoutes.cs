@@ -13,7 +13,8 @@ public sealed record RoutedService(string Name, IReadOnlyList<string> PublicGrpc
 /// <summary>
 /// The public surface, built from configuration so that adding a service is one entry: /api/{service}/… to the
 /// service's REST endpoint, /openapi/{service}.json to its OpenAPI document, and its public gRPC services by their
-/// method paths over HTTP/2 to its "grpc" endpoint. Destinations are resolved by service discovery (services__*).
+/// method paths over HTTP/2 to its "grpc" endpoint; every other path goes to the web application (Gateway:WebApplication).
+/// Destinations are resolved by service discovery (services__*).
 /// </summary>
 public static class ServiceRoutes
 {
@@ -56,6 +57,18 @@ public static class ServiceRoutes
                 ClusterId = $"{service.Name}-grpc",
                 Match = new RouteMatch { Path = $"/{grpcService}/{{method}}" },
             }));
+        }
+        if (builder.Configuration["Gateway:WebApplication"] is { Length: > 0 } web)
+        {
+            // Last of all routes: whatever no service claims is a page of the web application.
+            clusters.Add(Cluster(web, $"http://{web}", http2: false));
+            routes.Add(new RouteConfig
+            {
+                RouteId = web,
+                ClusterId = web,
+                Match = new RouteMatch { Path = "/{**page}" },
+                Order = int.MaxValue,
+            });
         }
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
     }

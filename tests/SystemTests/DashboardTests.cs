@@ -10,15 +10,18 @@ namespace Assemblee.SystemTests;
 /// <summary>What a developer sees in the Aspire dashboard of ./run.sh, read through the dashboard's telemetry API.</summary>
 public sealed class DashboardTests(DashboardTests.AppHostFixture appHost) : IClassFixture<DashboardTests.AppHostFixture>
 {
-    private static readonly string[] Resources = ["gateway", "sortition", "membership", "sessions", "documents", "notifications", "veille"];
+    private static readonly string[] Services = ["sortition", "membership", "sessions", "documents", "notifications", "veille"];
+
+    private static readonly string[] Resources = ["gateway", "web", .. Services];
 
     [Fact]
     public async Task Every_service_and_the_gateway_send_traces_metrics_and_logs_to_the_dashboard()
     {
-        foreach (var service in Resources.Skip(1))
+        foreach (var service in Services)
         {
             await appHost.Running.Gateway.GetAsync($"/api/{service}/status");
         }
+        await appHost.Running.Gateway.GetAsync("/");
 
         var resources = await Eventually.ReturnsAsync(TelemetryResourcesAsync,
             found => Resources.All(name => found.TryGetValue(name, out var signals) && signals.All(signal => signal)),
@@ -31,9 +34,12 @@ public sealed class DashboardTests(DashboardTests.AppHostFixture appHost) : ICla
     public async Task Once_the_AppHost_says_all_resources_started_the_gateway_serves_every_service()
     {
         // The fixture returns as soon as the AppHost prints "All resources started": no 502 while services warm up.
-        var statuses = await Task.WhenAll(Resources.Skip(1).Select(service => appHost.Running.Gateway.GetAsync($"/api/{service}/status")));
+        var statuses = await Task.WhenAll(Services.Select(service => appHost.Running.Gateway.GetAsync($"/api/{service}/status")));
+        var portal = await appHost.Running.Gateway.GetAsync("/");
 
         Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status.StatusCode));
+        Assert.Equal(HttpStatusCode.OK, portal.StatusCode);
+        Assert.Contains("Assemblée citoyenne de Paris", await portal.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class SystemFixture : IAsyncLifetime
             .WithEnvironment("Retention__IntervalSeconds", "2");
         // The testing host runs no dashboard, yet points the services at its OTLP address: their exporters would retry there
         // for ten seconds whenever a service stops, longer than the dashboard's restart command waits for it.
-        foreach (var project in Services.Append("gateway"))
+        foreach (var project in Services.Append("gateway").Append("web"))
         {
             builder.CreateResourceBuilder<ProjectResource>(project).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", "");
         }

@@ -1,0 +1,95 @@
+using Assemblee.SystemTests;
+using Assemblee.SystemTests.Infrastructure;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Assemblee.BrowserTests;
+
+/// <summary>
+/// Debian's Chromium, headless, driven by Playwright, started once for the collection beside the whole system. Playwright's own
+/// browser download is not used: the machine's Chromium is the browser the city's staff would have.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
+
+    /// <summary>The narrowest phone the application is made for.</summary>
+    public static readonly ViewportSize Phone = new() { Width = 360, Height = 740 };
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where the screenshots go: test artefacts, never committed (artifacts/ is ignored).</summary>
+    public static string Screenshots { get; } = Path.Combine(Paths.Root, "artifacts", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        // Without the background-networking flags Chromium keeps calling Google's hosts, which a closed network refuses.
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+        Directory.CreateDirectory(Screenshots);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+
+    /// <summary>
+    /// A fresh visitor (no cookie, no language chosen) on the gateway, the public's only entrance; by default a Parisian browser,
+    /// which asks for French.
+    /// </summary>
+    public async Task<IPage> VisitorAsync(SystemFixture system, string locale = "fr-FR")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = system.App.GetEndpoint("gateway", "http").ToString(),
+            ViewportSize = Desktop,
+            Locale = locale,
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Checks the page as it stands with axe-core: no serious or critical violation of WCAG 2.1 A and AA.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var blocking = result.Violations.Where(violation => violation.Impact is "serious" or "critical")
+            .Select(violation => $"{violation.Id} ({violation.Impact}): {violation.Help} at " +
+                string.Join(", ", violation.Nodes.Select(node => node.Target?.ToString())))
+            .ToList();
+        Assert.True(blocking.Count == 0, $"{page.Url}: {string.Join("; ", blocking)}");
+    }
+
+    /// <summary>The page at desktop and at phone width, full length, under artifacts/screenshots/.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        foreach (var (width, viewport) in new[] { ("desktop", Desktop), ("phone", Phone) })
+        {
+            await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+            var path = Path.Combine(Screenshots, $"{name}-{width}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        }
+        await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<SystemFixture>, ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

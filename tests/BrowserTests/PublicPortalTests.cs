@@ -1,0 +1,136 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Assemblee.SystemTests;
+using Assemblee.SystemTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Assemblee.BrowserTests;
+
+/// <summary>The public portal as anyone reads it, without signing in: bodies, the roster, a draw's record, published texts.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PublicPortalTests(SystemFixture system, BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_public_reads_the_roster_a_draw_record_and_a_published_document_in_French_and_in_English()
+    {
+        var (body, name) = await RegisteredBodyAsync();
+        var scenario = new SortitionScenario(system, body);
+        var (draw, record) = await scenario.DrawnPanelAsync("browser-public-portal");
+        var (promotion, confirmed, waiting) = await PromotionWithThreeConfirmedAsync(body, draw);
+        var procesVerbal = await PublishedProcesVerbalAsync(body);
+        var page = await browser.VisitorAsync(system);
+
+        await page.GotoAsync("/");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "home-fr");
+        await page.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(name);
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = promotion }).ClickAsync();
+        var roster = page.GetByRole(AriaRole.Table);
+        foreach (var member in confirmed)
+        {
+            await Assertions.Expect(roster).ToContainTextAsync($"{member} N.");
+        }
+        await Assertions.Expect(roster).Not.ToContainTextAsync($"{waiting} N.");
+        await Assertions.Expect(roster.Locator("caption")).ToHaveTextAsync("3 membres en activité");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "roster-fr");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Procès-verbal du tirage au sort" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(record.Commitment);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"n° {record.PanelIndex + 1} sur {record.Panels.Count}");
+        // The quotas table shows, for each quota, how many of the drawn members have the feature: 10 seats, at least 4 women.
+        var women = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "female" });
+        await Assertions.Expect(women.GetByRole(AriaRole.Cell).Last).ToHaveTextAsync(new Regex("^(4|5|6)$"));
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "draw-record-fr");
+
+        await page.GotoAsync($"/{body}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Textes publiés" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = procesVerbal.GetProperty("title").GetString()! }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(procesVerbal.GetProperty("fingerprint").GetString()!);
+        await Assertions.Expect(page.Locator("article")).ToContainTextAsync(record.Commitment);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "document-fr");
+
+        // The language switch keeps the visitor on the same page, and the choice holds for the next ones.
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Authenticity" })).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GotoAsync($"/{body}");
+        await page.GetByRole(AriaRole.Link, new() { Name = promotion }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table).Locator("caption")).ToHaveTextAsync("3 active members");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "roster-en");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Draw record" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check this draw" })).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GotoAsync("/");
+        await BrowserFixture.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task An_unknown_address_shows_a_page_not_found_with_status_404_and_an_unknown_api_gets_problem_details()
+    {
+        var page = await browser.VisitorAsync(system);
+
+        var unknownBody = await page.GotoAsync("/no-such-body");
+        var unknownDraw = await page.GotoAsync($"/tirages/{Guid.NewGuid()}");
+        var unknownApi = await system.Gateway().GetAsync("/api/unknown/status");
+
+        Assert.Equal(404, unknownBody!.Status);
+        Assert.Equal(404, unknownDraw!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Page introuvable");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        // A browser that asks for English gets it before any choice is made.
+        var english = await browser.VisitorAsync(system, locale: "en-GB");
+        await english.GotoAsync("/no-such-body");
+        await Assertions.Expect(english.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Page not found");
+        await Assertions.Expect(english.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        Assert.Equal(404, (int)unknownApi.StatusCode);
+        Assert.Equal("application/problem+json", unknownApi.Content.Headers.ContentType?.MediaType);
+    }
+
+    private async Task<(string Body, string Name)> RegisteredBodyAsync()
+    {
+        var body = BodyEventsTests.UniqueBodyId();
+        var name = $"Conseil citoyen {body[5..]}";
+        var registered = await system.Gateway("admin-1", ["body-admin"])
+            .PostAsJsonAsync("/api/membership/bodies", new { id = body, name, kind = "other" });
+        registered.EnsureSuccessStatusCode();
+        return (body, name);
+    }
+
+    /// <summary>The promotion membership made of the drawn panel, with three of its members confirmed and so published.</summary>
+    private async Task<(string Name, IReadOnlyList<string> Confirmed, string Waiting)> PromotionWithThreeConfirmedAsync(string body,
+        Guid draw)
+    {
+        var secretariat = system.Service("membership", "secretary-1", ["secretariat"], [body]);
+        var promotion = await Eventually.ReturnsAsync(async () =>
+                (await secretariat.GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{body}/promotions"))!
+                .Select(view => view.GetProperty("promotion")).Cast<JsonElement?>()
+                .SingleOrDefault(p => p!.Value.GetProperty("drawId").GetString() == draw.ToString()),
+            found => found is not null, because: "membership should make a promotion of the drawn panel");
+        var id = promotion!.Value.GetProperty("id").GetGuid();
+        var members = await Eventually.ReturnsAsync(async () =>
+                (await secretariat.GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{body}/promotions/{id}/members"))!,
+            list => list.Count == 10, because: "the ten drawn should enter the promotion");
+        foreach (var member in members.Take(3))
+        {
+            var memberId = member.GetProperty("member").GetProperty("id").GetGuid();
+            (await secretariat.PostAsync($"/api/membership/bodies/{body}/members/{memberId}/confirmation", null)).EnsureSuccessStatusCode();
+        }
+        string GivenName(JsonElement member) => member.GetProperty("givenName").GetString()!;
+        return (promotion.Value.GetProperty("name").GetString()!, [.. members.Take(3).Select(GivenName)], GivenName(members[3]));
+    }
+
+    private async Task<JsonElement> PublishedProcesVerbalAsync(string body) =>
+        (await Eventually.ReturnsAsync(async () =>
+                (await system.Gateway().GetFromJsonAsync<List<JsonElement>>($"/api/documents/bodies/{body}/published"))!
+                .Cast<JsonElement?>().SingleOrDefault(text => text!.Value.GetProperty("kind").GetString() == "draw-record"),
+            found => found is not null, because: "documents should publish the draw's procès-verbal"))!.Value;
+}

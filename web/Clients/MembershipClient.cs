@@ -1,0 +1,36 @@
+namespace Assemblee.Web.Clients;
+
+public sealed record BodySummary(string Id, string Name, string Kind);
+
+public sealed record PromotionDetails(Guid Id, string BodyId, string Name, Guid? DrawId, DateOnly? MandateStart, DateOnly? MandateEnd,
+    IReadOnlyDictionary<string, int> Seats);
+
+/// <summary>A promotion and where it stands: forming, sitting or ended.</summary>
+public sealed record PromotionSummary(PromotionDetails Promotion, string State);
+
+/// <summary>A member as the roster publishes them: given name, initial of the family name, arrondissement, atelier.</summary>
+public sealed record RosterLine(string GivenName, string FamilyInitial, int? Arrondissement, string? Atelier);
+
+public sealed record AtelierSummary(Guid Id, string Name, string Theme, string Mandate, int Capacity, int Members);
+
+/// <summary>Membership's public API: bodies, promotions, the published roster, ateliers.</summary>
+public sealed class MembershipClient(HttpClient http) : PublicApiClient(http)
+{
+    public Task<IReadOnlyList<BodySummary>> BodiesAsync(CancellationToken cancellationToken) =>
+        ListAsync<BodySummary>("/api/membership/bodies", cancellationToken);
+
+    public Task<BodySummary?> BodyAsync(string bodyId, CancellationToken cancellationToken) =>
+        FindAsync<BodySummary>($"/api/membership/bodies/{Escape(bodyId)}", cancellationToken);
+
+    public Task<IReadOnlyList<PromotionSummary>> PromotionsAsync(string bodyId, CancellationToken cancellationToken) =>
+        ListAsync<PromotionSummary>($"/api/membership/bodies/{Escape(bodyId)}/promotions", cancellationToken);
+
+    public Task<PromotionSummary?> PromotionAsync(string bodyId, Guid promotionId, CancellationToken cancellationToken) =>
+        FindAsync<PromotionSummary>($"/api/membership/bodies/{Escape(bodyId)}/promotions/{promotionId}", cancellationToken);
+
+    public Task<IReadOnlyList<RosterLine>> RosterAsync(string bodyId, Guid promotionId, CancellationToken cancellationToken) =>
+        ListAsync<RosterLine>($"/api/membership/bodies/{Escape(bodyId)}/promotions/{promotionId}/roster", cancellationToken);
+
+    public Task<IReadOnlyList<AtelierSummary>> AteliersAsync(string bodyId, Guid promotionId, CancellationToken cancellationToken) =>
+        ListAsync<AtelierSummary>($"/api/membership/bodies/{Escape(bodyId)}/promotions/{promotionId}/ateliers", cancellationToken);
+}

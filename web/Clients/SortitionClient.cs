@@ -1,0 +1,25 @@
+namespace Assemblee.Web.Clients;
+
+public sealed record RecordQuota(string Category, string Feature, int Min, int Max);
+
+public sealed record RecordPerson(string Id, IReadOnlyList<string> Features, double Probability);
+
+/// <summary>
+/// A draw's procès-verbal as sortition publishes it: committed before the draw (inputs, panels, commitment), complete after it
+/// (dice, beacon, seed, the panel drawn, members and substitutes by pseudonymous id).
+/// </summary>
+public sealed record DrawRecordView(
+    string Format, string Algorithm, string? Title, int PanelSize, IReadOnlyList<string> Categories, IReadOnlyList<RecordQuota> Quotas,
+    IReadOnlyList<RecordPerson> Pool, IReadOnlyList<IReadOnlyList<string>> Panels, double MaxDeviation, int SubstituteCount,
+    string Commitment, DateTimeOffset CommittedAt, string? Dice, string? Beacon, string? Seed, int? PanelIndex,
+    IReadOnlyList<string>? Members, IReadOnlyList<string>? Substitutes)
+{
+    public bool IsDrawn => Seed is not null;
+}
+
+/// <summary>Sortition's public API: draw records.</summary>
+public sealed class SortitionClient(HttpClient http) : PublicApiClient(http)
+{
+    public Task<DrawRecordView?> RecordAsync(Guid drawId, CancellationToken cancellationToken) =>
+        FindAsync<DrawRecordView>($"/api/sortition/draws/{drawId}/record", cancellationToken);
+}

@@ -1,0 +1,20 @@
+using System.Globalization;
+
+namespace Assemblee.Web.Components;
+
+/// <summary>Dates and figures as a reader in Paris expects them, in the page's language.</summary>
+public static class Display
+{
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+
+    public static string Date(DateTimeOffset moment) => Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Paris).DateTime));
+
+    public static string DateTime(DateTimeOffset moment) =>
+        TimeZoneInfo.ConvertTime(moment, Paris).ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture);
+
+    public static string Percent(double share) => share.ToString("P0", CultureInfo.CurrentCulture);
+
+    public static string Number(double value) => value.ToString("0.######", CultureInfo.CurrentCulture);
+}

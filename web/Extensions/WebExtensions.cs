@@ -1,0 +1,67 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Assemblee.Web.Clients;
+using Assemblee.Web.Components;
+using Microsoft.AspNetCore.Localization;
+
+namespace Assemblee.Web.Extensions;
+
+internal static class WebExtensions
+{
+    /// <summary>French first (the Assembly's language), English for everyone else.</summary>
+    public static readonly string[] Languages = ["fr", "en"];
+
+    public static void AddWebApplication(this WebApplicationBuilder builder)
+    {
+        builder.AddHostingDefaults();
+        builder.Services.AddRazorComponents();
+        // French pages in plain UTF-8: the default encoder writes every accented letter as an entity (&#xE9;).
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        builder.Services.Configure<RequestLocalizationOptions>(options => options
+            .SetDefaultCulture(Languages[0]).AddSupportedCultures(Languages).AddSupportedUICultures(Languages));
+        builder.Services.AddHttpClient<MembershipClient>(http => http.BaseAddress = new Uri("http://membership"));
+        builder.Services.AddHttpClient<SortitionClient>(http => http.BaseAddress = new Uri("http://sortition"));
+        builder.Services.AddHttpClient<DocumentsClient>(http => http.BaseAddress = new Uri("http://documents"));
+        builder.Services.AddHttpClient<VeilleClient>(http => http.BaseAddress = new Uri("http://veille"));
+    }
+
+    public static void MapWebApplication(this WebApplication app)
+    {
+        app.UseExceptionHandler("/erreur", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/introuvable", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.UseAntiforgery();
+        app.MapHealthEndpoints();
+        app.MapStaticAssets();
+        app.MapLanguageChoice();
+        // The gateway sends here whatever no service claims: an API address that none serves gets problem details, not a page.
+        app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+            detail: "No service answers at this address.")).AllowAnonymous();
+        app.MapRazorComponents<App>();
+    }
+
+    /// <summary>
+    /// The language switch: a plain link (no script) that remembers the choice in the culture cookie for a year, then returns to
+    /// the page it came from. Only a path of this site is followed, so the link cannot send a visitor elsewhere.
+    /// </summary>
+    private static void MapLanguageChoice(this WebApplication app) =>
+        app.MapGet("/langue/{language}", (string language, string? retour, HttpContext context) =>
+        {
+            if (!Languages.Contains(language))
+            {
+                return Results.NotFound();
+            }
+            var cookie = new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                IsEssential = true,
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+            };
+            context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)), cookie);
+            var local = retour is { Length: > 0 } && retour[0] == '/' && !retour.StartsWith("//") && !retour.StartsWith("/\\");
+            return Results.LocalRedirect(local ? retour! : "/");
+        }).AllowAnonymous();
+}
