@@ -40,7 +40,9 @@ var veille = AddService<Projects.Veille_Api>("veille").WithServiceReference(memb
 notifications.WithServiceReference(veille);
 
 // The web application reads the services' public APIs with its visitor's rights; the gateway serves it at its root.
-var web = builder.AddProject<Projects.Web>("web").WithHostEnvironment().WithoutDefaultHttps().WithHttpHealthCheck("/health");
+// In Development its sign-in page issues development tokens with the same key; production signs people in with the city's provider.
+var web = builder.AddProject<Projects.Web>("web").WithHostEnvironment().WithoutDefaultHttps().WithHttpHealthCheck("/health")
+    .WithEnvironment("Identity__SigningKey", signingKey);
 foreach (var service in new[] { membership, sortition, sessions, documents, veille })
 {
     web.WithReference(service.GetEndpoint("http"));

@@ -46,11 +46,15 @@ public static class AuthenticationExtensions
             }
         });
         builder.Services.AddAuthorization();
-        builder.Services.AddSingleton<IAuthorizationHandler, BodyScopeHandler>();
+        builder.Services.AddBodyScope();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler,
             GrpcAuthorizationResultHandler>();
         return builder;
     }
+
+    /// <summary>Makes <see cref="BodyScopeRequirement"/> work: the service's endpoints and the web application's pages use it.</summary>
+    public static IServiceCollection AddBodyScope(this IServiceCollection services) =>
+        services.AddSingleton<IAuthorizationHandler, BodyScopeHandler>();
 
     /// <summary>Allows callers holding one of <paramref name="roles"/>, whatever their body.</summary>
     public static TBuilder RequireRoles<TBuilder>(this TBuilder builder,
@@ -65,7 +69,7 @@ public static class AuthenticationExtensions
 
 public sealed class BodyScopeRequirement : IAuthorizationRequirement;
 
-/// <summary>Succeeds when the token names the body in the request's {bodyId} route value.</summary>
+/// <summary>Succeeds when the token names the body in the request's {bodyId} route value (route values ignore case).</summary>
 internal sealed class BodyScopeHandler : AuthorizationHandler<BodyScopeRequirement>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, BodyScopeRequirement requirement)

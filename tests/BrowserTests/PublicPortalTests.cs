@@ -14,10 +14,8 @@ public sealed class PublicPortalTests(SystemFixture system, BrowserFixture brows
     [Fact]
     public async Task The_public_reads_the_roster_a_draw_record_and_a_published_document_in_French_and_in_English()
     {
-        var (body, name) = await RegisteredBodyAsync();
-        var scenario = new SortitionScenario(system, body);
-        var (draw, record) = await scenario.DrawnPanelAsync("browser-public-portal");
-        var (promotion, confirmed, waiting) = await PromotionWithThreeConfirmedAsync(body, draw);
+        var scenario = await new PortalScenario(system).DrawnAsync("browser-public-portal");
+        var (body, name, record, promotion) = (scenario.Body, scenario.Name, scenario.Record, scenario.Promotion);
         var procesVerbal = await PublishedProcesVerbalAsync(body);
         var page = await browser.VisitorAsync(system);
 
@@ -30,11 +28,11 @@ public sealed class PublicPortalTests(SystemFixture system, BrowserFixture brows
 
         await page.GetByRole(AriaRole.Link, new() { Name = promotion }).ClickAsync();
         var roster = page.GetByRole(AriaRole.Table);
-        foreach (var member in confirmed)
+        foreach (var member in scenario.Confirmed)
         {
-            await Assertions.Expect(roster).ToContainTextAsync($"{member} N.");
+            await Assertions.Expect(roster).ToContainTextAsync($"{member.GivenName} N.");
         }
-        await Assertions.Expect(roster).Not.ToContainTextAsync($"{waiting} N.");
+        await Assertions.Expect(roster).Not.ToContainTextAsync($"{scenario.Waiting} N.");
         await Assertions.Expect(roster.Locator("caption")).ToHaveTextAsync("3 membres en activité");
         await BrowserFixture.AssertAccessibleAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "roster-fr");
@@ -93,39 +91,6 @@ public sealed class PublicPortalTests(SystemFixture system, BrowserFixture brows
         await Assertions.Expect(english.Locator("html")).ToHaveAttributeAsync("lang", "en");
         Assert.Equal(404, (int)unknownApi.StatusCode);
         Assert.Equal("application/problem+json", unknownApi.Content.Headers.ContentType?.MediaType);
-    }
-
-    private async Task<(string Body, string Name)> RegisteredBodyAsync()
-    {
-        var body = BodyEventsTests.UniqueBodyId();
-        var name = $"Conseil citoyen {body[5..]}";
-        var registered = await system.Gateway("admin-1", ["body-admin"])
-            .PostAsJsonAsync("/api/membership/bodies", new { id = body, name, kind = "other" });
-        registered.EnsureSuccessStatusCode();
-        return (body, name);
-    }
-
-    /// <summary>The promotion membership made of the drawn panel, with three of its members confirmed and so published.</summary>
-    private async Task<(string Name, IReadOnlyList<string> Confirmed, string Waiting)> PromotionWithThreeConfirmedAsync(string body,
-        Guid draw)
-    {
-        var secretariat = system.Service("membership", "secretary-1", ["secretariat"], [body]);
-        var promotion = await Eventually.ReturnsAsync(async () =>
-                (await secretariat.GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{body}/promotions"))!
-                .Select(view => view.GetProperty("promotion")).Cast<JsonElement?>()
-                .SingleOrDefault(p => p!.Value.GetProperty("drawId").GetString() == draw.ToString()),
-            found => found is not null, because: "membership should make a promotion of the drawn panel");
-        var id = promotion!.Value.GetProperty("id").GetGuid();
-        var members = await Eventually.ReturnsAsync(async () =>
-                (await secretariat.GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{body}/promotions/{id}/members"))!,
-            list => list.Count == 10, because: "the ten drawn should enter the promotion");
-        foreach (var member in members.Take(3))
-        {
-            var memberId = member.GetProperty("member").GetProperty("id").GetGuid();
-            (await secretariat.PostAsync($"/api/membership/bodies/{body}/members/{memberId}/confirmation", null)).EnsureSuccessStatusCode();
-        }
-        string GivenName(JsonElement member) => member.GetProperty("givenName").GetString()!;
-        return (promotion.Value.GetProperty("name").GetString()!, [.. members.Take(3).Select(GivenName)], GivenName(members[3]));
     }
 
     private async Task<JsonElement> PublishedProcesVerbalAsync(string body) =>

@@ -13,6 +13,12 @@ public sealed record RosterLine(string GivenName, string FamilyInitial, int? Arr
 
 public sealed record AtelierSummary(Guid Id, string Name, string Theme, string Mandate, int Capacity, int Members);
 
+/// <summary>A member's own record as membership keeps it (the state: pending, active, left…).</summary>
+public sealed record OwnMembership(Guid Id, Guid PromotionId, string State, string DisplayName, int? Arrondissement, Guid? AtelierId);
+
+/// <summary>What the signed-in member reads of themselves: their record and the contact details they gave.</summary>
+public sealed record OwnProfile(OwnMembership Member, string? FamilyName, string GivenName, string? Email, string? Phone);
+
 /// <summary>Membership's public API: bodies, promotions, the published roster, ateliers.</summary>
 public sealed class MembershipClient(HttpClient http) : PublicApiClient(http)
 {
@@ -30,6 +36,10 @@ public sealed class MembershipClient(HttpClient http) : PublicApiClient(http)
 
     public Task<IReadOnlyList<RosterLine>> RosterAsync(string bodyId, Guid promotionId, CancellationToken cancellationToken) =>
         ListAsync<RosterLine>($"/api/membership/bodies/{Escape(bodyId)}/promotions/{promotionId}/roster", cancellationToken);
+
+    /// <summary>The signed-in member's own record; null when they are not a member of the body.</summary>
+    public Task<OwnProfile?> OwnProfileAsync(string bodyId, CancellationToken cancellationToken) =>
+        FindAsync<OwnProfile>($"/api/membership/bodies/{Escape(bodyId)}/me", cancellationToken);
 
     public Task<IReadOnlyList<AtelierSummary>> AteliersAsync(string bodyId, Guid promotionId, CancellationToken cancellationToken) =>
         ListAsync<AtelierSummary>($"/api/membership/bodies/{Escape(bodyId)}/promotions/{promotionId}/ateliers", cancellationToken);

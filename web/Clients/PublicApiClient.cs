@@ -22,5 +22,12 @@ public abstract class PublicApiClient(HttpClient http)
     protected async Task<IReadOnlyList<T>> ListAsync<T>(string path, CancellationToken cancellationToken) =>
         await FindAsync<List<T>>(path, cancellationToken) ?? [];
 
+    /// <summary>Sends a change as JSON; the answer's status tells the page what happened (the API's rules decide).</summary>
+    protected async Task<HttpStatusCode> PutAsync(string path, object body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PutAsJsonAsync(path, body, cancellationToken);
+        return response.StatusCode;
+    }
+
     protected static string Escape(string segment) => Uri.EscapeDataString(segment);
 }

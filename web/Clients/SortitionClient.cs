@@ -17,9 +17,18 @@ public sealed record DrawRecordView(
     public bool IsDrawn => Seed is not null;
 }
 
-/// <summary>Sortition's public API: draw records.</summary>
+/// <summary>A draw as its secretariat follows it: where it stands and how many were invited and answered.</summary>
+public sealed record DrawSummary(Guid Id, DrawTitle Specification, string State, DateTimeOffset CreatedAt, int Invitations,
+    int Respondents);
+
+public sealed record DrawTitle(string? Title, int PanelSize);
+
+/// <summary>Sortition's API: draw records (public), a body's draws (its secretariat).</summary>
 public sealed class SortitionClient(HttpClient http) : PublicApiClient(http)
 {
     public Task<DrawRecordView?> RecordAsync(Guid drawId, CancellationToken cancellationToken) =>
         FindAsync<DrawRecordView>($"/api/sortition/draws/{drawId}/record", cancellationToken);
+
+    public Task<IReadOnlyList<DrawSummary>> DrawsAsync(string bodyId, CancellationToken cancellationToken) =>
+        ListAsync<DrawSummary>($"/api/sortition/bodies/{Escape(bodyId)}/draws", cancellationToken);
 }

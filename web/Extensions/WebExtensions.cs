@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Assemblee.Web.Actions;
 using Assemblee.Web.Clients;
 using Assemblee.Web.Components;
+using Assemblee.Web.Security;
 using Microsoft.AspNetCore.Localization;
 
 namespace Assemblee.Web.Extensions;
@@ -20,10 +22,17 @@ internal static class WebExtensions
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(options => options
             .SetDefaultCulture(Languages[0]).AddSupportedCultures(Languages).AddSupportedUICultures(Languages));
-        builder.Services.AddHttpClient<MembershipClient>(http => http.BaseAddress = new Uri("http://membership"));
-        builder.Services.AddHttpClient<SortitionClient>(http => http.BaseAddress = new Uri("http://sortition"));
-        builder.Services.AddHttpClient<DocumentsClient>(http => http.BaseAddress = new Uri("http://documents"));
-        builder.Services.AddHttpClient<VeilleClient>(http => http.BaseAddress = new Uri("http://veille"));
+        builder.AddWebAuthentication();
+        builder.Services.AddHttpClient<MembershipClient>(http => http.BaseAddress = new Uri("http://membership"))
+            .AddHttpMessageHandler<VisitorToken>();
+        builder.Services.AddHttpClient<SortitionClient>(http => http.BaseAddress = new Uri("http://sortition"))
+            .AddHttpMessageHandler<VisitorToken>();
+        builder.Services.AddHttpClient<SessionsClient>(http => http.BaseAddress = new Uri("http://sessions"))
+            .AddHttpMessageHandler<VisitorToken>();
+        builder.Services.AddHttpClient<DocumentsClient>(http => http.BaseAddress = new Uri("http://documents"))
+            .AddHttpMessageHandler<VisitorToken>();
+        builder.Services.AddHttpClient<VeilleClient>(http => http.BaseAddress = new Uri("http://veille"))
+            .AddHttpMessageHandler<VisitorToken>();
     }
 
     public static void MapWebApplication(this WebApplication app)
@@ -31,10 +40,14 @@ internal static class WebExtensions
         app.UseExceptionHandler("/erreur", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/introuvable", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapHealthEndpoints();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapLanguageChoice();
+        app.MapSignIn();
+        app.MapMemberActions();
         // The gateway sends here whatever no service claims: an API address that none serves gets problem details, not a page.
         app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
             detail: "No service answers at this address.")).AllowAnonymous();
@@ -43,7 +56,7 @@ internal static class WebExtensions
 
     /// <summary>
     /// The language switch: a plain link (no script) that remembers the choice in the culture cookie for a year, then returns to
-    /// the page it came from. Only a path of this site is followed, so the link cannot send a visitor elsewhere.
+    /// the page it came from.
     /// </summary>
     private static void MapLanguageChoice(this WebApplication app) =>
         app.MapGet("/langue/{language}", (string language, string? retour, HttpContext context) =>
@@ -61,7 +74,6 @@ internal static class WebExtensions
             };
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)), cookie);
-            var local = retour is { Length: > 0 } && retour[0] == '/' && !retour.StartsWith("//") && !retour.StartsWith("/\\");
-            return Results.LocalRedirect(local ? retour! : "/");
+            return Results.LocalRedirect(WebAuthentication.IsLocal(retour) ? retour! : "/");
         }).AllowAnonymous();
 }

@@ -1,0 +1,62 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Assemblee.SystemTests;
+using Assemblee.SystemTests.Infrastructure;
+
+namespace Assemblee.BrowserTests;
+
+/// <summary>A confirmed member: their id (the subject of their token) and the given name the roster publishes.</summary>
+public sealed record ConfirmedMember(Guid Id, string GivenName);
+
+/// <summary>
+/// A body as the browser tests find it, made through the public APIs as the secretariat would: registered, a small panel drawn
+/// by sortition, its promotion in membership with three members confirmed (and so published and convened).
+/// </summary>
+internal sealed class PortalScenario(SystemFixture system)
+{
+    public string Body { get; } = BodyEventsTests.UniqueBodyId();
+
+    public string Name => $"Conseil citoyen {Body[5..]}";
+
+    public Guid Draw { get; private set; }
+
+    public Assemblee.Sortition.Engine.Lottery.DrawRecord Record { get; private set; } = null!;
+
+    public Guid PromotionId { get; private set; }
+
+    public string Promotion { get; private set; } = "";
+
+    public IReadOnlyList<ConfirmedMember> Confirmed { get; private set; } = [];
+
+    /// <summary>A drawn member not yet confirmed: the roster must not show them.</summary>
+    public string Waiting { get; private set; } = "";
+
+    public HttpClient Secretariat(string service) => system.Service(service, "secretary-1", ["secretariat"], [Body]);
+
+    public async Task<PortalScenario> DrawnAsync(string seed)
+    {
+        var registered = await system.Gateway("admin-1", ["body-admin"])
+            .PostAsJsonAsync("/api/membership/bodies", new { id = Body, name = Name, kind = "other" });
+        registered.EnsureSuccessStatusCode();
+        (Draw, Record) = await new SortitionScenario(system, Body).DrawnPanelAsync(seed);
+        var membership = Secretariat("membership");
+        var promotion = (await Eventually.ReturnsAsync(async () =>
+                (await membership.GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{Body}/promotions"))!
+                .Select(view => view.GetProperty("promotion")).Cast<JsonElement?>()
+                .SingleOrDefault(p => p!.Value.GetProperty("drawId").GetString() == Draw.ToString()),
+            found => found is not null, because: "membership should make a promotion of the drawn panel"))!.Value;
+        (PromotionId, Promotion) = (promotion.GetProperty("id").GetGuid(), promotion.GetProperty("name").GetString()!);
+        var members = await Eventually.ReturnsAsync(async () => (await membership.GetFromJsonAsync<List<JsonElement>>(
+                $"/api/membership/bodies/{Body}/promotions/{PromotionId}/members"))!,
+            list => list.Count == 10, because: "the ten drawn should enter the promotion");
+        var confirmed = new List<ConfirmedMember>();
+        foreach (var member in members.Take(3))
+        {
+            var id = member.GetProperty("member").GetProperty("id").GetGuid();
+            (await membership.PostAsync($"/api/membership/bodies/{Body}/members/{id}/confirmation", null)).EnsureSuccessStatusCode();
+            confirmed.Add(new ConfirmedMember(id, member.GetProperty("givenName").GetString()!));
+        }
+        (Confirmed, Waiting) = (confirmed, members[3].GetProperty("givenName").GetString()!);
+        return this;
+    }
+}

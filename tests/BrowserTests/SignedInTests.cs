@@ -1,0 +1,120 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Assemblee.SystemTests;
+using Assemblee.SystemTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Assemblee.BrowserTests;
+
+/// <summary>Signing in (the development sign-in page), a member's space, the secretariat's console and who may see them.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_member_signs_in_and_answers_a_convocation_and_sees_no_console()
+    {
+        var scenario = await new PortalScenario(system).DrawnAsync("browser-member-space");
+        var member = scenario.Confirmed[0];
+        var session = await ConvenedPlenaryAsync(scenario, member);
+        var page = await browser.VisitorAsync(system);
+
+        await page.GotoAsync($"/{scenario.Body}/membres");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion\\?ReturnUrl="));
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await SignInAsync(page, "Membre", scenario.Body, member.Id.ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mon espace");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"Bonjour {member.GivenName}.");
+        var card = page.Locator($"#seance-{session}");
+        await Assertions.Expect(card).ToContainTextAsync("Plénière de lancement");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "member-space-fr");
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Je serai présent" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Votre réponse est enregistrée.");
+        var answer = await AnswerOfAsync(scenario, session, member.Id);
+        await card.GetByRole(AriaRole.Button, new() { Name = "Je suis excusé" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("une excuse demande un motif");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Console du secrétariat" })).ToHaveCountAsync(0);
+        var console = await page.GotoAsync($"/{scenario.Body}/secretariat");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Accès refusé");
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        Assert.Equal("attending", answer);
+        Assert.Equal(403, console!.Status);
+        Assert.Equal("attending", await AnswerOfAsync(scenario, session, member.Id));
+    }
+
+    [Fact]
+    public async Task The_secretariat_sees_its_bodys_draws_in_the_console_and_another_bodys_secretariat_is_refused()
+    {
+        var scenario = await new PortalScenario(system).DrawnAsync("browser-console");
+        var own = await browser.VisitorAsync(system);
+        var other = await browser.VisitorAsync(system);
+
+        await own.GotoAsync("/connexion");
+        await SignInAsync(own, "Secrétariat", scenario.Body, "secretary-1");
+        await own.GetByRole(AriaRole.Link, new() { Name = "Console du secrétariat" }).ClickAsync();
+        var row = own.GetByRole(AriaRole.Row).Filter(new() { HasText = "Panel de test" });
+        await Assertions.Expect(row).ToContainTextAsync("Tiré");
+        await Assertions.Expect(row).ToContainTextAsync("40");
+        await BrowserFixture.AssertAccessibleAsync(own);
+        await BrowserFixture.ScreenshotAsync(own, "console-fr");
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(own.Locator("main")).ToContainTextAsync(scenario.Record.Commitment);
+
+        await other.GotoAsync("/connexion");
+        await SignInAsync(other, "Secrétariat", "another-body", "secretary-2");
+        var refused = await other.GotoAsync($"/{scenario.Body}/secretariat");
+        await Assertions.Expect(other.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Accès refusé");
+        Assert.Equal(403, refused!.Status);
+        await Assertions.Expect(other.Locator("main")).Not.ToContainTextAsync("Panel de test");
+        // Signing out ends the session: the console asks for a sign-in again.
+        await own.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
+        await own.GotoAsync($"/{scenario.Body}/secretariat");
+        await Assertions.Expect(own).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion\\?ReturnUrl="));
+    }
+
+    /// <summary>The development sign-in page: a role, a body and who, as a newcomer would fill it in.</summary>
+    private static async Task SignInAsync(IPage page, string role, string body, string subject)
+    {
+        await page.GetByLabel("Rôle").SelectOptionAsync(new SelectOptionValue { Label = role });
+        await page.GetByLabel("Identifiant de l'instance").FillAsync(body);
+        await page.GetByLabel("Identifiant de la personne").FillAsync(subject);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+    }
+
+    /// <summary>A public plenary in two days, planned and convened by the secretariat; returns once the member is invited.</summary>
+    private static async Task<Guid> ConvenedPlenaryAsync(PortalScenario scenario, ConfirmedMember member)
+    {
+        var sessions = scenario.Secretariat("sessions");
+        var startsAt = DateTimeOffset.UtcNow.AddDays(2);
+        var planned = await sessions.PostAsJsonAsync($"/api/sessions/bodies/{scenario.Body}/promotions/{scenario.PromotionId}/sessions", new
+        {
+            kind = "plenary",
+            title = "Plénière de lancement",
+            agenda = new[] { new { title = "Accueil", speakers = new[] { "Secrétariat" }, documentIds = Array.Empty<Guid>() } },
+            place = new { address = "Hôtel de Ville, 75004 Paris", room = "Salle des fêtes", access = "Entrée rue de Rivoli" },
+            startsAt,
+            endsAt = startsAt.AddHours(3),
+            guests = Array.Empty<object>(),
+            @public = true,
+        });
+        planned.EnsureSuccessStatusCode();
+        var session = (await planned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await sessions.PostAsync($"/api/sessions/bodies/{scenario.Body}/sessions/{session}/convocation", null)).EnsureSuccessStatusCode();
+        await Eventually.ReturnsAsync(() => AnswerOfAsync(scenario, session, member.Id), answer => answer is not null,
+            because: "sessions should invite the member once membership says they are confirmed");
+        return session;
+    }
+
+    /// <summary>The member's answer as the secretariat's list of convocations shows it; null while they are not invited.</summary>
+    private static async Task<string?> AnswerOfAsync(PortalScenario scenario, Guid session, Guid member)
+    {
+        var list = await scenario.Secretariat("sessions").GetFromJsonAsync<JsonElement>(
+            $"/api/sessions/bodies/{scenario.Body}/sessions/{session}/convocations");
+        return list.GetProperty("convocations").EnumerateArray()
+            .Where(convocation => convocation.GetProperty("memberId").GetGuid() == member)
+            .Select(convocation => convocation.GetProperty("answer").GetString()).FirstOrDefault();
+    }
+}

@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using Assemblee.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Assemblee.Web.Security;
+
+/// <summary>What a signed-in visitor sends from the development sign-in page.</summary>
+public sealed record DevelopmentSignIn(string? Subject, string? Role, string? Body, string? ReturnUrl);
+
+/// <summary>
+/// Who the visitor is. The session is a cookie holding the visitor's claims and the access token that the services accept, so
+/// that every API call is made with the visitor's own rights (<see cref="VisitorToken"/>). In production the city's OpenID
+/// Connect provider (Identity:Authority) signs people in and issues that token; in Development, with no provider, the sign-in
+/// page issues a development token for any role, as the gateway's /dev/token does.
+/// </summary>
+internal static class WebAuthentication
+{
+    public const string AccessToken = "access_token";
+
+    /// <summary>A page for one body's members, or its secretariat: the role and the body in the {bodyId} route value.</summary>
+    public const string BodyMember = "body-member";
+
+    public const string BodySecretariat = "body-secretariat";
+
+    public static bool UsesProvider(IConfiguration configuration) => configuration["Identity:Authority"] is not null;
+
+    public static void AddWebAuthentication(this WebApplicationBuilder builder)
+    {
+        var identity = builder.Configuration.GetSection("Identity");
+        var authentication = builder.Services.AddAuthentication(options =>
+        {
+            options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+            options.DefaultChallengeScheme = UsesProvider(builder.Configuration)
+                ? OpenIdConnectDefaults.AuthenticationScheme
+                : CookieAuthenticationDefaults.AuthenticationScheme;
+        }).AddCookie(options =>
+        {
+            options.LoginPath = "/connexion";
+            options.AccessDeniedPath = "/acces-refuse";
+            options.Cookie.Name = "assemblee-session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            // No longer than the token it holds: past that, the services would refuse every call anyway.
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = false;
+        });
+        if (UsesProvider(builder.Configuration))
+        {
+            authentication.AddOpenIdConnect(options =>
+            {
+                options.Authority = identity["Authority"];
+                options.ClientId = identity["ClientId"] ?? "assemblee-web";
+                options.ClientSecret = identity["ClientSecret"];
+                options.ResponseType = "code";
+                options.SaveTokens = true;
+                options.MapInboundClaims = false;
+                options.GetClaimsFromUserInfoEndpoint = true;
+                options.TokenValidationParameters.NameClaimType = "sub";
+                options.TokenValidationParameters.RoleClaimType = "role";
+                options.RequireHttpsMetadata = !builder.Environment.IsDevelopment();
+            });
+        }
+        builder.Services.AddAuthorization(options =>
+        {
+            options.AddPolicy(BodyMember, policy => policy.RequireRole(Roles.Member).AddRequirements(new BodyScopeRequirement()));
+            options.AddPolicy(BodySecretariat, policy => policy.RequireRole(Roles.Secretariat).AddRequirements(new BodyScopeRequirement()));
+        });
+        builder.Services.AddBodyScope();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddTransient<VisitorToken>();
+    }
+
+    public static void MapSignIn(this WebApplication app)
+    {
+        app.MapPost("/deconnexion", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.LocalRedirect("/");
+        }).AllowAnonymous();
+        if (UsesProvider(app.Configuration))
+        {
+            app.MapGet("/connexion/fournisseur", (string? retour) => Results.Challenge(new AuthenticationProperties
+            {
+                RedirectUri = IsLocal(retour) ? retour : "/",
+            }, [OpenIdConnectDefaults.AuthenticationScheme])).AllowAnonymous();
+            return;
+        }
+        if (!app.Environment.IsDevelopment() || app.Configuration["Identity:SigningKey"] is not { } key)
+        {
+            return;
+        }
+        app.MapPost("/connexion/developpement", async (HttpContext context, [FromForm] DevelopmentSignIn form) =>
+        {
+            var role = Roles.All.Contains(form.Role) && form.Role != Roles.Service ? form.Role! : null;
+            if (role is null || string.IsNullOrWhiteSpace(form.Subject) || string.IsNullOrWhiteSpace(form.Body))
+            {
+                return Results.LocalRedirect("/connexion?incomplet=1");
+            }
+            var (subject, body) = (form.Subject.Trim(), form.Body.Trim());
+            var token = DevelopmentTokens.Create(key, subject, [role], [body]);
+            var visitor = new ClaimsIdentity([new("sub", subject), new("role", role), new(Roles.BodyClaim, body)],
+                CookieAuthenticationDefaults.AuthenticationScheme, "sub", "role");
+            var properties = new AuthenticationProperties();
+            properties.StoreTokens([new AuthenticationToken { Name = AccessToken, Value = token }]);
+            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(visitor), properties);
+            return Results.LocalRedirect(IsLocal(form.ReturnUrl) ? form.ReturnUrl! : $"/{Uri.EscapeDataString(body)}");
+        }).AllowAnonymous();
+    }
+
+    /// <summary>Only a path of this site is followed after signing in or choosing a language: no link can send a visitor away.</summary>
+    public static bool IsLocal(string? url) => url is { Length: > 0 } && url[0] == '/' && !url.StartsWith("//") && !url.StartsWith("/\\");
+}
