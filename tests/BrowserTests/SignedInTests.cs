@@ -15,7 +15,7 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
     {
         var scenario = await new PortalScenario(system).DrawnAsync("browser-member-space");
         var member = scenario.Confirmed[0];
-        var session = await ConvenedPlenaryAsync(scenario, member);
+        var session = await ConvenedPlenaryAsync(scenario, member, DateTimeOffset.UtcNow.AddDays(2));
         var page = await browser.VisitorAsync(system);
 
         await page.GotoAsync($"/{scenario.Body}/membres");
@@ -34,6 +34,12 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
         var answer = await AnswerOfAsync(scenario, session, member.Id);
         await card.GetByRole(AriaRole.Button, new() { Name = "Je suis excusé" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("une excuse demande un motif");
+        // The same answer posted from elsewhere, with the member's cookie but without the page's antiforgery token.
+        var forgedForm = page.Context.APIRequest.CreateFormData();
+        forgedForm.Set("Answer", "excused");
+        forgedForm.Set("Reason", "forged");
+        var forged = await page.Context.APIRequest.PostAsync($"/{scenario.Body}/membres/seances/{session}/reponse",
+            new() { Form = forgedForm, MaxRedirects = 0 });
 
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Console du secrétariat" })).ToHaveCountAsync(0);
         var console = await page.GotoAsync($"/{scenario.Body}/secretariat");
@@ -41,8 +47,58 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
         await BrowserFixture.AssertAccessibleAsync(page);
 
         Assert.Equal("attending", answer);
+        Assert.Equal(400, forged.Status);
         Assert.Equal(403, console!.Status);
         Assert.Equal("attending", await AnswerOfAsync(scenario, session, member.Id));
+    }
+
+    [Fact]
+    public async Task A_member_checks_in_with_the_rooms_code_on_a_phone_and_casts_one_secret_ballot()
+    {
+        var scenario = await new PortalScenario(system).DrawnAsync("browser-vote");
+        var member = scenario.Confirmed[0];
+        // Starting in ten minutes: the doors are open (check-in starts half an hour before).
+        var session = await ConvenedPlenaryAsync(scenario, member, DateTimeOffset.UtcNow.AddMinutes(10));
+        var sessions = scenario.Secretariat("sessions");
+        var code = (await sessions.GetFromJsonAsync<JsonElement>($"/api/sessions/bodies/{scenario.Body}/sessions/{session}/check-in-code"))
+            .GetProperty("code").GetString()!;
+        var prepared = await sessions.PostAsJsonAsync($"/api/sessions/bodies/{scenario.Body}/sessions/{session}/votes", new
+        {
+            question = "Adopter le règlement intérieur ?",
+            majority = "simple",
+            method = "ballot",
+            secret = true,
+            requiresQuorum = false,
+        });
+        var vote = (await prepared.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await sessions.PostAsync($"/api/sessions/bodies/{scenario.Body}/votes/{vote}/opening", null)).EnsureSuccessStatusCode();
+        var page = await browser.VisitorAsync(system);
+        await page.SetViewportSizeAsync(BrowserFixture.Phone.Width, BrowserFixture.Phone.Height);
+
+        await page.GotoAsync($"/connexion?ReturnUrl=/{scenario.Body}/membres");
+        await SignInAsync(page, "Membre", scenario.Body, member.Id.ToString());
+        var card = page.Locator($"#seance-{session}");
+        await card.GetByLabel("Code affiché dans la salle").FillAsync("WRONG1");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Je suis arrivé" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Ce code n'est pas celui de la séance");
+        await card.GetByLabel("Code affiché dans la salle").FillAsync(code);
+        await card.GetByRole(AriaRole.Button, new() { Name = "Je suis arrivé" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Vous êtes enregistré comme présent.");
+        var ballot = card.GetByRole(AriaRole.Group, new() { Name = "Adopter le règlement intérieur ? (vote à bulletin secret)" });
+        await ballot.GetByLabel("Pour").CheckAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "ballot-fr");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Voter" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Votre vote est enregistré.");
+        await ballot.GetByLabel("Contre").CheckAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Voter" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("l'on ne vote qu'une fois");
+        var closed = await sessions.PostAsync($"/api/sessions/bodies/{scenario.Body}/votes/{vote}/closing", null);
+        var result = (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result");
+
+        Assert.Equal(1, result.GetProperty("cast").GetInt32());
+        Assert.Equal(1, result.GetProperty("totals").GetProperty("for").GetInt32());
+        Assert.Equal(0, result.GetProperty("totals").GetProperty("against").GetInt32());
     }
 
     [Fact]
@@ -84,11 +140,10 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
     }
 
-    /// <summary>A public plenary in two days, planned and convened by the secretariat; returns once the member is invited.</summary>
-    private static async Task<Guid> ConvenedPlenaryAsync(PortalScenario scenario, ConfirmedMember member)
+    /// <summary>A public plenary planned and convened by the secretariat; returns once the member is invited.</summary>
+    private static async Task<Guid> ConvenedPlenaryAsync(PortalScenario scenario, ConfirmedMember member, DateTimeOffset startsAt)
     {
         var sessions = scenario.Secretariat("sessions");
-        var startsAt = DateTimeOffset.UtcNow.AddDays(2);
         var planned = await sessions.PostAsJsonAsync($"/api/sessions/bodies/{scenario.Body}/promotions/{scenario.PromotionId}/sessions", new
         {
             kind = "plenary",

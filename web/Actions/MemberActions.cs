@@ -5,8 +5,20 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Assemblee.Web.Actions;
 
-/// <summary>What a member's space sends with a plain form (no script needed): the answer to a convocation.</summary>
-public sealed record ConvocationForm(string? Answer, string? Reason);
+/// <summary>
+/// What a member's space sends with plain forms (no script needed); each form sends only its own fields, and the form mapper
+/// asks for every constructor parameter, so they are settable properties.
+/// </summary>
+public sealed class MemberForm
+{
+    public string? Answer { get; set; }
+
+    public string? Reason { get; set; }
+
+    public string? Code { get; set; }
+
+    public string? Option { get; set; }
+}
 
 /// <summary>
 /// The members' space's forms post here; each action calls the service's API with the member's token, then returns to the page
@@ -17,17 +29,30 @@ internal static class MemberActions
     public static void MapMemberActions(this WebApplication app)
     {
         var space = app.MapGroup("/{bodyId}/membres").RequireAuthorization(WebAuthentication.BodyMember);
-        space.MapPost("/convocations/{sessionId:guid}", async (string bodyId, Guid sessionId, [FromForm] ConvocationForm form,
-            SessionsClient sessions, CancellationToken cancellationToken) =>
+        space.MapPost("/seances/{sessionId:guid}/reponse", async (string bodyId, Guid sessionId, [FromForm] MemberForm form,
+                SessionsClient sessions, CancellationToken cancellationToken) =>
+            Back(bodyId, sessionId, "reponse",
+                await sessions.AnswerAsync(bodyId, sessionId, form.Answer ?? "", form.Reason, cancellationToken)))
+            .WithName("AnswerConvocationForm");
+        space.MapPost("/seances/{sessionId:guid}/arrivee", async (string bodyId, Guid sessionId, [FromForm] MemberForm form,
+                SessionsClient sessions, CancellationToken cancellationToken) =>
+            Back(bodyId, sessionId, "arrivee", await sessions.CheckInAsync(bodyId, sessionId, form.Code ?? "", cancellationToken)))
+            .WithName("CheckInForm");
+        space.MapPost("/seances/{sessionId:guid}/votes/{voteId:guid}", async (string bodyId, Guid sessionId, Guid voteId,
+                [FromForm] MemberForm form, SessionsClient sessions, CancellationToken cancellationToken) =>
+            Back(bodyId, sessionId, "vote", await sessions.CastAsync(bodyId, voteId, form.Option ?? "", cancellationToken)))
+            .WithName("CastBallotForm");
+    }
+
+    /// <summary>Back to the session's card in the member's space, saying what became of the action: ok, incomplet, refuse.</summary>
+    private static IResult Back(string bodyId, Guid sessionId, string action, HttpStatusCode status)
+    {
+        var outcome = status switch
         {
-            var status = await sessions.AnswerAsync(bodyId, sessionId, form.Answer ?? "", form.Reason, cancellationToken);
-            var outcome = status switch
-            {
-                HttpStatusCode.NoContent or HttpStatusCode.OK => "enregistree",
-                HttpStatusCode.BadRequest => "incomplete",
-                _ => "refusee",
-            };
-            return Results.LocalRedirect($"/{Uri.EscapeDataString(bodyId)}/membres?reponse={outcome}#seance-{sessionId}");
-        }).WithName("AnswerConvocationForm");
+            HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.NoContent => "ok",
+            HttpStatusCode.BadRequest => "incomplet",
+            _ => "refuse",
+        };
+        return Results.LocalRedirect($"/{Uri.EscapeDataString(bodyId)}/membres?{action}={outcome}#seance-{sessionId}");
     }
 }

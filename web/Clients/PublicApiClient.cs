@@ -23,9 +23,10 @@ public abstract class PublicApiClient(HttpClient http)
         await FindAsync<List<T>>(path, cancellationToken) ?? [];
 
     /// <summary>Sends a change as JSON; the answer's status tells the page what happened (the API's rules decide).</summary>
-    protected async Task<HttpStatusCode> PutAsync(string path, object body, CancellationToken cancellationToken)
+    protected async Task<HttpStatusCode> SendAsync(HttpMethod method, string path, object body, CancellationToken cancellationToken)
     {
-        using var response = await http.PutAsJsonAsync(path, body, cancellationToken);
+        using var response = await http.SendAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) },
+            cancellationToken);
         return response.StatusCode;
     }
 

@@ -8,6 +8,9 @@ public sealed record SessionPlace(string Address, string? Room, string? Access);
 public sealed record SessionSummary(Guid Id, string Kind, string Title, SessionPlace? Place, string? OnlineLink, DateTimeOffset StartsAt,
     DateTimeOffset EndsAt, bool Public, string State);
 
+/// <summary>A vote of a session: the question, its options, ballot or show of hands, secret or not, and where it stands.</summary>
+public sealed record VoteSummary(Guid Id, string Question, IReadOnlyList<string> Options, string Method, bool Secret, string State);
+
 /// <summary>Sessions' API: a promotion's sessions (public ones for anyone, all for its members), a member's answer.</summary>
 public sealed class SessionsClient(HttpClient http) : PublicApiClient(http)
 {
@@ -17,5 +20,17 @@ public sealed class SessionsClient(HttpClient http) : PublicApiClient(http)
     /// <summary>The signed-in member attends, or is excused with a reason.</summary>
     public Task<HttpStatusCode> AnswerAsync(string bodyId, Guid sessionId, string answer, string? reason,
         CancellationToken cancellationToken) =>
-        PutAsync($"/api/sessions/bodies/{Escape(bodyId)}/sessions/{sessionId}/convocations/me", new { answer, reason }, cancellationToken);
+        SendAsync(HttpMethod.Put, $"/api/sessions/bodies/{Escape(bodyId)}/sessions/{sessionId}/convocations/me", new { answer, reason },
+            cancellationToken);
+
+    /// <summary>The signed-in member arrives, with the code shown in the room.</summary>
+    public Task<HttpStatusCode> CheckInAsync(string bodyId, Guid sessionId, string code, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"/api/sessions/bodies/{Escape(bodyId)}/sessions/{sessionId}/check-in", new { code }, cancellationToken);
+
+    public Task<IReadOnlyList<VoteSummary>> VotesAsync(string bodyId, Guid sessionId, CancellationToken cancellationToken) =>
+        ListAsync<VoteSummary>($"/api/sessions/bodies/{Escape(bodyId)}/sessions/{sessionId}/votes", cancellationToken);
+
+    /// <summary>The signed-in member's ballot; the service keeps a secret vote secret.</summary>
+    public Task<HttpStatusCode> CastAsync(string bodyId, Guid voteId, string option, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"/api/sessions/bodies/{Escape(bodyId)}/votes/{voteId}/ballots", new { option }, cancellationToken);
 }

@@ -37,7 +37,14 @@ internal static class WebExtensions
 
     public static void MapWebApplication(this WebApplication app)
     {
-        app.UseExceptionHandler("/erreur", createScopeForErrors: true);
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/erreur",
+            CreateScopeForErrors = true,
+            // A form that cannot be read (a stale antiforgery token, a field of the wrong shape) is the sender's error: 400, not 500.
+            StatusCodeSelector = exception =>
+                exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePagesWithReExecute("/introuvable", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseAuthentication();
