@@ -33,11 +33,19 @@ internal sealed class PortalScenario(SystemFixture system)
 
     public HttpClient Secretariat(string service) => system.Service(service, "secretary-1", ["secretariat"], [Body]);
 
+    /// <summary>The body registered and a draw whose invitations are out and answered: ready to be prepared.</summary>
+    public async Task<PortalScenario> InvitedAsync(string seed)
+    {
+        await RegisterAsync();
+        var sortition = new SortitionScenario(system, Body);
+        Draw = await sortition.InvitedDrawAsync(seed);
+        await sortition.AnswerAsync(await sortition.LettersAsync(Draw));
+        return this;
+    }
+
     public async Task<PortalScenario> DrawnAsync(string seed)
     {
-        var registered = await system.Gateway("admin-1", ["body-admin"])
-            .PostAsJsonAsync("/api/membership/bodies", new { id = Body, name = Name, kind = "other" });
-        registered.EnsureSuccessStatusCode();
+        await RegisterAsync();
         (Draw, Record) = await new SortitionScenario(system, Body).DrawnPanelAsync(seed);
         var membership = Secretariat("membership");
         var promotion = (await Eventually.ReturnsAsync(async () =>
@@ -59,4 +67,7 @@ internal sealed class PortalScenario(SystemFixture system)
         (Confirmed, Waiting) = (confirmed, members[3].GetProperty("givenName").GetString()!);
         return this;
     }
+
+    private async Task RegisterAsync() => (await system.Gateway("admin-1", ["body-admin"])
+        .PostAsJsonAsync("/api/membership/bodies", new { id = Body, name = Name, kind = "other" })).EnsureSuccessStatusCode();
 }

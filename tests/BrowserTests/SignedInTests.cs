@@ -117,6 +117,8 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
         await BrowserFixture.AssertAccessibleAsync(own);
         await BrowserFixture.ScreenshotAsync(own, "console-fr");
         await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(own.Locator("main")).ToContainTextAsync("Le panel est tiré.");
+        await own.GetByRole(AriaRole.Link, new() { Name = "Procès-verbal du tirage au sort" }).ClickAsync();
         await Assertions.Expect(own.Locator("main")).ToContainTextAsync(scenario.Record.Commitment);
 
         await other.GotoAsync("/connexion");
@@ -129,6 +131,41 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
         await own.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
         await own.GotoAsync($"/{scenario.Body}/secretariat");
         await Assertions.Expect(own).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion\\?ReturnUrl="));
+    }
+
+    [Fact]
+    public async Task The_secretariat_prepares_a_draw_and_runs_its_ceremony_from_the_console()
+    {
+        var scenario = await new PortalScenario(system).InvitedAsync("browser-ceremony");
+        var page = await browser.VisitorAsync(system);
+
+        await page.GotoAsync("/connexion");
+        await SignInAsync(page, "Secrétariat", scenario.Body, "secretary-1");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Console du secrétariat" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Panel de test" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Invitations envoyées");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Préparer le tirage" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("La préparation a commencé");
+        var ceremony = page.GetByRole(AriaRole.Heading, new() { Name = "Cérémonie du tirage" });
+        await Eventually.ReturnsAsync(async () =>
+        {
+            await page.ReloadAsync();
+            return await ceremony.CountAsync();
+        }, count => count == 1, because: "the lottery should be prepared and its commitment shown");
+        var shown = await page.Locator(".commitment").InnerTextAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "ceremony-fr");
+        await page.GetByLabel("Dés, tels que lancés devant l'huissier").FillAsync("6 2 5 3 1");
+        await page.GetByLabel("Valeur de la balise publique").FillAsync("beacon-ceremony-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tirer le panel" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Le panel est tiré.");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Procès-verbal du tirage au sort" }).ClickAsync();
+        var record = await new SortitionScenario(system, scenario.Body).RecordAsync(scenario.Draw);
+
+        Assert.Equal(record.Commitment, shown.Trim());
+        Assert.Equal("6 2 5 3 1", record.Dice);
+        Assert.Equal("beacon-ceremony-2026", record.Beacon);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"n° {record.PanelIndex + 1} sur {record.Panels.Count}");
     }
 
     /// <summary>The development sign-in page: a role, a body and who, as a newcomer would fill it in.</summary>

@@ -44,15 +44,6 @@ internal static class MemberActions
             .WithName("CastBallotForm");
     }
 
-    /// <summary>Back to the session's card in the member's space, saying what became of the action: ok, incomplet, refuse.</summary>
-    private static IResult Back(string bodyId, Guid sessionId, string action, HttpStatusCode status)
-    {
-        var outcome = status switch
-        {
-            HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.NoContent => "ok",
-            HttpStatusCode.BadRequest => "incomplet",
-            _ => "refuse",
-        };
-        return Results.LocalRedirect($"/{Uri.EscapeDataString(bodyId)}/membres?{action}={outcome}#seance-{sessionId}");
-    }
+    private static IResult Back(string bodyId, Guid sessionId, string action, HttpStatusCode status) =>
+        Results.LocalRedirect($"/{Uri.EscapeDataString(bodyId)}/membres?{action}={Outcomes.Of(status)}#seance-{sessionId}");
 }

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Assemblee.Web.Clients;
 
 public sealed record RecordQuota(string Category, string Feature, int Min, int Max);
@@ -18,8 +20,9 @@ public sealed record DrawRecordView(
 }
 
 /// <summary>A draw as its secretariat follows it: where it stands and how many were invited and answered.</summary>
+/// <param name="Commitment">Published when the draw is prepared, before any randomness exists.</param>
 public sealed record DrawSummary(Guid Id, DrawTitle Specification, string State, DateTimeOffset CreatedAt, int Invitations,
-    int Respondents);
+    int Respondents, string? Commitment);
 
 public sealed record DrawTitle(string? Title, int PanelSize);
 
@@ -31,4 +34,16 @@ public sealed class SortitionClient(HttpClient http) : PublicApiClient(http)
 
     public Task<IReadOnlyList<DrawSummary>> DrawsAsync(string bodyId, CancellationToken cancellationToken) =>
         ListAsync<DrawSummary>($"/api/sortition/bodies/{Escape(bodyId)}/draws", cancellationToken);
+
+    public Task<DrawSummary?> DrawAsync(string bodyId, Guid drawId, CancellationToken cancellationToken) =>
+        FindAsync<DrawSummary>($"/api/sortition/bodies/{Escape(bodyId)}/draws/{drawId}", cancellationToken);
+
+    /// <summary>Starts computing the lottery (LEXIMIN, the published panels, the commitment) in the background.</summary>
+    public Task<HttpStatusCode> PrepareAsync(string bodyId, Guid drawId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"/api/sortition/bodies/{Escape(bodyId)}/draws/{drawId}/prepare", new { }, cancellationToken);
+
+    /// <summary>The ceremony: the dice thrown before the bailiff and the public beacon's value choose the panel.</summary>
+    public Task<HttpStatusCode> DrawPanelAsync(string bodyId, Guid drawId, string dice, string beacon,
+        CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"/api/sortition/bodies/{Escape(bodyId)}/draws/{drawId}/draw", new { dice, beacon }, cancellationToken);
 }

@@ -55,6 +55,7 @@ internal static class WebExtensions
         app.MapLanguageChoice();
         app.MapSignIn();
         app.MapMemberActions();
+        app.MapSecretariatActions();
         // The gateway sends here whatever no service claims: an API address that none serves gets problem details, not a page.
         app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
             detail: "No service answers at this address.")).AllowAnonymous();
