@@ -39,7 +39,7 @@ var veille = AddService<Projects.Veille_Api>("veille").WithServiceReference(memb
 // Veille's alerts and answers go to the bodies' mailboxes: notifications reads the item or the question they are about.
 notifications.WithServiceReference(veille);
 
-// The web application reads the services' public APIs with its visitor's rights; the gateway serves it at its root.
+// The web application calls the services' REST APIs with its visitor's rights; the gateway serves it at its root.
 // In Development its sign-in page issues development tokens with the same key; production signs people in with the city's provider.
 var web = builder.AddProject<Projects.Web>("web").WithHostEnvironment().WithoutDefaultHttps().WithHttpHealthCheck("/health")
     .WithEnvironment("Identity__SigningKey", signingKey);

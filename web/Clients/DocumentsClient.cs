@@ -8,7 +8,7 @@ public sealed record PublishedText(Guid DocumentId, int Version, string Kind, st
 public sealed record SearchHit(Guid DocumentId, int Version, string Kind, string Title, string ExcerptHtml, DateTimeOffset PublishedAt);
 
 /// <summary>Documents' public API: published texts and their search.</summary>
-public sealed class DocumentsClient(HttpClient http) : PublicApiClient(http)
+public sealed class DocumentsClient(HttpClient http) : ApiClient(http)
 {
     public Task<IReadOnlyList<PublishedText>> PublishedAsync(string bodyId, CancellationToken cancellationToken) =>
         ListAsync<PublishedText>($"/api/documents/bodies/{Escape(bodyId)}/published", cancellationToken);

@@ -20,7 +20,7 @@ public sealed record OwnMembership(Guid Id, Guid PromotionId, string State, stri
 public sealed record OwnProfile(OwnMembership Member, string? FamilyName, string GivenName, string? Email, string? Phone);
 
 /// <summary>Membership's public API: bodies, promotions, the published roster, ateliers.</summary>
-public sealed class MembershipClient(HttpClient http) : PublicApiClient(http)
+public sealed class MembershipClient(HttpClient http) : ApiClient(http)
 {
     public Task<IReadOnlyList<BodySummary>> BodiesAsync(CancellationToken cancellationToken) =>
         ListAsync<BodySummary>("/api/membership/bodies", cancellationToken);

@@ -12,7 +12,7 @@ public sealed record SessionSummary(Guid Id, string Kind, string Title, SessionP
 public sealed record VoteSummary(Guid Id, string Question, IReadOnlyList<string> Options, string Method, bool Secret, string State);
 
 /// <summary>Sessions' API: a promotion's sessions (public ones for anyone, all for its members), a member's answer.</summary>
-public sealed class SessionsClient(HttpClient http) : PublicApiClient(http)
+public sealed class SessionsClient(HttpClient http) : ApiClient(http)
 {
     public Task<IReadOnlyList<SessionSummary>> SessionsAsync(string bodyId, Guid promotionId, CancellationToken cancellationToken) =>
         ListAsync<SessionSummary>($"/api/sessions/bodies/{Escape(bodyId)}/promotions/{promotionId}/sessions", cancellationToken);

@@ -27,7 +27,7 @@ public sealed record DrawSummary(Guid Id, DrawTitle Specification, string State,
 public sealed record DrawTitle(string? Title, int PanelSize);
 
 /// <summary>Sortition's API: draw records (public), a body's draws (its secretariat).</summary>
-public sealed class SortitionClient(HttpClient http) : PublicApiClient(http)
+public sealed class SortitionClient(HttpClient http) : ApiClient(http)
 {
     public Task<DrawRecordView?> RecordAsync(Guid drawId, CancellationToken cancellationToken) =>
         FindAsync<DrawRecordView>($"/api/sortition/draws/{drawId}/record", cancellationToken);

@@ -11,7 +11,7 @@ public sealed record RegisterFigures(
     string BodyId, int Submitted, int Answered, int AnsweredInTime, int Overdue, double? MedianDaysToAnswer, double? ShareAnsweredInTime);
 
 /// <summary>Veille et Interpellation's public register and its statistics.</summary>
-public sealed class VeilleClient(HttpClient http) : PublicApiClient(http)
+public sealed class VeilleClient(HttpClient http) : ApiClient(http)
 {
     public Task<IReadOnlyList<RegisterLine>> RegisterAsync(string? bodyId, CancellationToken cancellationToken) =>
         ListAsync<RegisterLine>(bodyId is null ? "/api/veille/register" : $"/api/veille/register?bodyId={Escape(bodyId)}",

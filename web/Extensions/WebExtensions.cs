@@ -23,17 +23,17 @@ internal static class WebExtensions
         builder.Services.Configure<RequestLocalizationOptions>(options => options
             .SetDefaultCulture(Languages[0]).AddSupportedCultures(Languages).AddSupportedUICultures(Languages));
         builder.AddWebAuthentication();
-        builder.Services.AddHttpClient<MembershipClient>(http => http.BaseAddress = new Uri("http://membership"))
-            .AddHttpMessageHandler<VisitorToken>();
-        builder.Services.AddHttpClient<SortitionClient>(http => http.BaseAddress = new Uri("http://sortition"))
-            .AddHttpMessageHandler<VisitorToken>();
-        builder.Services.AddHttpClient<SessionsClient>(http => http.BaseAddress = new Uri("http://sessions"))
-            .AddHttpMessageHandler<VisitorToken>();
-        builder.Services.AddHttpClient<DocumentsClient>(http => http.BaseAddress = new Uri("http://documents"))
-            .AddHttpMessageHandler<VisitorToken>();
-        builder.Services.AddHttpClient<VeilleClient>(http => http.BaseAddress = new Uri("http://veille"))
-            .AddHttpMessageHandler<VisitorToken>();
+        builder.AddApiClient<MembershipClient>("membership");
+        builder.AddApiClient<SortitionClient>("sortition");
+        builder.AddApiClient<SessionsClient>("sessions");
+        builder.AddApiClient<DocumentsClient>("documents");
+        builder.AddApiClient<VeilleClient>("veille");
     }
+
+    /// <summary>A service's API by service discovery, called with the visitor's token.</summary>
+    private static void AddApiClient<TClient>(this WebApplicationBuilder builder, string service) where TClient : class =>
+        builder.Services.AddHttpClient<TClient>(http => http.BaseAddress = new Uri($"http://{service}"))
+            .AddHttpMessageHandler<VisitorToken>();
 
     public static void MapWebApplication(this WebApplication app)
     {

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Assemblee.Web.Security;
 
-/// <summary>What a signed-in visitor sends from the development sign-in page.</summary>
+/// <summary>What a visitor sends from the development sign-in page: who, in which role, for which body, and where to go next.</summary>
 public sealed record DevelopmentSignIn(string? Subject, string? Role, string? Body, string? ReturnUrl);
 
 /// <summary>
@@ -66,7 +66,8 @@ internal static class WebAuthentication
         builder.Services.AddAuthorization(options =>
         {
             options.AddPolicy(BodyMember, policy => policy.RequireRole(Roles.Member).AddRequirements(new BodyScopeRequirement()));
-            options.AddPolicy(BodySecretariat, policy => policy.RequireRole(Roles.Secretariat).AddRequirements(new BodyScopeRequirement()));
+            options.AddPolicy(BodySecretariat,
+                policy => policy.RequireRole(Roles.Secretariat).AddRequirements(new BodyScopeRequirement()));
         });
         builder.Services.AddBodyScope();
         builder.Services.AddCascadingAuthenticationState();

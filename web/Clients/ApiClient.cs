@@ -3,10 +3,10 @@ using System.Net;
 namespace Assemblee.Web.Clients;
 
 /// <summary>
-/// A service's public REST API, reached by service discovery (http://membership…) with the visitor's own rights: pages only ever
-/// show what the API gives that visitor. A missing resource is null, so that a page can answer 404; any other failure throws.
+/// A service's REST API, reached by service discovery (http://membership…) with the visitor's own rights: pages only ever show
+/// what the API gives that visitor. A missing resource is null, so that a page can answer 404; any other failure throws.
 /// </summary>
-public abstract class PublicApiClient(HttpClient http)
+public abstract class ApiClient(HttpClient http)
 {
     protected async Task<T?> FindAsync<T>(string path, CancellationToken cancellationToken) where T : class
     {
