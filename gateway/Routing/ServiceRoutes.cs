@@ -13,7 +13,8 @@ public sealed record RoutedService(string Name, IReadOnlyList<string> PublicGrpc
 /// <summary>
 /// The public surface, built from configuration so that adding a service is one entry: /api/{service}/… to the
 /// service's REST endpoint, /openapi/{service}.json to its OpenAPI document, and its public gRPC services by their
-/// method paths over HTTP/2 to its "grpc" endpoint; every other path goes to the web application (Gateway:WebApplication).
+/// method paths over HTTP/2 to its "grpc" endpoint; every other path goes to the web application (Gateway:WebApplication,
+/// its body limit Gateway:WebApplicationMaxRequestBodySize).
 /// Destinations are resolved by service discovery (services__*).
 /// </summary>
 public static class ServiceRoutes
@@ -68,6 +69,8 @@ public static class ServiceRoutes
                 ClusterId = web,
                 Match = new RouteMatch { Path = "/{**page}" },
                 Order = int.MaxValue,
+                // The console's list imports carry a roll; the web application keeps Kestrel's 30 MB on its other forms.
+                MaxRequestBodySize = builder.Configuration.GetValue<long?>("Gateway:WebApplicationMaxRequestBodySize"),
             });
         }
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();

@@ -14,6 +14,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
+    /// <summary>ASP.NET Core's culture cookie, which the language link sets.</summary>
+    private const string CultureCookie = ".AspNetCore.Culture";
+
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
 
     /// <summary>The narrowest phone the application is made for.</summary>
@@ -61,8 +64,47 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>Checks the page as it stands with axe-core: no serious or critical violation of WCAG 2.1 A and AA.</summary>
+    /// <summary>
+    /// Checks the page as it stands with axe-core (no serious or critical violation of WCAG 2.1 A and AA), then the same address
+    /// in the other language, opened beside it in the same session so that the page under test keeps its state.
+    /// </summary>
     public static async Task AssertAccessibleAsync(IPage page)
+    {
+        await AssertNoBlockingViolationsAsync(page);
+        var language = await page.GetAttributeAsync("html", "lang");
+        var other = language == "fr" ? "en" : "fr";
+        // The site's root, so that the cookie is the one the language link sets (this host, path /) and replaces it.
+        var site = new Uri(page.Url).GetLeftPart(UriPartial.Authority) + "/";
+        var chosen = (await page.Context.CookiesAsync([site])).FirstOrDefault(cookie => cookie.Name == CultureCookie);
+        await page.Context.AddCookiesAsync([new Cookie { Name = CultureCookie, Value = $"c={other}|uic={other}", Url = site }]);
+        var beside = await page.Context.NewPageAsync();
+        try
+        {
+            await beside.GotoAsync(page.Url);
+            Assert.Equal(other, await beside.GetAttributeAsync("html", "lang"));
+            await AssertNoBlockingViolationsAsync(beside);
+        }
+        finally
+        {
+            await beside.CloseAsync();
+            await page.Context.ClearCookiesAsync(new() { Name = CultureCookie });
+            if (chosen is not null)
+            {
+                await page.Context.AddCookiesAsync([new Cookie { Name = CultureCookie, Value = chosen.Value, Url = site }]);
+            }
+        }
+    }
+
+    /// <summary>The development sign-in page: a role, a body and who, as a newcomer would fill it in (in French).</summary>
+    public static async Task SignInAsync(IPage page, string role, string body, string subject)
+    {
+        await page.GetByLabel("Rôle").SelectOptionAsync(new SelectOptionValue { Label = role });
+        await page.GetByLabel("Identifiant de l'instance").FillAsync(body);
+        await page.GetByLabel("Identifiant de la personne").FillAsync(subject);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+    }
+
+    private static async Task AssertNoBlockingViolationsAsync(IPage page)
     {
         var result = await page.RunAxe(new AxeRunOptions
         {

@@ -33,13 +33,10 @@ internal sealed class PortalScenario(SystemFixture system)
 
     public HttpClient Secretariat(string service) => system.Service(service, "secretary-1", ["secretariat"], [Body]);
 
-    /// <summary>The body registered and a draw whose invitations are out and answered: ready to be prepared.</summary>
-    public async Task<PortalScenario> InvitedAsync(string seed)
+    /// <summary>The body registered, and nothing else: the secretariat starts from an empty console.</summary>
+    public async Task<PortalScenario> RegisteredAsync()
     {
         await RegisterAsync();
-        var sortition = new SortitionScenario(system, Body);
-        Draw = await sortition.InvitedDrawAsync(seed);
-        await sortition.AnswerAsync(await sortition.LettersAsync(Draw));
         return this;
     }
 

@@ -21,7 +21,7 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
         await page.GotoAsync($"/{scenario.Body}/membres");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion\\?ReturnUrl="));
         await BrowserFixture.AssertAccessibleAsync(page);
-        await SignInAsync(page, "Membre", scenario.Body, member.Id.ToString());
+        await BrowserFixture.SignInAsync(page, "Membre", scenario.Body, member.Id.ToString());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mon espace");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"Bonjour {member.GivenName}.");
         var card = page.Locator($"#seance-{session}");
@@ -76,7 +76,7 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
         await page.SetViewportSizeAsync(BrowserFixture.Phone.Width, BrowserFixture.Phone.Height);
 
         await page.GotoAsync($"/connexion?ReturnUrl=/{scenario.Body}/membres");
-        await SignInAsync(page, "Membre", scenario.Body, member.Id.ToString());
+        await BrowserFixture.SignInAsync(page, "Membre", scenario.Body, member.Id.ToString());
         var card = page.Locator($"#seance-{session}");
         await card.GetByLabel("Code affiché dans la salle").FillAsync("WRONG1");
         await card.GetByRole(AriaRole.Button, new() { Name = "Je suis arrivé" }).ClickAsync();
@@ -109,7 +109,7 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
         var other = await browser.VisitorAsync(system);
 
         await own.GotoAsync("/connexion");
-        await SignInAsync(own, "Secrétariat", scenario.Body, "secretary-1");
+        await BrowserFixture.SignInAsync(own, "Secrétariat", scenario.Body, "secretary-1");
         await own.GetByRole(AriaRole.Link, new() { Name = "Console du secrétariat" }).ClickAsync();
         var row = own.GetByRole(AriaRole.Row).Filter(new() { HasText = "Panel de test" });
         await Assertions.Expect(row).ToContainTextAsync("Tiré");
@@ -122,7 +122,7 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
         await Assertions.Expect(own.Locator("main")).ToContainTextAsync(scenario.Record.Commitment);
 
         await other.GotoAsync("/connexion");
-        await SignInAsync(other, "Secrétariat", "another-body", "secretary-2");
+        await BrowserFixture.SignInAsync(other, "Secrétariat", "another-body", "secretary-2");
         var refused = await other.GotoAsync($"/{scenario.Body}/secretariat");
         await Assertions.Expect(other.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Accès refusé");
         Assert.Equal(403, refused!.Status);
@@ -131,50 +131,6 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
         await own.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
         await own.GotoAsync($"/{scenario.Body}/secretariat");
         await Assertions.Expect(own).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion\\?ReturnUrl="));
-    }
-
-    [Fact]
-    public async Task The_secretariat_prepares_a_draw_and_runs_its_ceremony_from_the_console()
-    {
-        var scenario = await new PortalScenario(system).InvitedAsync("browser-ceremony");
-        var page = await browser.VisitorAsync(system);
-
-        await page.GotoAsync("/connexion");
-        await SignInAsync(page, "Secrétariat", scenario.Body, "secretary-1");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Console du secrétariat" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Panel de test" }).ClickAsync();
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Invitations envoyées");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Préparer le tirage" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("La préparation a commencé");
-        var ceremony = page.GetByRole(AriaRole.Heading, new() { Name = "Cérémonie du tirage" });
-        await Eventually.ReturnsAsync(async () =>
-        {
-            await page.ReloadAsync();
-            return await ceremony.CountAsync();
-        }, count => count == 1, because: "the lottery should be prepared and its commitment shown");
-        var shown = await page.Locator(".commitment").InnerTextAsync();
-        await BrowserFixture.AssertAccessibleAsync(page);
-        await BrowserFixture.ScreenshotAsync(page, "ceremony-fr");
-        await page.GetByLabel("Dés, tels que lancés devant l'huissier").FillAsync("6 2 5 3 1");
-        await page.GetByLabel("Valeur de la balise publique").FillAsync("beacon-ceremony-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Tirer le panel" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Le panel est tiré.");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Procès-verbal du tirage au sort" }).ClickAsync();
-        var record = await new SortitionScenario(system, scenario.Body).RecordAsync(scenario.Draw);
-
-        Assert.Equal(record.Commitment, shown.Trim());
-        Assert.Equal("6 2 5 3 1", record.Dice);
-        Assert.Equal("beacon-ceremony-2026", record.Beacon);
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"n° {record.PanelIndex + 1} sur {record.Panels.Count}");
-    }
-
-    /// <summary>The development sign-in page: a role, a body and who, as a newcomer would fill it in.</summary>
-    private static async Task SignInAsync(IPage page, string role, string body, string subject)
-    {
-        await page.GetByLabel("Rôle").SelectOptionAsync(new SelectOptionValue { Label = role });
-        await page.GetByLabel("Identifiant de l'instance").FillAsync(body);
-        await page.GetByLabel("Identifiant de la personne").FillAsync(subject);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
     }
 
     /// <summary>A public plenary planned and convened by the secretariat; returns once the member is invited.</summary>

@@ -1,13 +1,20 @@
 using System.Net;
 using Assemblee.Web.Clients;
 using Assemblee.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 
 namespace Assemblee.Web.Actions;
 
-/// <summary>What the draw ceremony's form sends: the dice as thrown and the public beacon's value, each on one line.</summary>
-public sealed class CeremonyForm
+/// <summary>What the console's draw forms send: the seed of the invitations, the dice and the beacon of the ceremony.</summary>
+public sealed class DrawStepForm
 {
+    public string? Seed { get; set; }
+
     public string? Dice { get; set; }
 
     public string? Beacon { get; set; }
@@ -16,19 +23,90 @@ public sealed class CeremonyForm
 /// <summary>The console's forms post here and return to the draw's page with the outcome (post, redirect, get).</summary>
 internal static class SecretariatActions
 {
+    /// <summary>Above sortition's own limit (512 MiB by default), so that the service is the one to refuse a list with 413.</summary>
+    private const long MaxListUploadBytes = 1L << 30;
+
+    /// <summary>Where the console's script puts the antiforgery token, so that checking it reads nothing of the list.</summary>
+    private const string TokenHeader = "RequestVerificationToken";
+
     public static void MapSecretariatActions(this WebApplication app)
     {
         var draw = app.MapGroup("/{bodyId}/secretariat/tirages/{drawId:guid}").RequireAuthorization(WebAuthentication.BodySecretariat);
+        draw.MapPost("/listes/{list}", ImportListAsync).WithName("ImportListForm").DisableAntiforgery();
+        draw.MapGet("/listes/{list}/etat", async Task<Results<Ok<SourceListStatus>, NotFound>> (string bodyId, Guid drawId,
+                string list, SortitionClient sortition, CancellationToken cancellationToken) =>
+            await sortition.ListStatusAsync(bodyId, drawId, list, cancellationToken) is { } status
+                ? TypedResults.Ok(status)
+                : TypedResults.NotFound())
+            .WithName("ListImportProgress");
+        draw.MapPost("/invitations", async (string bodyId, Guid drawId, [FromForm] DrawStepForm form, SortitionClient sortition,
+                CancellationToken cancellationToken) =>
+            Back(bodyId, drawId, "invitations", (await sortition.DrawInvitationsAsync(bodyId, drawId, form.Seed ?? "",
+                cancellationToken)).Status))
+            .WithName("DrawInvitationsForm");
         draw.MapPost("/preparation", async (string bodyId, Guid drawId, SortitionClient sortition, CancellationToken cancellationToken) =>
             Back(bodyId, drawId, "preparation", await sortition.PrepareAsync(bodyId, drawId, cancellationToken)))
             .WithName("PrepareDrawForm");
-        draw.MapPost("/ceremonie", async (string bodyId, Guid drawId, [FromForm] CeremonyForm form, SortitionClient sortition,
+        draw.MapPost("/ceremonie", async (string bodyId, Guid drawId, [FromForm] DrawStepForm form, SortitionClient sortition,
                 CancellationToken cancellationToken) =>
             Back(bodyId, drawId, "tirage", await sortition.DrawPanelAsync(bodyId, drawId, form.Dice ?? "", form.Beacon ?? "",
                 cancellationToken)))
             .WithName("DrawPanelForm");
     }
 
-    private static IResult Back(string bodyId, Guid drawId, string action, HttpStatusCode status) =>
-        Results.LocalRedirect($"/{Uri.EscapeDataString(bodyId)}/secretariat/tirages/{drawId}?{action}={Outcomes.Of(status)}");
+    /// <summary>
+    /// A source list sent from the console (multipart: the charset, then the file), streamed on to sortition as it arrives.
+    /// With the console's script the antiforgery token comes in a header, so the list is never held here; from a plain form
+    /// (no script) ASP.NET Core reads the form whole to find the token, keeping the file in a temporary file until it is sent.
+    /// </summary>
+    private static async Task<RedirectHttpResult> ImportListAsync(string bodyId, Guid drawId, string list, HttpContext context,
+        IAntiforgery antiforgery, ListUploadClient uploads, CancellationToken cancellationToken)
+    {
+        context.Features.Get<IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = MaxListUploadBytes;
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            throw new BadHttpRequestException("The form's antiforgery token is missing or invalid.");
+        }
+        HttpStatusCode status;
+        if (context.Request.Headers.ContainsKey(TokenHeader))
+        {
+            status = await StreamListAsync(context.Request, (charset, csv) =>
+                uploads.ImportAsync(bodyId, drawId, list, charset, csv, cancellationToken));
+        }
+        else
+        {
+            var form = context.Request.Form;
+            status = form.Files.GetFile("File") is { Length: > 0 } file && Charset(form["Charset"]) is { } charset
+                ? (await uploads.ImportAsync(bodyId, drawId, list, charset, file.OpenReadStream(), cancellationToken)).Status
+                : HttpStatusCode.BadRequest;
+        }
+        return Back(bodyId, drawId, "liste", status);
+    }
+
+    /// <summary>Reads the form's sections in order: the charset, then the file, whose body is handed on unread.</summary>
+    private static async Task<HttpStatusCode> StreamListAsync(HttpRequest request,
+        Func<string, Stream, Task<Submitted<ImportedList>>> import)
+    {
+        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value;
+        var reader = new MultipartReader(boundary!, request.Body);
+        string? charset = null;
+        while (await reader.ReadNextSectionAsync() is { } section)
+        {
+            var disposition = section.GetContentDispositionHeader();
+            if (disposition?.Name.Value == "Charset")
+            {
+                charset = Charset(await section.ReadAsStringAsync());
+            }
+            else if (disposition?.Name.Value == "File" && disposition.IsFileDisposition() && charset is not null)
+            {
+                return (await import(charset, section.Body)).Status;
+            }
+        }
+        return HttpStatusCode.BadRequest;
+    }
+
+    private static string? Charset(string? declared) => ListUploadClient.Charsets.FirstOrDefault(charset => charset == declared);
+
+    private static RedirectHttpResult Back(string bodyId, Guid drawId, string action, HttpStatusCode status) =>
+        TypedResults.LocalRedirect($"/{Uri.EscapeDataString(bodyId)}/secretariat/tirages/{drawId}?{action}={Outcomes.Of(status)}");
 }

@@ -1,6 +1,17 @@
 using System.Net;
+using System.Text.Json;
 
 namespace Assemblee.Web.Clients;
+
+/// <summary>
+/// What a service made of a change: its status, what it created (when it says), and, when it refused, the errors by field of a
+/// validation problem or the detail of any other problem, in the service's own words.
+/// </summary>
+public sealed record Submitted<T>(HttpStatusCode Status, T? Value, IReadOnlyDictionary<string, string[]> Errors, string? Problem)
+    where T : class
+{
+    public bool Succeeded => (int)Status is >= 200 and < 300;
+}
 
 /// <summary>
 /// A service's REST API, reached by service discovery (http://membership…) with the visitor's own rights: pages only ever show
@@ -8,6 +19,8 @@ namespace Assemblee.Web.Clients;
 /// </summary>
 public abstract class ApiClient(HttpClient http)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     protected async Task<T?> FindAsync<T>(string path, CancellationToken cancellationToken) where T : class
     {
         using var response = await http.GetAsync(path, cancellationToken);
@@ -30,5 +43,24 @@ public abstract class ApiClient(HttpClient http)
         return response.StatusCode;
     }
 
+    /// <summary>Sends a change and reads what came of it, for a form that shows the service's errors beside its fields.</summary>
+    protected async Task<Submitted<T>> SubmitAsync<T>(HttpMethod method, string path, HttpContent content,
+        CancellationToken cancellationToken) where T : class
+    {
+        using var response = await http.SendAsync(new HttpRequestMessage(method, path) { Content = content }, cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return new(response.StatusCode, await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken),
+                new Dictionary<string, string[]>(), null);
+        }
+        var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+            ? await response.Content.ReadFromJsonAsync<ProblemView>(Json, cancellationToken)
+            : null;
+        return new(response.StatusCode, null, problem?.Errors ?? new Dictionary<string, string[]>(), problem?.Detail ?? problem?.Title);
+    }
+
     protected static string Escape(string segment) => Uri.EscapeDataString(segment);
+
+    /// <summary>RFC 9457 problem details, with the errors by field that a validation problem adds.</summary>
+    private sealed record ProblemView(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
 }

@@ -26,6 +26,20 @@ public sealed record DrawSummary(Guid Id, DrawTitle Specification, string State,
 
 public sealed record DrawTitle(string? Title, int PanelSize);
 
+public sealed record CreatedDraw(Guid Id);
+
+/// <summary>Where a source list's last import stands (rows read and refused while it runs), and the list in place.</summary>
+public sealed record SourceListStatus(string List, string State, string? Charset, long? BytesExpected, long BytesReceived,
+    int RowsRead, int RowsRefused, int? RowsImported, IReadOnlyList<string>? Errors, int? RowsInPlace, DateTimeOffset? ImportedAt);
+
+public sealed record ImportedList(string List, int Rows);
+
+public sealed record InvitationsDrawn(int Invitations, IReadOnlyDictionary<string, int> BySeatGroup, int Strata);
+
+/// <summary>Someone who answered their invitation, with the contact data the secretariat needs (sortition logs each read).</summary>
+public sealed record Respondent(string RespondentId, string SeatGroup, IReadOnlyDictionary<string, string> Profile, string Status,
+    string? FamilyName, string? GivenName, string? Email, string? Phone, DateTimeOffset RegisteredAt);
+
 /// <summary>Sortition's API: draw records (public), a body's draws (its secretariat).</summary>
 public sealed class SortitionClient(HttpClient http) : ApiClient(http)
 {
@@ -37,6 +51,26 @@ public sealed class SortitionClient(HttpClient http) : ApiClient(http)
 
     public Task<DrawSummary?> DrawAsync(string bodyId, Guid drawId, CancellationToken cancellationToken) =>
         FindAsync<DrawSummary>($"/api/sortition/bodies/{Escape(bodyId)}/draws/{drawId}", cancellationToken);
+
+    /// <summary>A new draw from its specification; a refused one comes back with the service's errors by field.</summary>
+    public Task<Submitted<CreatedDraw>> CreateDrawAsync(string bodyId, object specification, CancellationToken cancellationToken) =>
+        SubmitAsync<CreatedDraw>(HttpMethod.Post, $"/api/sortition/bodies/{Escape(bodyId)}/draws", JsonContent.Create(specification),
+            cancellationToken);
+
+    public Task<IReadOnlyList<SourceListStatus>> ListsAsync(string bodyId, Guid drawId, CancellationToken cancellationToken) =>
+        ListAsync<SourceListStatus>($"/api/sortition/bodies/{Escape(bodyId)}/draws/{drawId}/lists", cancellationToken);
+
+    public Task<SourceListStatus?> ListStatusAsync(string bodyId, Guid drawId, string list, CancellationToken cancellationToken) =>
+        FindAsync<SourceListStatus>($"/api/sortition/bodies/{Escape(bodyId)}/draws/{drawId}/lists/{Escape(list)}", cancellationToken);
+
+    /// <summary>Stage 1: the invitations, drawn from the lists with a seed that makes the draw reproducible.</summary>
+    public Task<Submitted<InvitationsDrawn>> DrawInvitationsAsync(string bodyId, Guid drawId, string seed,
+        CancellationToken cancellationToken) =>
+        SubmitAsync<InvitationsDrawn>(HttpMethod.Post, $"/api/sortition/bodies/{Escape(bodyId)}/draws/{drawId}/invitations",
+            JsonContent.Create(new { seed }), cancellationToken);
+
+    public Task<IReadOnlyList<Respondent>> RespondentsAsync(string bodyId, Guid drawId, CancellationToken cancellationToken) =>
+        ListAsync<Respondent>($"/api/sortition/bodies/{Escape(bodyId)}/draws/{drawId}/respondents", cancellationToken);
 
     /// <summary>Starts computing the lottery (LEXIMIN, the published panels, the commitment) in the background.</summary>
     public Task<HttpStatusCode> PrepareAsync(string bodyId, Guid drawId, CancellationToken cancellationToken) =>

@@ -5,6 +5,7 @@ using Assemblee.Web.Clients;
 using Assemblee.Web.Components;
 using Assemblee.Web.Security;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Assemblee.Web.Extensions;
 
@@ -17,6 +18,7 @@ internal static class WebExtensions
     {
         builder.AddHostingDefaults();
         builder.Services.AddRazorComponents();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         // French pages in plain UTF-8: the default encoder writes every accented letter as an entity (&#xE9;).
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
@@ -28,12 +30,20 @@ internal static class WebExtensions
         builder.AddApiClient<SessionsClient>("sessions");
         builder.AddApiClient<DocumentsClient>("documents");
         builder.AddApiClient<VeilleClient>("veille");
+        // The one way to take the hosting defaults' resilience handler off a single client (experimental in the package).
+#pragma warning disable EXTEXP0001
+        builder.AddApiClient<ListUploadClient>("sortition", http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
     }
 
     /// <summary>A service's API by service discovery, called with the visitor's token.</summary>
-    private static void AddApiClient<TClient>(this WebApplicationBuilder builder, string service) where TClient : class =>
-        builder.Services.AddHttpClient<TClient>(http => http.BaseAddress = new Uri($"http://{service}"))
-            .AddHttpMessageHandler<VisitorToken>();
+    private static IHttpClientBuilder AddApiClient<TClient>(this WebApplicationBuilder builder, string service,
+        Action<HttpClient>? configure = null) where TClient : class =>
+        builder.Services.AddHttpClient<TClient>(http =>
+        {
+            http.BaseAddress = new Uri($"http://{service}");
+            configure?.Invoke(http);
+        }).AddHttpMessageHandler<VisitorToken>();
 
     public static void MapWebApplication(this WebApplication app)
     {
