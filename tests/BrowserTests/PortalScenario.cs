@@ -65,6 +65,29 @@ internal sealed class PortalScenario(SystemFixture system)
         return this;
     }
 
+    public HttpClient Member(ConfirmedMember member, string service) => system.Service(service, member.Id.ToString(), ["member"], [Body]);
+
+    /// <summary>An atelier the member joins, and a vœu its members are writing (a draft of two parts).</summary>
+    public async Task<Guid> AtelierDraftAsync(ConfirmedMember member, string title, params string[] parts)
+    {
+        var atelier = await Secretariat("membership").PostAsJsonAsync($"/api/membership/bodies/{Body}/promotions/{PromotionId}/ateliers",
+            new { name = "Logement", theme = "Logement", mandate = "", capacity = 10 });
+        atelier.EnsureSuccessStatusCode();
+        var atelierId = (await atelier.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await Member(member, "membership").PostAsJsonAsync($"/api/membership/bodies/{Body}/ateliers/{atelierId}/choice", new { }))
+            .EnsureSuccessStatusCode();
+        var started = await Member(member, "documents").PostAsJsonAsync($"/api/documents/bodies/{Body}/documents", new
+        {
+            kind = "voeu",
+            promotionId = PromotionId,
+            atelierId,
+            title,
+            sections = parts.Select((markdown, i) => new { heading = i == 0 ? "Considérants" : "Vœu", markdown }),
+        });
+        started.EnsureSuccessStatusCode();
+        return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("document").GetProperty("id").GetGuid();
+    }
+
     private async Task RegisterAsync() => (await system.Gateway("admin-1", ["body-admin"])
         .PostAsJsonAsync("/api/membership/bodies", new { id = Body, name = Name, kind = "other" })).EnsureSuccessStatusCode();
 }

@@ -102,6 +102,42 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_member_proposes_an_amendment_to_their_ateliers_text_and_reads_its_changes_word_by_word()
+    {
+        var scenario = await new PortalScenario(system).DrawnAsync("browser-amendment");
+        var member = scenario.Confirmed[0];
+        var document = await scenario.AtelierDraftAsync(member, "Vœu sur la rénovation des logements",
+            "Considérant que la moitié des logements parisiens sont mal isolés,",
+            "Le Conseil de Paris émet le vœu que la Ville finance les rénovations.");
+        var page = await browser.VisitorAsync(system);
+        await page.SetViewportSizeAsync(BrowserFixture.Phone.Width, BrowserFixture.Phone.Height);
+
+        await page.GotoAsync($"/connexion?ReturnUrl=/{scenario.Body}/membres");
+        await BrowserFixture.SignInAsync(page, "Membre", scenario.Body, member.Id.ToString());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Vœu sur la rénovation des logements" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Amender la partie 2" }).ClickAsync();
+        var text = page.GetByLabel("Nouveau texte");
+        await Assertions.Expect(text).ToHaveValueAsync("Le Conseil de Paris émet le vœu que la Ville finance les rénovations.");
+        await text.FillAsync("Le Conseil de Paris émet le vœu que la Ville finance et accompagne les rénovations.");
+        await page.GetByLabel("Exposé des motifs").FillAsync("Accompagner les copropriétés");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Proposer un amendement" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Votre amendement est proposé.");
+        var amendment = page.Locator("#amendement-1");
+        await Assertions.Expect(amendment).ToContainTextAsync("Amendement n° 1 : remplacer la partie 2");
+        await Assertions.Expect(amendment.Locator("ins")).ToHaveTextAsync("et accompagne ");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "amendment-fr");
+        var listed = await scenario.Member(member, "documents")
+            .GetFromJsonAsync<List<JsonElement>>($"/api/documents/bodies/{scenario.Body}/documents/{document}/amendments");
+
+        var proposed = Assert.Single(listed!).GetProperty("amendment");
+        Assert.Equal(member.Id.ToString(), proposed.GetProperty("author").GetString());
+        Assert.Equal("Accompagner les copropriétés", proposed.GetProperty("motivation").GetString());
+        Assert.Equal("Le Conseil de Paris émet le vœu que la Ville finance et accompagne les rénovations.",
+            proposed.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task The_secretariat_sees_its_bodys_draws_in_the_console_and_another_bodys_secretariat_is_refused()
     {
         var scenario = await new PortalScenario(system).DrawnAsync("browser-console");

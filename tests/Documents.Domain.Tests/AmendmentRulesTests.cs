@@ -27,6 +27,21 @@ public sealed class AmendmentRulesTests
     }
 
     [Fact]
+    public void An_amendment_shows_its_change_word_by_word_against_the_text_it_amends()
+    {
+        var replaced = AmendmentRules.Changes(Proposed(1, 2, AmendmentOperations.Replace, "La Ville finance et accompagne."));
+        var inserted = AmendmentRules.Changes(Proposed(2, 2, AmendmentOperations.Insert, "Un bilan est publié.", "Article 2"));
+        var deleted = AmendmentRules.Changes(Proposed(3, 1, AmendmentOperations.Delete));
+
+        // Read without the insertions it is the text amended; without the deletions, the text proposed.
+        Assert.Equal("La Ville finance les rénovations.", string.Concat(replaced.Where(p => p.Change != "inserted").Select(p => p.Text)));
+        Assert.Equal("La Ville finance et accompagne.", string.Concat(replaced.Where(p => p.Change != "deleted").Select(p => p.Text)));
+        Assert.Equal(new DiffPart("unchanged", "La Ville finance "), replaced[0]);
+        Assert.Equal([new DiffPart("inserted", "Article 2\nUn bilan est publié.")], inserted);
+        Assert.Equal([new DiffPart("deleted", "Les logements sont mal isolés.")], deleted);
+    }
+
+    [Fact]
     public void Amendments_on_the_same_section_conflict_and_one_whose_section_changed_no_longer_applies()
     {
         var first = Proposed(1, 2, AmendmentOperations.Replace, "A");

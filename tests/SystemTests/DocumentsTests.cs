@@ -133,12 +133,17 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
         var otherBody = await Fixture.Gateway(members[0].ToString(), ["member"], ["another-body"]).GetAsync(Documents($"/{document}"));
         var anonymous = await Fixture.Gateway().GetAsync(Documents($"/{document}"));
         var beforeGrant = await deputy.GetAsync(Documents($"/{document}"));
+        var listedBeforeGrant = await ListedAsync(deputy);
         var intoOtherAtelier = await Writer(members[2]).PostAsJsonAsync(Documents(), Voeu(promotion, atelier));
         var granted = await DocumentsSecretariat.PutAsJsonAsync(Documents($"/{document}/co-authors/dept-housing"),
             new { role = "direction du logement" });
         var afterGrant = await deputy.GetAsync(Documents($"/{document}"));
         var deputySaves = await SaveAsync(deputy, document, "\"1\"", "Le Conseil de Paris émet le vœu que la Ville finance.", "DLH");
 
+        Assert.Contains(document, await ListedAsync(Writer(members[1])));
+        Assert.DoesNotContain(document, await ListedAsync(Writer(members[2])));
+        Assert.DoesNotContain(document, listedBeforeGrant);
+        Assert.Contains(document, await ListedAsync(deputy));
         Assert.Equal(HttpStatusCode.NotFound, otherAtelier.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, otherBody.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
@@ -192,6 +197,10 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
             .GetString());
     }
 
+    /// <summary>The documents a caller's list of documents shows.</summary>
+    private async Task<List<Guid>> ListedAsync(HttpClient client) =>
+        [.. (await client.GetFromJsonAsync<List<JsonElement>>(Documents()))!.Select(listed => listed.GetProperty("id").GetGuid())];
+
     private async Task<JsonElement> ProposeAsync(HttpClient client, Guid document, object amendment)
     {
         var proposed = await client.PostAsJsonAsync(Documents($"/{document}/amendments"), amendment);
@@ -240,6 +249,8 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
         var again = await DecideAsync(document, byMember, "rejected");
         var amended = await Writer(members[0]).GetFromJsonAsync<JsonElement>(Documents($"/{document}"));
 
+        Assert.Contains(listed[0].GetProperty("changes").EnumerateArray(), part =>
+            part.GetProperty("change").GetString() == "inserted" && part.GetProperty("text").GetString() == "et accompagne ");
         Assert.Equal([[2, 3], [1, 3], [1, 2]], listed.Select(a => a.GetProperty("conflictsWith").EnumerateArray()
             .Select(n => n.GetInt32()).ToArray()));
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
@@ -615,6 +626,7 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
         var participants = new (HttpMethod Method, string Path, object? Body)[]
         {
             (HttpMethod.Post, Documents(), Voeu(promotion, atelier)),
+            (HttpMethod.Get, Documents(), null),
             (HttpMethod.Get, Documents($"/{document}"), null),
             (HttpMethod.Put, Documents($"/{document}"), new { title = "t", sections = new[] { new { heading = "h", markdown = "m" } } }),
             (HttpMethod.Get, Documents($"/{document}/versions"), null),

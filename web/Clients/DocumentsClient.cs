@@ -7,9 +7,44 @@ public sealed record PublishedText(Guid DocumentId, int Version, string Kind, st
 /// <summary>A search result; its excerpt is HTML that documents built and sanitised, the matched words in bold.</summary>
 public sealed record SearchHit(Guid DocumentId, int Version, string Kind, string Title, string ExcerptHtml, DateTimeOffset PublishedAt);
 
-/// <summary>Documents' public API: published texts and their search.</summary>
+/// <summary>A document its writer may open: what it is and where it stands.</summary>
+public sealed record DocumentSummary(Guid Id, string Kind, string State, int Version, string Title, DateTimeOffset UpdatedAt);
+
+public sealed record DocumentSection(string Heading, string Markdown);
+
+public sealed record WrittenDocument(Guid Id, string Kind, string State, int Version, string Title,
+    IReadOnlyList<DocumentSection> Sections, DateTimeOffset UpdatedAt);
+
+/// <summary>A document as its writers read it; each section's HTML is built and sanitised by documents.</summary>
+public sealed record DocumentDraft(WrittenDocument Document, IReadOnlyList<string> SectionsHtml);
+
+/// <summary>A run of words an amendment keeps (unchanged), removes (deleted) or adds (inserted).</summary>
+public sealed record TextChange(string Change, string Text);
+
+public sealed record Amendment(Guid Id, int Number, int Section, string Operation, string? Heading, string Author, string Motivation,
+    string State, DateTimeOffset ProposedAt);
+
+/// <summary>An amendment, the proposed amendments it conflicts with, and what it changes word by word.</summary>
+public sealed record AmendmentEntry(Amendment Amendment, IReadOnlyList<int> ConflictsWith, IReadOnlyList<TextChange> Changes);
+
+/// <summary>Documents' API: published texts and their search (public), the texts a member writes and their amendments.</summary>
 public sealed class DocumentsClient(HttpClient http) : ApiClient(http)
 {
+    public Task<IReadOnlyList<DocumentSummary>> WrittenAsync(string bodyId, CancellationToken cancellationToken) =>
+        ListAsync<DocumentSummary>($"/api/documents/bodies/{Escape(bodyId)}/documents", cancellationToken);
+
+    public Task<DocumentDraft?> DraftAsync(string bodyId, Guid documentId, CancellationToken cancellationToken) =>
+        FindAsync<DocumentDraft>($"/api/documents/bodies/{Escape(bodyId)}/documents/{documentId}", cancellationToken);
+
+    public Task<IReadOnlyList<AmendmentEntry>> AmendmentsAsync(string bodyId, Guid documentId, CancellationToken cancellationToken) =>
+        ListAsync<AmendmentEntry>($"/api/documents/bodies/{Escape(bodyId)}/documents/{documentId}/amendments", cancellationToken);
+
+    /// <summary>Proposes to replace a section, insert one after it or delete it; a refusal comes back by field.</summary>
+    public Task<Submitted<Amendment>> ProposeAsync(string bodyId, Guid documentId, object amendment,
+        CancellationToken cancellationToken) =>
+        SubmitAsync<Amendment>(HttpMethod.Post, $"/api/documents/bodies/{Escape(bodyId)}/documents/{documentId}/amendments",
+            JsonContent.Create(amendment), cancellationToken);
+
     public Task<IReadOnlyList<PublishedText>> PublishedAsync(string bodyId, CancellationToken cancellationToken) =>
         ListAsync<PublishedText>($"/api/documents/bodies/{Escape(bodyId)}/published", cancellationToken);
 

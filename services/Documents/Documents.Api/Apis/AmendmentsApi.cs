@@ -9,8 +9,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Assemblee.Documents.Apis;
 
-/// <summary>An amendment with the numbers of the proposed amendments it conflicts with (they amend the same section).</summary>
-public sealed record AmendmentView(Amendment Amendment, IReadOnlyList<int> ConflictsWith);
+/// <summary>
+/// An amendment with the numbers of the proposed amendments it conflicts with (they amend the same section), and what it
+/// changes, word by word.
+/// </summary>
+public sealed record AmendmentView(Amendment Amendment, IReadOnlyList<int> ConflictsWith, IReadOnlyList<DiffPart> Changes);
 
 /// <summary>Amendments to a document: writers and the executive propose and withdraw, the secretariat records decisions.</summary>
 public static class AmendmentsApi
@@ -50,7 +53,8 @@ public static class AmendmentsApi
         await callers.ReadableAsync(user, bodyId, documentId, cancellationToken, executive: true);
         var all = await amendments.ListAsync(documentId, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<AmendmentView>>(
-            [.. all.Select(amendment => new AmendmentView(amendment, AmendmentRules.ConflictsOf(amendment, all)))]);
+            [.. all.Select(amendment => new AmendmentView(amendment, AmendmentRules.ConflictsOf(amendment, all),
+                AmendmentRules.Changes(amendment)))]);
     }
 
     private static async Task<Results<Ok<Amendment>, ValidationProblem>> DecideAsync(string bodyId, Guid documentId, Guid amendmentId,

@@ -19,6 +19,10 @@ public sealed record VersionDiff(int From, int To, IReadOnlyList<SectionDiff> Se
 
 public sealed record CoAuthor(string Role);
 
+/// <summary>A document in a list: what it is and where it stands, without its text.</summary>
+public sealed record DocumentSummary(Guid Id, string Kind, string State, int Version, string Title, Guid? PromotionId, Guid? AtelierId,
+    Guid? SessionId, DateTimeOffset UpdatedAt);
+
 /// <summary>
 /// Documents of a body: writers (the atelier's members, the secretariat, co-authors) start them, save versions against the
 /// version they read (ETag / If-Match), compare versions; the secretariat names co-authors and records paper votes. Drafts are
@@ -31,6 +35,9 @@ public static class DocumentsApi
         var documents = app.MapGroup("/api/documents/bodies/{bodyId}/documents").WithTags("Documents").ProducesRuleViolations();
         documents.MapPost("/", StartAsync).WithName("StartDocument")
             .WithSummary("Starts a document (kind, promotion, atelier, title, sections in Markdown); its first version.")
+            .RequireBodyRoles(Writers.Participants);
+        documents.MapGet("/", ListAsync).WithName("ListDocuments")
+            .WithSummary("The documents the caller writes, drafts included, the latest changed first (all of them for the secretariat).")
             .RequireBodyRoles(Writers.Participants);
         documents.MapGet("/{documentId:guid}", GetAsync).WithName("GetDocument")
             .WithSummary("The current version, with its ETag; drafts for their writers only.").RequireBodyRoles(Writers.Participants);
@@ -67,6 +74,17 @@ public static class DocumentsApi
         var document = await writing.StartAsync(bodyId, request, user.Actor(), cancellationToken);
         response.Headers.ETag = ETag(document.Version);
         return TypedResults.Created($"/api/documents/bodies/{bodyId}/documents/{document.Id}", View(document));
+    }
+
+    private static async Task<Ok<IReadOnlyList<DocumentSummary>>> ListAsync(string bodyId, ClaimsPrincipal user, Callers callers,
+        DocumentStore documents, CancellationToken cancellationToken)
+    {
+        var caller = await callers.ResolveAsync(user, bodyId, null, cancellationToken);
+        var coAuthored = await documents.CoAuthoredAsync(bodyId, caller.Subject, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<DocumentSummary>>([.. (await documents.ListAsync(bodyId, cancellationToken))
+            .Where(document => Writers.MayWrite(document, caller with { CoAuthor = coAuthored.Contains(document.Id) }))
+            .Select(document => new DocumentSummary(document.Id, document.Kind, document.State, document.Version, document.Title,
+                document.PromotionId, document.AtelierId, document.SessionId, document.UpdatedAt))]);
     }
 
     private static async Task<Ok<DocumentView>> GetAsync(string bodyId, Guid documentId, ClaimsPrincipal user, Callers callers,

@@ -16,6 +16,9 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
     private const string Columns =
         "id, body_id, promotion_id, atelier_id, session_id, kind, state, version, title, sections::text, updated_at";
 
+    /// <summary>The same columns without the text, for lists: its sections come back empty.</summary>
+    private const string Outline = "id, body_id, promotion_id, atelier_id, session_id, kind, state, version, title, '[]', updated_at";
+
     /// <param name="drawId">The draw whose procès-verbal this is; null for every other document.</param>
     public static async Task InsertAsync(NpgsqlTransaction transaction, Document document, string author,
         CancellationToken cancellationToken, Guid? drawId = null)
@@ -79,6 +82,34 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
         await update.With(id, state).ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>The body's documents without their text, the latest changed first.</summary>
+    public async Task<IReadOnlyList<Document>> ListAsync(string bodyId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Outline} FROM documents WHERE body_id = $1 ORDER BY updated_at DESC");
+        await using var reader = await command.With(bodyId).ExecuteReaderAsync(cancellationToken);
+        var documents = new List<Document>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            documents.Add(Read(reader));
+        }
+        return documents;
+    }
+
+    /// <summary>The body's documents of which <paramref name="subject"/> was made co-author.</summary>
+    public async Task<IReadOnlySet<Guid>> CoAuthoredAsync(string bodyId, string subject, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT c.document_id FROM co_authors c JOIN documents d ON d.id = c.document_id WHERE d.body_id = $1 AND c.subject = $2
+            """);
+        await using var reader = await command.With(bodyId, subject).ExecuteReaderAsync(cancellationToken);
+        var documents = new HashSet<Guid>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            documents.Add(reader.GetGuid(0));
+        }
+        return documents;
+    }
+
     public async Task<IReadOnlyList<DocumentVersion>> VersionsAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
@@ -138,10 +169,11 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource)
     private static async Task<Document?> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new Document(reader.GetGuid(0), reader.GetString(1), reader.Nullable<Guid>(2), reader.Nullable<Guid>(3),
-                reader.Nullable<Guid>(4), reader.GetString(5), reader.GetString(6), reader.GetInt32(7), reader.GetString(8),
-                JsonSerializer.Deserialize<List<Section>>(reader.GetString(9), Json)!, reader.GetFieldValue<DateTimeOffset>(10))
-            : null;
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
+
+    private static Document Read(NpgsqlDataReader reader) =>
+        new(reader.GetGuid(0), reader.GetString(1), reader.Nullable<Guid>(2), reader.Nullable<Guid>(3),
+            reader.Nullable<Guid>(4), reader.GetString(5), reader.GetString(6), reader.GetInt32(7), reader.GetString(8),
+            JsonSerializer.Deserialize<List<Section>>(reader.GetString(9), Json)!, reader.GetFieldValue<DateTimeOffset>(10));
 }

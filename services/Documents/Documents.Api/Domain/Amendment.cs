@@ -64,6 +64,17 @@ public static class AmendmentRules
         [.. all.Where(other => other.Id != amendment.Id && other.State == AmendmentStates.Proposed &&
             amendment.State == AmendmentStates.Proposed && other.Section == amendment.Section).Select(other => other.Number)];
 
+    /// <summary>
+    /// What the amendment changes, word by word, as its readers compare it: the section's text as proposed against the new text
+    /// (an insertion is all new, a deletion all removed).
+    /// </summary>
+    public static IReadOnlyList<DiffPart> Changes(Amendment amendment) => amendment.Operation switch
+    {
+        AmendmentOperations.Replace => TextDifference.Words(amendment.BaseText, amendment.Text ?? ""),
+        AmendmentOperations.Insert => TextDifference.Words("", $"{amendment.Heading}\n{amendment.Text}".TrimStart('\n')),
+        _ => TextDifference.Words(amendment.BaseText, ""),
+    };
+
     /// <summary>The sections with exactly the amendment's change; refused when the section no longer reads as when proposed.</summary>
     public static IReadOnlyList<Section> Apply(IReadOnlyList<Section> sections, Amendment amendment)
     {

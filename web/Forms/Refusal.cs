@@ -1,0 +1,17 @@
+using Assemblee.Web.Clients;
+
+namespace Assemblee.Web.Forms;
+
+/// <summary>Why a form was refused: errors by field (the API's field names), and the service's words when it named no field.</summary>
+public sealed record Refusal(IReadOnlyDictionary<string, string[]> Errors, string? Problem)
+{
+    public static readonly Refusal None = new(new Dictionary<string, string[]>(), null);
+
+    public bool Refused => Errors.Count > 0 || Problem is not null;
+
+    public static Refusal Of<T>(Submitted<T> submitted) where T : class =>
+        submitted.Errors.Count > 0 ? new(submitted.Errors, null) : new(None.Errors, submitted.Problem ?? "");
+
+    public IReadOnlyList<string> For(string field) =>
+        Errors.FirstOrDefault(error => string.Equals(error.Key, field, StringComparison.OrdinalIgnoreCase)).Value ?? [];
+}
