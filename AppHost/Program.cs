@@ -67,5 +67,13 @@ gateway.WithReference(web.GetEndpoint("http")).WaitFor(web);
 // The register's Atom feed links to the space's public address: the gateway's.
 veille.WithEnvironment("Veille__PublicUrl", gateway.GetEndpoint("http"));
 
+// ./run.sh --demo: a clearly synthetic promotion, filled through the gateway once everything is up; never published.
+if (builder.ExecutionContext.IsRunMode && builder.Configuration.GetValue<bool>("Demo"))
+{
+    builder.AddProject<Projects.DemoData>("demo-data")
+        .WithReference(gateway.GetEndpoint("http")).WaitFor(gateway)
+        .WithEnvironment("Identity__SigningKey", signingKey);
+}
+
 builder.AddStartupAnnouncement(portal: gateway.GetEndpoint("http"));
 builder.Build().Run();

@@ -88,6 +88,37 @@ internal sealed class PortalScenario(SystemFixture system)
         return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("document").GetProperty("id").GetGuid();
     }
 
+    /// <summary>A public plenary of the promotion, planned by the secretariat (not yet convened).</summary>
+    public async Task<Guid> PlannedPlenaryAsync(DateTimeOffset startsAt)
+    {
+        var planned = await Secretariat("sessions").PostAsJsonAsync($"/api/sessions/bodies/{Body}/promotions/{PromotionId}/sessions", new
+        {
+            kind = "plenary",
+            title = "Plénière de lancement",
+            agenda = new[] { new { title = "Accueil", speakers = new[] { "Secrétariat" }, documentIds = Array.Empty<Guid>() } },
+            place = new { address = "Hôtel de Ville, 75004 Paris", room = "Salle des fêtes", access = "Entrée rue de Rivoli" },
+            startsAt,
+            endsAt = startsAt.AddHours(3),
+            guests = Array.Empty<object>(),
+            @public = true,
+        });
+        planned.EnsureSuccessStatusCode();
+        return (await planned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The mandate's phase under way: it started yesterday (Paris) and lasts a month.</summary>
+    public async Task CurrentPhaseAsync(string name)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        (await Secretariat("sessions").PostAsJsonAsync($"/api/sessions/bodies/{Body}/promotions/{PromotionId}/phases", new
+        {
+            name,
+            description = "Les membres découvrent les sujets et les acteurs de la Ville.",
+            startsOn = today.AddDays(-1),
+            endsOn = today.AddDays(30),
+        })).EnsureSuccessStatusCode();
+    }
+
     private async Task RegisterAsync() => (await system.Gateway("admin-1", ["body-admin"])
         .PostAsJsonAsync("/api/membership/bodies", new { id = Body, name = Name, kind = "other" })).EnsureSuccessStatusCode();
 }

@@ -17,6 +17,8 @@ public sealed class PublicPortalTests(SystemFixture system, BrowserFixture brows
         var scenario = await new PortalScenario(system).DrawnAsync("browser-public-portal");
         var (body, name, record, promotion) = (scenario.Body, scenario.Name, scenario.Record, scenario.Promotion);
         var procesVerbal = await PublishedProcesVerbalAsync(body);
+        await scenario.CurrentPhaseAsync("Découverte");
+        var plenary = await scenario.PlannedPlenaryAsync(DateTimeOffset.UtcNow.AddDays(7));
         var page = await browser.VisitorAsync(system);
 
         await page.GotoAsync("/");
@@ -27,15 +29,21 @@ public sealed class PublicPortalTests(SystemFixture system, BrowserFixture brows
         await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = promotion }).ClickAsync();
-        var roster = page.GetByRole(AriaRole.Table);
+        var roster = page.GetByRole(AriaRole.Table, new() { Name = "membres en activité" });
         foreach (var member in scenario.Confirmed)
         {
             await Assertions.Expect(roster).ToContainTextAsync($"{member.GivenName} N.");
         }
         await Assertions.Expect(roster).Not.ToContainTextAsync($"{scenario.Waiting} N.");
         await Assertions.Expect(roster.Locator("caption")).ToHaveTextAsync("3 membres en activité");
+        await Assertions.Expect(page.Locator("[aria-current=step]")).ToContainTextAsync("Découverte");
         await BrowserFixture.AssertAccessibleAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "roster-fr");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Plénière de lancement" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/seances/{plenary}$"));
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Salle des fêtes, Hôtel de Ville, 75004 Paris");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Retour à la promotion" }).ClickAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Procès-verbal du tirage au sort" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(record.Commitment);
@@ -61,7 +69,8 @@ public sealed class PublicPortalTests(SystemFixture system, BrowserFixture brows
         await BrowserFixture.AssertAccessibleAsync(page);
         await page.GotoAsync($"/{body}");
         await page.GetByRole(AriaRole.Link, new() { Name = promotion }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Table).Locator("caption")).ToHaveTextAsync("3 active members");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "active members" }).Locator("caption"))
+            .ToHaveTextAsync("3 active members");
         await BrowserFixture.AssertAccessibleAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "roster-en");
         await page.GetByRole(AriaRole.Link, new() { Name = "Draw record" }).ClickAsync();

@@ -96,6 +96,16 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
         var closed = await sessions.PostAsync($"/api/sessions/bodies/{scenario.Body}/votes/{vote}/closing", null);
         var result = (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result");
 
+        // The public reads the result on the session's page, without signing in.
+        var visitor = await browser.VisitorAsync(system);
+        await visitor.GotoAsync($"/{scenario.Body}/seances/{session}");
+        var published = visitor.GetByRole(AriaRole.Article).Filter(new() { HasText = "Adopter le règlement intérieur ?" });
+        await Assertions.Expect(published).ToContainTextAsync("Adopté");
+        await Assertions.Expect(published.GetByRole(AriaRole.Row).Filter(new() { HasText = "Pour" })).ToContainTextAsync("1");
+        await Assertions.Expect(published.Locator("caption")).ToHaveTextAsync("1 votants, 1 suffrages exprimés");
+        await BrowserFixture.AssertAccessibleAsync(visitor);
+        await BrowserFixture.ScreenshotAsync(visitor, "vote-result-fr");
+
         Assert.Equal(1, result.GetProperty("cast").GetInt32());
         Assert.Equal(1, result.GetProperty("totals").GetProperty("for").GetInt32());
         Assert.Equal(0, result.GetProperty("totals").GetProperty("against").GetInt32());
@@ -172,20 +182,8 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
     /// <summary>A public plenary planned and convened by the secretariat; returns once the member is invited.</summary>
     private static async Task<Guid> ConvenedPlenaryAsync(PortalScenario scenario, ConfirmedMember member, DateTimeOffset startsAt)
     {
+        var session = await scenario.PlannedPlenaryAsync(startsAt);
         var sessions = scenario.Secretariat("sessions");
-        var planned = await sessions.PostAsJsonAsync($"/api/sessions/bodies/{scenario.Body}/promotions/{scenario.PromotionId}/sessions", new
-        {
-            kind = "plenary",
-            title = "Plénière de lancement",
-            agenda = new[] { new { title = "Accueil", speakers = new[] { "Secrétariat" }, documentIds = Array.Empty<Guid>() } },
-            place = new { address = "Hôtel de Ville, 75004 Paris", room = "Salle des fêtes", access = "Entrée rue de Rivoli" },
-            startsAt,
-            endsAt = startsAt.AddHours(3),
-            guests = Array.Empty<object>(),
-            @public = true,
-        });
-        planned.EnsureSuccessStatusCode();
-        var session = (await planned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         (await sessions.PostAsync($"/api/sessions/bodies/{scenario.Body}/sessions/{session}/convocation", null)).EnsureSuccessStatusCode();
         await Eventually.ReturnsAsync(() => AnswerOfAsync(scenario, session, member.Id), answer => answer is not null,
             because: "sessions should invite the member once membership says they are confirmed");

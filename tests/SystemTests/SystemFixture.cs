@@ -99,6 +99,9 @@ public sealed class SystemFixture : IAsyncLifetime
     /// <summary>Where veille's scheduled import looks for the Council's agenda in this run.</summary>
     public string AgendaDropFile { get; } = Path.Combine(Path.GetTempPath(), $"assemblee-agenda-{Guid.NewGuid():N}.json");
 
+    /// <summary>The AppHost's generated key, which signs the development tokens of this run.</summary>
+    public string SigningKey => _signingKey;
+
     public string Token(string subject, string[] roles, string[] bodies) => DevelopmentTokens.Create(_signingKey, subject, roles, bodies);
 
     public async Task<string> ConnectionStringAsync(string database) => (await App.GetConnectionStringAsync(database))!;

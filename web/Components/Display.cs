@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 
 namespace Assemblee.Web.Components;
 
@@ -19,4 +20,8 @@ public static class Display
     public static string Percent(double share) => share.ToString("P0", CultureInfo.CurrentCulture);
 
     public static string Number(double value) => value.ToString("0.######", CultureInfo.CurrentCulture);
+
+    /// <summary>For, against and abstention in the page's language; a choice's own wording as the secretariat wrote it.</summary>
+    public static string Option(IStringLocalizer texts, string option) =>
+        texts[$"VoteOption.{option}"] is { ResourceNotFound: false } label ? label : option;
 }
