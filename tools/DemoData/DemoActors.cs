@@ -22,15 +22,19 @@ public sealed class DemoActors(IHttpClientFactory clients, IConfiguration config
 
     public HttpClient Member(Guid member) => As(member.ToString(), Roles.Member);
 
-    public HttpClient Public => clients.CreateClient(Gateway);
+    /// <summary>
+    /// The invented public answering their letters. Their calls need no token, but carry one without any role: the gateway then
+    /// counts them against a limit of their own rather than against the client address, which everyone on this machine shares.
+    /// </summary>
+    public HttpClient Public => As("demo-public");
 
-    private HttpClient As(string subject, string role)
+    private HttpClient As(string subject, params string[] roles)
     {
         var client = clients.CreateClient(Gateway);
         var key = configuration["Identity:SigningKey"]
             ?? throw new InvalidOperationException("Identity:SigningKey is not set: the demonstration runs from the AppHost only.");
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            DevelopmentTokens.Create(key, subject, [role], [Body]));
+            DevelopmentTokens.Create(key, subject, roles, [Body]));
         return client;
     }
 
