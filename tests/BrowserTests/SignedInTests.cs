@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Assemblee.SystemTests;
 using Assemblee.SystemTests.Infrastructure;
 using Microsoft.Playwright;
@@ -19,7 +20,7 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
         var page = await browser.VisitorAsync(system);
 
         await page.GotoAsync($"/{scenario.Body}/membres");
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion\\?ReturnUrl="));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/connexion\\?ReturnUrl="));
         await BrowserFixture.AssertAccessibleAsync(page);
         await BrowserFixture.SignInAsync(page, "Membre", scenario.Body, member.Id.ToString());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mon espace");
@@ -176,7 +177,47 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
         // Signing out ends the session: the console asks for a sign-in again.
         await own.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
         await own.GotoAsync($"/{scenario.Body}/secretariat");
-        await Assertions.Expect(own).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion\\?ReturnUrl="));
+        await Assertions.Expect(own).ToHaveURLAsync(new Regex("/connexion\\?ReturnUrl="));
+    }
+
+    [Fact]
+    public async Task The_secretariat_confirms_a_member_and_records_a_departure_that_brings_in_a_substitute()
+    {
+        var scenario = await new PortalScenario(system).DrawnAsync("browser-members");
+        var members = $"/api/membership/bodies/{scenario.Body}/promotions/{scenario.PromotionId}/members";
+        var leaving = (await scenario.Secretariat("membership").GetFromJsonAsync<List<JsonElement>>(members))!
+            .First(member => member.GetProperty("member").GetProperty("state").GetString() == "drawn"
+                && member.GetProperty("givenName").GetString() != scenario.Waiting)
+            .GetProperty("givenName").GetString()!;
+        var page = await browser.VisitorAsync(system);
+        ILocator Card(string givenName) => page.GetByRole(AriaRole.Article).Filter(new()
+        {
+            Has = page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex($"^{Regex.Escape(givenName)} ") }),
+        });
+
+        await page.GotoAsync("/connexion");
+        await BrowserFixture.SignInAsync(page, "Secrétariat", scenario.Body, "secretary-1");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Console du secrétariat" }).ClickAsync();
+        await page.GetByRole(AriaRole.Region, new() { Name = "Promotions" }).GetByRole(AriaRole.Link, new() { Name = scenario.Promotion })
+            .ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("3 membres en activité, 7 à confirmer, 0 partis.");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "console-members-fr");
+        await Card(scenario.Waiting).GetByRole(AriaRole.Button, new() { Name = "Confirmer sa participation" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("C'est enregistré.");
+        await Assertions.Expect(Card(scenario.Waiting)).ToContainTextAsync("En activité");
+        await Card(leaving).GetByLabel("Motif").SelectOptionAsync(new SelectOptionValue { Label = "A décliné" });
+        await Card(leaving).GetByRole(AriaRole.Button, new() { Name = "Enregistrer le départ et appeler un suppléant" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("C'est enregistré.");
+        await Assertions.Expect(Card(leaving)).ToContainTextAsync("A décliné");
+        // Sortition designates the substitute keeping every quota; membership adds them to the promotion from its event.
+        var listed = await Eventually.ReturnsAsync(async () => (await scenario.Secretariat("membership")
+            .GetFromJsonAsync<List<JsonElement>>(members))!, list => list.Count == 11, because: "a substitute takes the seat");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("4 membres en activité, 6 à confirmer, 1 partis.");
+
+        Assert.Equal("declined", listed.Single(member => member.GetProperty("givenName").GetString() == leaving)
+            .GetProperty("member").GetProperty("state").GetString());
     }
 
     /// <summary>A public plenary planned and convened by the secretariat; returns once the member is invited.</summary>

@@ -20,6 +20,22 @@ public sealed class DrawStepForm
     public string? Beacon { get; set; }
 }
 
+/// <summary>What the console's member forms send: a departure's kind and note, a minor's consent.</summary>
+public sealed class MemberStepForm
+{
+    public string? Kind { get; set; }
+
+    public string? Note { get; set; }
+
+    public string? GuardianName { get; set; }
+
+    public string? Relationship { get; set; }
+
+    public string? Method { get; set; }
+
+    public DateOnly? GivenOn { get; set; }
+}
+
 /// <summary>The console's forms post here and return to the draw's page with the outcome (post, redirect, get).</summary>
 internal static class SecretariatActions
 {
@@ -31,6 +47,28 @@ internal static class SecretariatActions
 
     public static void MapSecretariatActions(this WebApplication app)
     {
+        var member = app.MapGroup("/{bodyId}/secretariat/promotions/{promotionId:guid}/membres/{memberId:guid}")
+            .RequireAuthorization(WebAuthentication.BodySecretariat);
+        member.MapPost("/confirmation", async (string bodyId, Guid promotionId, Guid memberId, MembershipClient membership,
+                CancellationToken cancellationToken) =>
+            ToMembers(bodyId, promotionId, memberId, await membership.ConfirmAsync(bodyId, memberId, cancellationToken)))
+            .WithName("ConfirmMemberForm");
+        member.MapPost("/consentement", async (string bodyId, Guid promotionId, Guid memberId, [FromForm] MemberStepForm form,
+                MembershipClient membership, CancellationToken cancellationToken) =>
+            ToMembers(bodyId, promotionId, memberId, await membership.RecordConsentAsync(bodyId, memberId, new
+            {
+                guardianName = form.GuardianName,
+                relationship = form.Relationship,
+                method = form.Method,
+                givenOn = form.GivenOn,
+            }, cancellationToken)))
+            .WithName("RecordConsentForm");
+        member.MapPost("/depart", async (string bodyId, Guid promotionId, Guid memberId, [FromForm] MemberStepForm form,
+                MembershipClient membership, CancellationToken cancellationToken) =>
+            ToMembers(bodyId, promotionId, memberId, await membership.RecordDepartureAsync(bodyId, memberId, form.Kind ?? "",
+                string.IsNullOrWhiteSpace(form.Note) ? null : form.Note, cancellationToken)))
+            .WithName("RecordDepartureForm");
+
         var draw = app.MapGroup("/{bodyId}/secretariat/tirages/{drawId:guid}").RequireAuthorization(WebAuthentication.BodySecretariat);
         draw.MapPost("/listes/{list}", ImportListAsync).WithName("ImportListForm").DisableAntiforgery();
         draw.MapGet("/listes/{list}/etat", async Task<Results<Ok<SourceListStatus>, NotFound>> (string bodyId, Guid drawId,
@@ -106,6 +144,10 @@ internal static class SecretariatActions
     }
 
     private static string? Charset(string? declared) => ListUploadClient.Charsets.FirstOrDefault(charset => charset == declared);
+
+    private static RedirectHttpResult ToMembers(string bodyId, Guid promotionId, Guid memberId, HttpStatusCode status) =>
+        TypedResults.LocalRedirect(
+            $"/{Uri.EscapeDataString(bodyId)}/secretariat/promotions/{promotionId}?membre={Outcomes.Of(status)}#membre-{memberId}");
 
     private static RedirectHttpResult Back(string bodyId, Guid drawId, string action, HttpStatusCode status) =>
         TypedResults.LocalRedirect($"/{Uri.EscapeDataString(bodyId)}/secretariat/tirages/{drawId}?{action}={Outcomes.Of(status)}");

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Assemblee.Web.Clients;
 
 public sealed record BodySummary(string Id, string Name, string Kind);
@@ -19,7 +21,17 @@ public sealed record OwnMembership(Guid Id, Guid PromotionId, string State, stri
 /// <summary>What the signed-in member reads of themselves: their record and the contact details they gave.</summary>
 public sealed record OwnProfile(OwnMembership Member, string? FamilyName, string GivenName, string? Email, string? Phone);
 
-/// <summary>Membership's public API: bodies, promotions, the published roster, ateliers.</summary>
+/// <summary>A member as the secretariat follows them: where they stand, their seat, their deadline, whether consent is in.</summary>
+public sealed record MemberRecord(Guid Id, string SeatGroup, string State, int? Arrondissement, bool Minor,
+    DateTimeOffset ConfirmationDeadline, bool Overdue, bool ConsentRecorded);
+
+/// <summary>A member with the contact data the secretariat needs to reach them (membership logs each read).</summary>
+public sealed record MemberContact(MemberRecord Member, string? FamilyName, string GivenName, string? Email, string? Phone);
+
+/// <summary>
+/// Membership's API: bodies, promotions, the published roster and ateliers (public); a member's own record; the secretariat's
+/// work on members (confirmation, consent, departures, which bring in a substitute).
+/// </summary>
 public sealed class MembershipClient(HttpClient http) : ApiClient(http)
 {
     public Task<IReadOnlyList<BodySummary>> BodiesAsync(CancellationToken cancellationToken) =>
@@ -40,6 +52,23 @@ public sealed class MembershipClient(HttpClient http) : ApiClient(http)
     /// <summary>The signed-in member's own record; null when they are not a member of the body.</summary>
     public Task<OwnProfile?> OwnProfileAsync(string bodyId, CancellationToken cancellationToken) =>
         FindAsync<OwnProfile>($"/api/membership/bodies/{Escape(bodyId)}/me", cancellationToken);
+
+    public Task<IReadOnlyList<MemberContact>> MembersAsync(string bodyId, Guid promotionId, CancellationToken cancellationToken) =>
+        ListAsync<MemberContact>($"/api/membership/bodies/{Escape(bodyId)}/promotions/{promotionId}/members", cancellationToken);
+
+    public Task<HttpStatusCode> ConfirmAsync(string bodyId, Guid memberId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"/api/membership/bodies/{Escape(bodyId)}/members/{memberId}/confirmation", new { },
+            cancellationToken);
+
+    /// <summary>A minor's parent or guardian consented: who, how, on which day.</summary>
+    public Task<HttpStatusCode> RecordConsentAsync(string bodyId, Guid memberId, object consent, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"/api/membership/bodies/{Escape(bodyId)}/members/{memberId}/consent", consent, cancellationToken);
+
+    /// <summary>Declined, deadline missed or resigned: membership then asks sortition for the substitute keeping every quota.</summary>
+    public Task<HttpStatusCode> RecordDepartureAsync(string bodyId, Guid memberId, string kind, string? note,
+        CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"/api/membership/bodies/{Escape(bodyId)}/members/{memberId}/departure", new { kind, note },
+            cancellationToken);
 
     public Task<IReadOnlyList<AtelierSummary>> AteliersAsync(string bodyId, Guid promotionId, CancellationToken cancellationToken) =>
         ListAsync<AtelierSummary>($"/api/membership/bodies/{Escape(bodyId)}/promotions/{promotionId}/ateliers", cancellationToken);
