@@ -98,6 +98,10 @@ public sealed partial class ConsoleDrawTests(SystemFixture system, BrowserFixtur
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Préparer le tirage" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("La préparation a commencé");
+        // Reading the respondents left the newest line of sortition's access log: who, and how many people.
+        var reads = page.GetByRole(AriaRole.Table, new() { Name = "Consultations des données de ce tirage" });
+        var newest = reads.GetByRole(AriaRole.Row).Filter(new() { HasText = "secretary-1" }).First;
+        await Assertions.Expect(newest.GetByRole(AriaRole.Cell).Last).ToHaveTextAsync($"{answered.Count}");
         var ceremony = page.GetByRole(AriaRole.Heading, new() { Name = "Cérémonie du tirage" });
         await Eventually.ReturnsAsync(async () =>
         {

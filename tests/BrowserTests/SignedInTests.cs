@@ -215,6 +215,10 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
             .GetFromJsonAsync<List<JsonElement>>(members))!, list => list.Count == 11, because: "a substitute takes the seat");
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("4 membres en activité, 6 à confirmer, 1 partis.");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Console du secrétariat" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Journal des accès aux données personnelles" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("secretary-1");
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         Assert.Equal("declined", listed.Single(member => member.GetProperty("givenName").GetString() == leaving)
             .GetProperty("member").GetProperty("state").GetString());

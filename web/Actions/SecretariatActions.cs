@@ -106,17 +106,25 @@ internal static class SecretariatActions
             throw new BadHttpRequestException("The form's antiforgery token is missing or invalid.");
         }
         HttpStatusCode status;
-        if (context.Request.Headers.ContainsKey(TokenHeader))
+        try
         {
-            status = await StreamListAsync(context.Request, (charset, csv) =>
-                uploads.ImportAsync(bodyId, drawId, list, charset, csv, cancellationToken));
+            if (context.Request.Headers.ContainsKey(TokenHeader))
+            {
+                status = await StreamListAsync(context.Request, (charset, csv) =>
+                    uploads.ImportAsync(bodyId, drawId, list, charset, csv, cancellationToken));
+            }
+            else
+            {
+                var form = context.Request.Form;
+                status = form.Files.GetFile("File") is { Length: > 0 } file && Charset(form["Charset"]) is { } charset
+                    ? (await uploads.ImportAsync(bodyId, drawId, list, charset, file.OpenReadStream(), cancellationToken)).Status
+                    : HttpStatusCode.BadRequest;
+            }
         }
-        else
+        catch (HttpRequestException)
         {
-            var form = context.Request.Form;
-            status = form.Files.GetFile("File") is { Length: > 0 } file && Charset(form["Charset"]) is { } charset
-                ? (await uploads.ImportAsync(bodyId, drawId, list, charset, file.OpenReadStream(), cancellationToken)).Status
-                : HttpStatusCode.BadRequest;
+            // Sortition stopped reading before the end (a list far over its limit): the list's status on the page says why.
+            status = HttpStatusCode.BadGateway;
         }
         return Back(bodyId, drawId, "liste", status);
     }

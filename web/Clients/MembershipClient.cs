@@ -70,6 +70,10 @@ public sealed class MembershipClient(HttpClient http) : ApiClient(http)
         SendAsync(HttpMethod.Post, $"/api/membership/bodies/{Escape(bodyId)}/members/{memberId}/departure", new { kind, note },
             cancellationToken);
 
+    /// <summary>Membership's personal-data access log for the body: every reading of members' contact data.</summary>
+    public Task<IReadOnlyList<PersonalDataRead>> PersonalDataReadsAsync(string bodyId, CancellationToken cancellationToken) =>
+        ListAsync<PersonalDataRead>($"/api/membership/bodies/{Escape(bodyId)}/personal-data-reads", cancellationToken);
+
     public Task<IReadOnlyList<AtelierSummary>> AteliersAsync(string bodyId, Guid promotionId, CancellationToken cancellationToken) =>
         ListAsync<AtelierSummary>($"/api/membership/bodies/{Escape(bodyId)}/promotions/{promotionId}/ateliers", cancellationToken);
 }

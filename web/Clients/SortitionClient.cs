@@ -72,6 +72,10 @@ public sealed class SortitionClient(HttpClient http) : ApiClient(http)
     public Task<IReadOnlyList<Respondent>> RespondentsAsync(string bodyId, Guid drawId, CancellationToken cancellationToken) =>
         ListAsync<Respondent>($"/api/sortition/bodies/{Escape(bodyId)}/draws/{drawId}/respondents", cancellationToken);
 
+    /// <summary>Sortition's personal-data access log for the draw: every reading of its lists, letters and respondents.</summary>
+    public Task<IReadOnlyList<PersonalDataRead>> PersonalDataReadsAsync(string bodyId, Guid drawId, CancellationToken cancellationToken) =>
+        ListAsync<PersonalDataRead>($"/api/sortition/bodies/{Escape(bodyId)}/draws/{drawId}/personal-data-reads", cancellationToken);
+
     /// <summary>Starts computing the lottery (LEXIMIN, the published panels, the commitment) in the background.</summary>
     public Task<HttpStatusCode> PrepareAsync(string bodyId, Guid drawId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"/api/sortition/bodies/{Escape(bodyId)}/draws/{drawId}/prepare", new { }, cancellationToken);
