@@ -91,6 +91,19 @@ public sealed class SessionsTests(SystemFixture system) : SessionsTestBase(syste
     }
 
     [Fact]
+    public async Task A_session_given_in_Paris_time_keeps_its_moment()
+    {
+        // A caller in Paris writes 18:00+01:00 (the web application's planning form does): the same instant as 17:00 UTC.
+        var paris = new DateTimeOffset(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3), new TimeOnly(18, 0), TimeSpan.FromHours(1));
+
+        var session = await PlanAsync(Plenary(startsAt: paris));
+
+        var read = await Fixture.Gateway().GetFromJsonAsync<JsonElement>(Path($"sessions/{session}"));
+        Assert.Equal(paris, read.GetProperty("startsAt").GetDateTimeOffset());
+        Assert.Equal(paris.AddHours(3), read.GetProperty("endsAt").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task The_current_phase_is_public_and_phases_do_not_overlap()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

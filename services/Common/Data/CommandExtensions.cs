@@ -5,7 +5,10 @@ namespace Assemblee.Common.Data;
 /// <summary>Positional parameters and nullable reads for the plain Npgsql commands every store writes.</summary>
 public static class CommandExtensions
 {
-    /// <summary>Binds $1, $2… in order; null binds SQL NULL.</summary>
+    /// <summary>
+    /// Binds $1, $2… in order; null binds SQL NULL. A moment with an offset (a caller's "+01:00") binds as the same instant in
+    /// UTC, which is all Npgsql writes to timestamptz.
+    /// </summary>
     public static NpgsqlCommand With(this NpgsqlCommand command, params object?[] values)
     {
         Bind(command.Parameters, values);
@@ -23,7 +26,8 @@ public static class CommandExtensions
     {
         foreach (var value in values)
         {
-            parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+            var bound = value is DateTimeOffset moment ? moment.ToUniversalTime() : value;
+            parameters.Add(new NpgsqlParameter { Value = bound ?? DBNull.Value });
         }
     }
 
