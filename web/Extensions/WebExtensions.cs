@@ -6,6 +6,7 @@ using Assemblee.Web.Components;
 using Assemblee.Web.Security;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 
 namespace Assemblee.Web.Extensions;
 
@@ -25,6 +26,8 @@ internal static class WebExtensions
         builder.Services.Configure<RequestLocalizationOptions>(options => options
             .SetDefaultCulture(Languages[0]).AddSupportedCultures(Languages).AddSupportedUICultures(Languages));
         builder.AddWebAuthentication();
+        // A form is sent once: a change the service refused or did not answer is shown, never sent again behind the visitor's back.
+        builder.Services.ConfigureAll<HttpStandardResilienceOptions>(options => options.Retry.DisableForUnsafeHttpMethods());
         builder.AddApiClient<MembershipClient>("membership");
         builder.AddApiClient<SortitionClient>("sortition");
         builder.AddApiClient<SessionsClient>("sessions");
