@@ -44,7 +44,7 @@ public abstract class ApiClient(HttpClient http)
     }
 
     /// <summary>Sends a change and reads what came of it, for a form that shows the service's errors beside its fields.</summary>
-    protected async Task<Submitted<T>> SubmitAsync<T>(HttpMethod method, string path, HttpContent content,
+    protected async Task<Submitted<T>> SubmitAsync<T>(HttpMethod method, string path, HttpContent? content,
         CancellationToken cancellationToken) where T : class
     {
         using var response = await http.SendAsync(new HttpRequestMessage(method, path) { Content = content }, cancellationToken);

@@ -16,7 +16,7 @@ public sealed record VoteResult(IReadOnlyDictionary<string, int> Totals, int Cas
 /// closed.
 /// </summary>
 public sealed record VoteSummary(Guid Id, string Question, IReadOnlyList<string> Options, string Method, bool Secret, string State,
-    VoteResult? Result);
+    VoteResult? Result, string Majority = "simple", bool RequiresQuorum = false);
 
 public sealed record AgendaItem(string Title, IReadOnlyList<string> Speakers);
 
@@ -29,9 +29,25 @@ public sealed record Phase(string Name, string Description, DateOnly StartsOn, D
 
 public sealed record PhaseList(Phase? Current, IReadOnlyList<Phase> Phases);
 
+/// <summary>A member's convocation: no-answer, attending or excused (with the reason they gave).</summary>
+public sealed record Convocation(Guid MemberId, string Answer, string? Reason);
+
+public sealed record ExpectedAttendance(int Invited, int Attending, int Excused, int NoAnswer);
+
+public sealed record ConvocationList(ExpectedAttendance Expected, IReadOnlyList<Convocation> Convocations);
+
+/// <summary>The code the secretariat shows in the room, and when members may check in with it.</summary>
+public sealed record CheckInCode(string Code, DateTimeOffset ValidFrom, DateTimeOffset ValidUntil);
+
+/// <summary>A member's recorded presence: arrival, departure, and how it was recorded (check-in, roll call, correction).</summary>
+public sealed record Presence(Guid MemberId, DateTimeOffset ArrivedAt, DateTimeOffset? DepartedAt, string Method);
+
+/// <summary>The session's quorum now: the active members it concerns, those present, those required.</summary>
+public sealed record QuorumState(int Percent, int Active, int Present, int Required, bool Reached);
+
 /// <summary>
 /// Sessions' API: a promotion's phases and sessions (public ones for anyone, all for its members), votes and their results, a
-/// member's answer, check-in and ballot.
+/// member's answer, check-in and ballot; the secretariat's planning, convocation, attendance, quorum and votes.
 /// </summary>
 public sealed class SessionsClient(HttpClient http) : ApiClient(http)
 {
@@ -61,4 +77,53 @@ public sealed class SessionsClient(HttpClient http) : ApiClient(http)
     /// <summary>The signed-in member's ballot; the service keeps a secret vote secret.</summary>
     public Task<HttpStatusCode> CastAsync(string bodyId, Guid voteId, string option, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"/api/sessions/bodies/{Escape(bodyId)}/votes/{voteId}/ballots", new { option }, cancellationToken);
+
+    public Task<Submitted<SessionSummary>> PlanAsync(string bodyId, Guid promotionId, object session,
+        CancellationToken cancellationToken) =>
+        SubmitAsync<SessionSummary>(HttpMethod.Post, $"{Body(bodyId)}/promotions/{promotionId}/sessions", JsonContent.Create(session),
+            cancellationToken);
+
+    /// <summary>A step of the session's life that takes no detail: its convocation, or the record that it was held.</summary>
+    public Task<Submitted<SessionSummary>> AdvanceAsync(string bodyId, Guid sessionId, string step, CancellationToken cancellationToken) =>
+        SubmitAsync<SessionSummary>(HttpMethod.Post, $"{Body(bodyId)}/sessions/{sessionId}/{step}", JsonContent.Create(new { }),
+            cancellationToken);
+
+    public Task<Submitted<SessionSummary>> CancelAsync(string bodyId, Guid sessionId, string reason, CancellationToken cancellationToken) =>
+        SubmitAsync<SessionSummary>(HttpMethod.Post, $"{Body(bodyId)}/sessions/{sessionId}/cancellation",
+            JsonContent.Create(new { reason }), cancellationToken);
+
+    public async Task<ConvocationList> ConvocationsAsync(string bodyId, Guid sessionId, CancellationToken cancellationToken) =>
+        await FindAsync<ConvocationList>($"{Body(bodyId)}/sessions/{sessionId}/convocations", cancellationToken)
+        ?? new ConvocationList(new ExpectedAttendance(0, 0, 0, 0), []);
+
+    /// <summary>The code to show in the room, once the session is convened.</summary>
+    public Task<CheckInCode?> CheckInCodeAsync(string bodyId, Guid sessionId, CancellationToken cancellationToken) =>
+        FindAsync<CheckInCode>($"{Body(bodyId)}/sessions/{sessionId}/check-in-code", cancellationToken);
+
+    public Task<IReadOnlyList<Presence>> AttendanceAsync(string bodyId, Guid sessionId, CancellationToken cancellationToken) =>
+        ListAsync<Presence>($"{Body(bodyId)}/sessions/{sessionId}/attendance", cancellationToken);
+
+    /// <summary>The invited members the secretariat sees in the room.</summary>
+    public Task<Submitted<List<Presence>>> CallRollAsync(string bodyId, Guid sessionId, IReadOnlyList<Guid> present,
+        CancellationToken cancellationToken) =>
+        SubmitAsync<List<Presence>>(HttpMethod.Post, $"{Body(bodyId)}/sessions/{sessionId}/roll-call", JsonContent.Create(new { present }),
+            cancellationToken);
+
+    public Task<QuorumState?> QuorumAsync(string bodyId, Guid sessionId, CancellationToken cancellationToken) =>
+        FindAsync<QuorumState>($"{Body(bodyId)}/sessions/{sessionId}/quorum", cancellationToken);
+
+    public Task<Submitted<VoteSummary>> PrepareVoteAsync(string bodyId, Guid sessionId, object vote, CancellationToken cancellationToken) =>
+        SubmitAsync<VoteSummary>(HttpMethod.Post, $"{Body(bodyId)}/sessions/{sessionId}/votes", JsonContent.Create(vote),
+            cancellationToken);
+
+    public Task<Submitted<VoteSummary>> OpenVoteAsync(string bodyId, Guid voteId, CancellationToken cancellationToken) =>
+        SubmitAsync<VoteSummary>(HttpMethod.Post, $"{Body(bodyId)}/votes/{voteId}/opening", JsonContent.Create(new { }), cancellationToken);
+
+    /// <summary>Closes the vote; a show of hands gives the totals the secretariat counted.</summary>
+    public Task<Submitted<VoteSummary>> CloseVoteAsync(string bodyId, Guid voteId, IReadOnlyDictionary<string, int>? totals,
+        CancellationToken cancellationToken) =>
+        SubmitAsync<VoteSummary>(HttpMethod.Post, $"{Body(bodyId)}/votes/{voteId}/closing",
+            totals is null ? null : JsonContent.Create(new { totals }), cancellationToken);
+
+    private static string Body(string bodyId) => $"/api/sessions/bodies/{Escape(bodyId)}";
 }

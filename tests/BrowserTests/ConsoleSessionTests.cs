@@ -1,0 +1,86 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Assemblee.SystemTests;
+using Microsoft.Playwright;
+
+namespace Assemblee.BrowserTests;
+
+/// <summary>A plenary run from the secretariat's console: planned, convened, its roll call and quorum, a vote opened and closed.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ConsoleSessionTests(SystemFixture system, BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_secretariat_plans_and_convenes_a_plenary_calls_the_roll_and_runs_a_vote_from_the_console()
+    {
+        var scenario = await new PortalScenario(system).DrawnAsync("browser-console-session");
+        var (first, second) = (scenario.Confirmed[0], scenario.Confirmed[1]);
+        var page = await browser.VisitorAsync(system);
+        await page.GotoAsync($"/connexion?ReturnUrl=/{scenario.Body}/secretariat/promotions/{scenario.PromotionId}");
+        await BrowserFixture.SignInAsync(page, "Secrétariat", scenario.Body, "secretary-1");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Séances de la promotion" }).ClickAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        // Neither a place nor a link: the service's rule is shown beside the address, and nothing is planned.
+        var startsAt = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTimeOffset.UtcNow.AddMinutes(10), "Europe/Paris");
+        await page.GetByLabel("Titre de la séance").FillAsync("Plénière du règlement");
+        await page.GetByLabel("Ordre du jour").FillAsync("Accueil\nRèglement intérieur");
+        await page.GetByLabel("Date", new() { Exact = true }).FillAsync(startsAt.ToString("yyyy-MM-dd"));
+        await page.GetByLabel("Heure de début").FillAsync(startsAt.ToString("HH:mm"));
+        await page.GetByLabel("Heure de fin").FillAsync(startsAt.AddHours(2).ToString("HH:mm"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Planifier la séance" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#address-errors")).ToContainTextAsync("A place or an online link is required.");
+        await Assertions.Expect(page.GetByText("Aucune séance n'est encore prévue.")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Adresse").FillAsync("Hôtel de Ville, 75004 Paris");
+        await page.GetByLabel("Séance publique").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Planifier la séance" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("La séance est planifiée.");
+        var session = Guid.Parse(Regex.Match(page.Url, "/seances/([0-9a-f-]{36})").Groups[1].Value);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Convoquer les membres" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Les membres sont convoqués.");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("3 convoqués");
+        var code = (await page.Locator(".check-in-code").TextContentAsync())!.Trim();
+
+        // One member checks in with the code shown; a vote needing the quorum (2 of 3) cannot open yet, and the service says why.
+        (await scenario.Member(first, "sessions").PostAsJsonAsync(
+            $"/api/sessions/bodies/{scenario.Body}/sessions/{session}/check-in", new { code })).EnsureSuccessStatusCode();
+        await page.GetByLabel("Question soumise au vote").FillAsync("Adopter le règlement intérieur ?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Préparer le vote" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Le vote est préparé.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ouvrir le vote" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("needs 2 of the 3 active members present");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Quorum : 1 présents sur 3 membres actifs, 2 requis.");
+
+        // The second member is seen in the room: the roll call records them, and the quorum is reached.
+        await page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex($"^{Regex.Escape(second.GivenName)} ") }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les présents cochés" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Les présents sont enregistrés.");
+        await Assertions.Expect(Row(page, second)).ToContainTextAsync("(appel)");
+        await Assertions.Expect(Row(page, first)).ToContainTextAsync("(émargement)");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Quorum atteint.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ouvrir le vote" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Le vote est ouvert.");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "console-session-fr");
+
+        var vote = (await scenario.Secretariat("sessions").GetFromJsonAsync<List<VoteView>>(
+            $"/api/sessions/bodies/{scenario.Body}/sessions/{session}/votes"))!.Single().Id;
+        foreach (var (member, option) in new[] { (first, "for"), (second, "against") })
+        {
+            (await scenario.Member(member, "sessions").PostAsJsonAsync($"/api/sessions/bodies/{scenario.Body}/votes/{vote}/ballots",
+                new { option })).EnsureSuccessStatusCode();
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = "Clore le vote et publier le résultat" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Le vote est clos ; son résultat est publié.");
+        // One for and one against: a simple majority is not reached, and the public page says so too.
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Rejeté");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("2 votants, 2 suffrages exprimés");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Page publique de la séance" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Article)).ToContainTextAsync("Rejeté");
+    }
+
+    private static ILocator Row(IPage page, ConfirmedMember member) =>
+        page.GetByRole(AriaRole.Row, new() { NameRegex = new Regex($"^{Regex.Escape(member.GivenName)} ") });
+
+    private sealed record VoteView(Guid Id);
+}
