@@ -13,6 +13,9 @@ public sealed record Submitted<T>(HttpStatusCode Status, T? Value, IReadOnlyDict
     public bool Succeeded => (int)Status is >= 200 and < 300;
 }
 
+/// <summary>A document a service issued (a CSV export, a statement's PDF), passed on to the browser as it came.</summary>
+public sealed record IssuedFile(byte[] Content, string ContentType, string FileName);
+
 /// <summary>
 /// A service's REST API, reached by service discovery (http://membership…) with the visitor's own rights: pages only ever show
 /// what the API gives that visitor. A missing resource is null, so that a page can answer 404; any other failure throws.
@@ -57,6 +60,19 @@ public abstract class ApiClient(HttpClient http)
             ? await response.Content.ReadFromJsonAsync<ProblemView>(Json, cancellationToken)
             : null;
         return new(response.StatusCode, null, problem?.Errors ?? new Dictionary<string, string[]>(), problem?.Detail ?? problem?.Title);
+    }
+
+    /// <summary>A document the service issues; null when it has none to issue (not found, or not yet: 409).</summary>
+    protected async Task<IssuedFile?> FileAsync(string path, string fileName, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(path, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+        {
+            return null;
+        }
+        response.EnsureSuccessStatusCode();
+        return new IssuedFile(await response.Content.ReadAsByteArrayAsync(cancellationToken),
+            response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream", fileName);
     }
 
     protected static string Escape(string segment) => Uri.EscapeDataString(segment);

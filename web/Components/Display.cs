@@ -17,6 +17,11 @@ public static class Display
     public static string DateTime(DateTimeOffset moment) =>
         TimeZoneInfo.ConvertTime(moment, Paris).ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture);
 
+    public static string Month(DateOnly month) => month.ToString("MMMM yyyy", CultureInfo.CurrentCulture);
+
+    /// <summary>Euros to the cent, the sign after the figure as both French and the city's English pages write it.</summary>
+    public static string Euros(decimal amount) => string.Format(CultureInfo.CurrentCulture, "{0:N2}\u00a0€", amount);
+
     public static string Percent(double share) => share.ToString("P0", CultureInfo.CurrentCulture);
 
     public static string Number(double value) => value.ToString("0.######", CultureInfo.CurrentCulture);

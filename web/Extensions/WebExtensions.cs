@@ -31,6 +31,7 @@ internal static class WebExtensions
         builder.AddApiClient<MembershipClient>("membership");
         builder.AddApiClient<SortitionClient>("sortition");
         builder.AddApiClient<SessionsClient>("sessions");
+        builder.AddApiClient<CompensationClient>("sessions");
         builder.AddApiClient<DocumentsClient>("documents");
         builder.AddApiClient<VeilleClient>("veille");
         // The one way to take the hosting defaults' resilience handler off a single client (experimental in the package).
@@ -69,6 +70,7 @@ internal static class WebExtensions
         app.MapSignIn();
         app.MapMemberActions();
         app.MapSecretariatActions();
+        app.MapCompensationDownloads();
         // The gateway sends here whatever no service claims: an API address that none serves gets problem details, not a page.
         app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
             detail: "No service answers at this address.")).AllowAnonymous();
