@@ -43,7 +43,7 @@ notifications.WithServiceReference(veille);
 // In Development its sign-in page issues development tokens with the same key; production signs people in with the city's provider.
 var web = builder.AddProject<Projects.Web>("web").WithHostEnvironment().WithoutDefaultHttps().WithHttpHealthCheck("/health")
     .WithEnvironment("Identity__SigningKey", signingKey);
-foreach (var service in new[] { membership, sortition, sessions, documents, veille })
+foreach (var service in new[] { membership, sortition, sessions, documents, notifications, veille })
 {
     web.WithReference(service.GetEndpoint("http"));
 }

@@ -55,7 +55,8 @@ public sealed class CompensationTests(SystemFixture system, BrowserFixture brows
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Les relevés du mois sont approuvés.");
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = first.GivenName + " " })).ToContainTextAsync("Approuvé");
         await BrowserFixture.ScreenshotAsync(page, "console-compensation-fr");
-        var exportLink = page.GetByRole(AriaRole.Link, new() { Name = "Exporter les relevés approuvés (CSV pour le service des paiements)" });
+        var exportLink = page.GetByRole(AriaRole.Link,
+            new() { Name = "Exporter les relevés approuvés (CSV pour le service des paiements)" });
         var export = await page.RunAndWaitForDownloadAsync(() => exportLink.ClickAsync());
         var rows = (await File.ReadAllTextAsync(await export.PathAsync())).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 

@@ -10,7 +10,15 @@ public sealed record RegisterLine(
 public sealed record RegisterFigures(
     string BodyId, int Submitted, int Answered, int AnsweredInTime, int Overdue, double? MedianDaysToAnswer, double? ShareAnsweredInTime);
 
-/// <summary>Veille et Interpellation's public register and its statistics.</summary>
+/// <summary>A question of the body as its members read it: drafts and referrals to the guarantors included.</summary>
+public sealed record BodyQuestion(Guid Id, string Kind, string Title, string State, DateTimeOffset DraftedAt, DateTimeOffset? SubmittedAt);
+
+public sealed record BodyQuestionLine(BodyQuestion Question, bool Overdue);
+
+/// <summary>
+/// Veille et Interpellation's public register and its statistics; a body's own questions, and a member's referral to the
+/// guarantors' committee.
+/// </summary>
 public sealed class VeilleClient(HttpClient http) : ApiClient(http)
 {
     public Task<IReadOnlyList<RegisterLine>> RegisterAsync(string? bodyId, CancellationToken cancellationToken) =>
@@ -19,4 +27,18 @@ public sealed class VeilleClient(HttpClient http) : ApiClient(http)
 
     public Task<IReadOnlyList<RegisterFigures>> StatisticsAsync(CancellationToken cancellationToken) =>
         ListAsync<RegisterFigures>("/api/veille/statistics", cancellationToken);
+
+    public Task<IReadOnlyList<BodyQuestionLine>> BodyQuestionsAsync(string bodyId, CancellationToken cancellationToken) =>
+        ListAsync<BodyQuestionLine>($"/api/veille/bodies/{Escape(bodyId)}/questions", cancellationToken);
+
+    /// <summary>A referral drafted and submitted at once: members refer matters to the guarantors themselves.</summary>
+    public async Task<Submitted<BodyQuestion>> ReferAsync(string bodyId, string title, string text, CancellationToken cancellationToken)
+    {
+        var questions = $"/api/veille/bodies/{Escape(bodyId)}/questions";
+        var referral = new { kind = "referral", title, text, addresseeKind = "guarantors", addressee = "Comité des garants" };
+        var drafted = await SubmitAsync<BodyQuestion>(HttpMethod.Post, questions, JsonContent.Create(referral), cancellationToken);
+        return drafted is { Succeeded: true, Value: { } draft }
+            ? await SubmitAsync<BodyQuestion>(HttpMethod.Post, $"{questions}/{draft.Id}/submission", null, cancellationToken)
+            : drafted;
+    }
 }

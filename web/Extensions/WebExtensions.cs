@@ -34,6 +34,7 @@ internal static class WebExtensions
         builder.AddApiClient<CompensationClient>("sessions");
         builder.AddApiClient<DocumentsClient>("documents");
         builder.AddApiClient<VeilleClient>("veille");
+        builder.AddApiClient<NotificationsClient>("notifications");
         // The one way to take the hosting defaults' resilience handler off a single client (experimental in the package).
 #pragma warning disable EXTEXP0001
         builder.AddApiClient<ListUploadClient>("sortition", http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllResilienceHandlers();
