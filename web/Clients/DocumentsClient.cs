@@ -27,7 +27,13 @@ public sealed record Amendment(Guid Id, int Number, int Section, string Operatio
 /// <summary>An amendment, the proposed amendments it conflicts with, and what it changes word by word.</summary>
 public sealed record AmendmentEntry(Amendment Amendment, IReadOnlyList<int> ConflictsWith, IReadOnlyList<TextChange> Changes);
 
-/// <summary>Documents' API: published texts and their search (public), the texts a member writes and their amendments.</summary>
+/// <summary>A step of a document's life: a save, a decision, a vote, the Council; who took it, when, and its detail.</summary>
+public sealed record DocumentStep(DateTimeOffset At, string Actor, string Action);
+
+/// <summary>
+/// Documents' API: published texts and their search (public), the texts a member writes and their amendments; the secretariat's
+/// decisions on amendments, submission to the Council and the Council's outcome.
+/// </summary>
 public sealed class DocumentsClient(HttpClient http) : ApiClient(http)
 {
     public Task<IReadOnlyList<DocumentSummary>> WrittenAsync(string bodyId, CancellationToken cancellationToken) =>
@@ -53,4 +59,25 @@ public sealed class DocumentsClient(HttpClient http) : ApiClient(http)
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(string bodyId, string query, CancellationToken cancellationToken) =>
         ListAsync<SearchHit>($"/api/documents/bodies/{Escape(bodyId)}/search?q={Uri.EscapeDataString(query)}", cancellationToken);
+
+    public Task<IReadOnlyList<DocumentStep>> HistoryAsync(string bodyId, Guid documentId, CancellationToken cancellationToken) =>
+        ListAsync<DocumentStep>($"{Document(bodyId, documentId)}/history", cancellationToken);
+
+    /// <summary>Accepts an amendment (a new version with exactly that change) or rejects it, with a reason.</summary>
+    public Task<Submitted<Amendment>> DecideAsync(string bodyId, Guid documentId, Guid amendmentId, string decision, string? reason,
+        CancellationToken cancellationToken) =>
+        SubmitAsync<Amendment>(HttpMethod.Post, $"{Document(bodyId, documentId)}/amendments/{amendmentId}/decision",
+            JsonContent.Create(new { decision, reason }), cancellationToken);
+
+    public Task<Submitted<WrittenDocument>> SubmitToCouncilAsync(string bodyId, Guid documentId, object submission,
+        CancellationToken cancellationToken) =>
+        SubmitAsync<WrittenDocument>(HttpMethod.Post, $"{Document(bodyId, documentId)}/submission", JsonContent.Create(submission),
+            cancellationToken);
+
+    public Task<Submitted<WrittenDocument>> RecordOutcomeAsync(string bodyId, Guid documentId, object outcome,
+        CancellationToken cancellationToken) =>
+        SubmitAsync<WrittenDocument>(HttpMethod.Post, $"{Document(bodyId, documentId)}/council-outcome", JsonContent.Create(outcome),
+            cancellationToken);
+
+    private static string Document(string bodyId, Guid documentId) => $"/api/documents/bodies/{Escape(bodyId)}/documents/{documentId}";
 }
