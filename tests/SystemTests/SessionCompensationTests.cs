@@ -91,5 +91,12 @@ public sealed class SessionCompensationTests(SystemFixture system) : SessionsTes
         var text = await PdfText.ReadAsync(await pdf.Content.ReadAsByteArrayAsync());
         Assert.Contains("104,70", text);
         Assert.Contains("Relev", text);
+
+        // Every reading of statements is in sessions' access log: the review, the export and each statement, by whom.
+        var reads = (await Secretariat.GetFromJsonAsync<List<JsonElement>>(Compensation("personal-data-reads")))!;
+        var purposes = reads.Select(read => read.GetProperty("purpose").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "review", "payment export", "statement" }, purposes);
+        Assert.Contains(reads, read => read.GetProperty("purpose").GetString() == "payment export"
+            && read.GetProperty("actor").GetString() == $"secretary-{Body}" && read.GetProperty("people").GetInt32() == 2);
     }
 }

@@ -169,6 +169,7 @@ public sealed class SessionsTests(SystemFixture system) : SessionsTestBase(syste
             (HttpMethod.Post, Path("compensation/months/2027-01/approval"), null),
             (HttpMethod.Get, Path("compensation/months/2027-01/statements.csv"), null),
             (HttpMethod.Get, Path($"compensation/months/2027-01/statements/{member}.pdf"), null),
+            (HttpMethod.Get, Path("compensation/personal-data-reads"), null),
         };
         var memberOnly = new (HttpMethod Method, string Path, object? Body)[]
         {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Assemblee.Common.Actors;
+using Assemblee.Common.PersonalData;
 using Assemblee.Common.Rules;
 using Assemblee.ServiceDefaults.Authentication;
 using Assemblee.Sessions.Application;
@@ -36,6 +37,8 @@ public static class CompensationApi
             .WithSummary("The calling member's approved statement as PDF.").RequireBodyRoles(Roles.Member);
         compensation.MapGet("/months/{month}/statements/{memberId:guid}.pdf", PdfAsync).WithName("GetStatementPdf")
             .WithSummary("A member's approved statement as PDF.").RequireBodyRoles(Roles.Secretariat);
+        compensation.MapGet("/personal-data-reads", ReadsAsync).WithName("ListCompensationReads")
+            .WithSummary("Who read members' statements, when, why, how many people.").RequireBodyRoles(Roles.Secretariat);
         return app;
     }
 
@@ -78,6 +81,10 @@ public static class CompensationApi
     private static async Task<FileContentHttpResult> PdfAsync(string bodyId, string month, Guid memberId, ClaimsPrincipal user,
         CompensationStatements statements, CancellationToken cancellationToken) =>
         Pdf(await OneAsync(statements, bodyId, month, memberId, user, approvedOnly: true, cancellationToken));
+
+    private static async Task<Ok<IReadOnlyList<PersonalDataRead>>> ReadsAsync(string bodyId, PersonalDataLog log,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await log.ListAsync(bodyId, "compensation", cancellationToken));
 
     private static async Task<Statement> OneAsync(CompensationStatements statements, string bodyId, string month, Guid memberId,
         ClaimsPrincipal user, bool approvedOnly, CancellationToken cancellationToken)
