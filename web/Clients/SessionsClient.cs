@@ -12,11 +12,11 @@ public sealed record SessionSummary(Guid Id, string Kind, string Title, SessionP
 public sealed record VoteResult(IReadOnlyDictionary<string, int> Totals, int Cast, int Expressed, string? Winner, string Decision);
 
 /// <summary>
-/// A vote of a session: the question, its options, ballot or show of hands, secret or not, where it stands, and its result once
-/// closed.
+/// A vote of a session: the question, its options, ballot or show of hands, secret or not, where it stands, its result once
+/// closed, and the majority rule it is decided by.
 /// </summary>
 public sealed record VoteSummary(Guid Id, string Question, IReadOnlyList<string> Options, string Method, bool Secret, string State,
-    VoteResult? Result, string Majority = "simple", bool RequiresQuorum = false);
+    VoteResult? Result, string Majority);
 
 public sealed record AgendaItem(string Title, IReadOnlyList<string> Speakers);
 

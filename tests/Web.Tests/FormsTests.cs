@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.Json;
+using Assemblee.Web.Forms;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace Assemblee.Web.Tests;
+
+/// <summary>What the console's and the members' forms send to the services, read as the services read it (JSON).</summary>
+public sealed class FormsTests
+{
+    /// <summary>The application's own texts, from its resources, as the pages use them.</summary>
+    private static readonly IStringLocalizer Texts = new ResourceManagerStringLocalizerFactory(
+        Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance).Create(typeof(Texts));
+
+    private static JsonElement Json(object request) => JsonSerializer.SerializeToElement(request);
+
+    [Fact]
+    public void A_draw_specification_is_read_line_by_line_and_its_deadline_given_in_Paris_is_sent_in_UTC()
+    {
+        var form = DrawForm.Model(new DateOnly(2027, 1, 10));
+        form.Title = "  Tirage 2027 ";
+
+        var (specification, errors) = form.Read(Texts);
+
+        var read = Json(specification!);
+        Assert.Empty(errors);
+        Assert.Equal("Tirage 2027", read.GetProperty("title").GetString());
+        Assert.Equal(form.SeatGroups.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length,
+            read.GetProperty("seatGroups").GetArrayLength());
+        Assert.Equal(new DateTimeOffset(2027, 2, 21, 17, 0, 0, TimeSpan.Zero), read.GetProperty("responseDeadline").GetDateTimeOffset());
+        Assert.Equal(["arrondissement", "age-class"], read.GetProperty("invitationStrata").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
+    public void A_line_the_form_cannot_read_is_named_by_its_number_in_the_pages_language()
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo("fr");
+        var form = DrawForm.Model(new DateOnly(2027, 1, 10));
+        form.SeatGroups = "electoral; 8; electoral; 60; 18; 120\n\nelectoral; huit";
+        form.Categories = "gender female 4-6";
+
+        var (specification, errors) = form.Read(Texts);
+
+        Assert.Null(specification);
+        Assert.StartsWith("Ligne 3 : écrivez", Assert.Single(errors["seatGroups"]));
+        Assert.StartsWith("Ligne 1", Assert.Single(errors["categories"]));
+    }
+
+    [Theory]
+    [InlineData("2027-01-15", "2027-01-15T18:30:00+01:00", "2027-01-15T21:00:00+01:00")]
+    [InlineData("2027-07-01", "2027-07-01T18:30:00+02:00", "2027-07-01T21:00:00+02:00")]
+    public void A_session_is_planned_in_Paris_time_winter_and_summer(string date, string startsAt, string endsAt)
+    {
+        var form = new SessionForm
+        {
+            Title = "Plénière",
+            Date = DateOnly.Parse(date, CultureInfo.InvariantCulture),
+            Address = "Hôtel de Ville",
+        };
+
+        var read = Json(form.ToRequest());
+
+        Assert.Equal(DateTimeOffset.Parse(startsAt, CultureInfo.InvariantCulture), read.GetProperty("startsAt").GetDateTimeOffset());
+        Assert.Equal(DateTimeOffset.Parse(endsAt, CultureInfo.InvariantCulture), read.GetProperty("endsAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public void An_evening_that_ends_after_midnight_ends_the_next_day_and_blank_fields_are_sent_as_nothing()
+    {
+        var form = new SessionForm
+        {
+            Title = "Veillée",
+            Date = new DateOnly(2027, 3, 5),
+            StartsAt = new TimeOnly(20, 0),
+            EndsAt = new TimeOnly(1, 0),
+            Agenda = "Accueil\r\n\r\n  Débat  \n",
+            Address = "  ",
+            OnlineLink = "https://visio.paris.fr/veillee",
+        };
+
+        var read = Json(form.ToRequest());
+
+        Assert.Equal(new DateTimeOffset(2027, 3, 6, 0, 0, 0, TimeSpan.Zero), read.GetProperty("endsAt").GetDateTimeOffset());
+        Assert.Equal(["Accueil", "Débat"],
+            read.GetProperty("agenda").EnumerateArray().Select(item => item.GetProperty("title").GetString()));
+        Assert.Equal(JsonValueKind.Null, read.GetProperty("place").ValueKind);
+        Assert.Equal(JsonValueKind.Null, read.GetProperty("atelierId").ValueKind);
+    }
+
+    [Fact]
+    public void A_vote_without_options_is_for_against_or_abstention()
+    {
+        Assert.Equal(JsonValueKind.Null, Json(new VoteForm { Question = "Adopter ?", Options = " \n " }.ToRequest())
+            .GetProperty("options").ValueKind);
+        Assert.Equal(["Lundi", "Mardi"], Json(new VoteForm { Question = "Quel jour ?", Options = "Lundi\nMardi\n" }.ToRequest())
+            .GetProperty("options").EnumerateArray().Select(option => option.GetString()));
+    }
+
+    [Fact]
+    public void Preferences_keep_the_ticked_channels_of_each_kind_and_quiet_hours_only_when_ticked()
+    {
+        var form = new FormCollection(new Dictionary<string, StringValues>
+        {
+            ["language"] = "en",
+            ["from"] = "21:00",
+            ["until"] = "08:00",
+            ["channels.convocation"] = new(["sms", "fax"]),
+            ["channels.vote-result"] = new(["email", "sms"]),
+        });
+
+        var preferences = PreferencesForm.Read(form);
+
+        Assert.Equal("en", preferences.Language);
+        Assert.Null(preferences.QuietHours);
+        Assert.Equal(["sms"], preferences.Channels["convocation"]);
+        Assert.Equal(["email", "sms"], preferences.Channels["vote-result"]);
+        // A kind left without a box ticked is turned off, not reset to its default.
+        Assert.Empty(preferences.Channels["session-reminder"]);
+        Assert.Equal(PreferencesForm.Kinds.Length, preferences.Channels.Count);
+    }
+}
