@@ -59,6 +59,8 @@ public sealed class CompensationTests(SystemFixture system, BrowserFixture brows
             new() { Name = "Exporter les relevés approuvés (CSV pour le service des paiements)" });
         var export = await page.RunAndWaitForDownloadAsync(() => exportLink.ClickAsync());
         var rows = (await File.ReadAllTextAsync(await export.PathAsync())).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        // Another body's export is refused to this secretariat, and a member gets no export at all.
+        var otherBody = await page.Context.APIRequest.GetAsync($"/body-other/secretariat/indemnites/{month}/releves.csv");
 
         var memberPage = await browser.VisitorAsync(system);
         await memberPage.GotoAsync($"/connexion?ReturnUrl=/{scenario.Body}/membres");
@@ -72,6 +74,7 @@ public sealed class CompensationTests(SystemFixture system, BrowserFixture brows
         await BrowserFixture.AssertAccessibleAsync(memberPage);
         var pdf = await memberPage.RunAndWaitForDownloadAsync(() =>
             memberPage.GetByRole(AriaRole.Link, new() { Name = "Télécharger le relevé (PDF)" }).ClickAsync());
+        var memberExport = await memberPage.Context.APIRequest.GetAsync($"/{scenario.Body}/secretariat/indemnites/{month}/releves.csv");
         var header = new byte[5];
         await using (var file = File.OpenRead(await pdf.PathAsync()))
         {
@@ -79,6 +82,8 @@ public sealed class CompensationTests(SystemFixture system, BrowserFixture brows
         }
 
         Assert.Equal(3, rows.Length);
+        Assert.Equal(403, otherBody.Status);
+        Assert.Equal(403, memberExport.Status);
         Assert.All(rows.Skip(1), row => Assert.Contains($",{month},1,50.00,", row));
         Assert.Contains(rows, row => row.Contains(first.Id.ToString()));
         Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(header));

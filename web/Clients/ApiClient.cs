@@ -53,8 +53,11 @@ public abstract class ApiClient(HttpClient http)
         using var response = await http.SendAsync(new HttpRequestMessage(method, path) { Content = content }, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
-            return new(response.StatusCode, await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken),
-                new Dictionary<string, string[]>(), null);
+            // 204 No Content (a role set, a rule saved) succeeds with nothing to read.
+            var value = response.StatusCode == HttpStatusCode.NoContent
+                ? null
+                : await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
+            return new(response.StatusCode, value, new Dictionary<string, string[]>(), null);
         }
         var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
             ? await response.Content.ReadFromJsonAsync<ProblemView>(Json, cancellationToken)

@@ -46,6 +46,10 @@ public sealed class CompensationClient(HttpClient http) : ApiClient(http)
         FileAsync($"{Base(bodyId)}/months/{Month(month)}/statements/{Escape(member)}.pdf", $"releve-{Month(month)}.pdf",
             cancellationToken);
 
+    /// <summary>Sessions' access log of the statements: who read them, when, why, how many people.</summary>
+    public Task<IReadOnlyList<PersonalDataRead>> PersonalDataReadsAsync(string bodyId, CancellationToken cancellationToken) =>
+        ListAsync<PersonalDataRead>($"{Base(bodyId)}/personal-data-reads", cancellationToken);
+
     public static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private static string Base(string bodyId) => $"/api/sessions/bodies/{Escape(bodyId)}/compensation";

@@ -21,9 +21,12 @@ public sealed record OwnMembership(Guid Id, Guid PromotionId, string State, stri
 /// <summary>What the signed-in member reads of themselves: their record and the contact details they gave.</summary>
 public sealed record OwnProfile(OwnMembership Member, string? FamilyName, string GivenName, string? Email, string? Phone);
 
-/// <summary>A member as the secretariat follows them: where they stand, their seat, their deadline, whether consent is in.</summary>
+/// <summary>
+/// A member as the secretariat follows them: where they stand, their seat, their deadline, whether consent is in, their
+/// atelier and role in it.
+/// </summary>
 public sealed record MemberRecord(Guid Id, string SeatGroup, string State, int? Arrondissement, bool Minor,
-    DateTimeOffset ConfirmationDeadline, bool Overdue, bool ConsentRecorded);
+    DateTimeOffset ConfirmationDeadline, bool Overdue, bool ConsentRecorded, Guid? AtelierId, string? AtelierRole);
 
 /// <summary>A member with the contact data the secretariat needs to reach them (membership logs each read).</summary>
 public sealed record MemberContact(MemberRecord Member, string? FamilyName, string GivenName, string? Email, string? Phone);
@@ -76,4 +79,21 @@ public sealed class MembershipClient(HttpClient http) : ApiClient(http)
 
     public Task<IReadOnlyList<AtelierSummary>> AteliersAsync(string bodyId, Guid promotionId, CancellationToken cancellationToken) =>
         ListAsync<AtelierSummary>($"/api/membership/bodies/{Escape(bodyId)}/promotions/{promotionId}/ateliers", cancellationToken);
+
+    public Task<Submitted<AtelierSummary>> CreateAtelierAsync(string bodyId, Guid promotionId, object atelier,
+        CancellationToken cancellationToken) =>
+        SubmitAsync<AtelierSummary>(HttpMethod.Post, $"/api/membership/bodies/{Escape(bodyId)}/promotions/{promotionId}/ateliers",
+            JsonContent.Create(atelier), cancellationToken);
+
+    /// <summary>The secretariat places an active member in an atelier (within its capacity).</summary>
+    public Task<Submitted<AtelierSummary>> PlaceAsync(string bodyId, Guid atelierId, Guid memberId, CancellationToken cancellationToken) =>
+        SubmitAsync<AtelierSummary>(HttpMethod.Put, $"/api/membership/bodies/{Escape(bodyId)}/ateliers/{atelierId}/members/{memberId}",
+            null, cancellationToken);
+
+    /// <summary>A member's role in their atelier: participant, spokesperson or rapporteur.</summary>
+    public Task<Submitted<AtelierSummary>> SetRoleAsync(string bodyId, Guid atelierId, Guid memberId, string role,
+        CancellationToken cancellationToken) =>
+        SubmitAsync<AtelierSummary>(HttpMethod.Put,
+            $"/api/membership/bodies/{Escape(bodyId)}/ateliers/{atelierId}/members/{memberId}/role", JsonContent.Create(new { role }),
+            cancellationToken);
 }

@@ -6,9 +6,34 @@ public sealed record QuietHours(string From, string Until);
 /// <summary>A member's choices: the language of their messages, quiet hours, and per kind of message its channels.</summary>
 public sealed record MessagePreferences(string Language, QuietHours? QuietHours, IReadOnlyDictionary<string, string[]> Channels);
 
-/// <summary>Notifications' API as a member uses it: their message preferences.</summary>
+/// <summary>A campaign's letters as one print batch: how many, and when the print shop printed them and the post took them.</summary>
+public sealed record LetterBatch(int Letters, int Bytes, DateTimeOffset RenderedAt, DateTimeOffset? PrintedAt, DateTimeOffset? PostedAt);
+
+/// <summary>
+/// A campaign: the messages an event caused (a convocation, the draw's letters…), where it stands, how many are written of
+/// those expected, how many in each state, and its letters' batch.
+/// </summary>
+public sealed record Campaign(Guid Id, string Kind, string Title, string State, string? Refusal, int? Expected, int Written,
+    IReadOnlyDictionary<string, int> ByState, DateTimeOffset CreatedAt, LetterBatch? Batch);
+
+/// <summary>Notifications' API: a member's message preferences; the secretariat's campaigns, their letters and access log.</summary>
 public sealed class NotificationsClient(HttpClient http) : ApiClient(http)
 {
+    public Task<IReadOnlyList<Campaign>> CampaignsAsync(string bodyId, CancellationToken cancellationToken) =>
+        ListAsync<Campaign>($"{Body(bodyId)}/campaigns", cancellationToken);
+
+    /// <summary>Every letter of the campaign in one print-ready PDF; notifications logs the reading.</summary>
+    public Task<IssuedFile?> BatchAsync(string bodyId, Guid campaignId, CancellationToken cancellationToken) =>
+        FileAsync($"{Body(bodyId)}/campaigns/{campaignId}/batch.pdf", $"lettres-{campaignId}.pdf", cancellationToken);
+
+    /// <summary>The batch's next step: printed by the print shop, then posted (its letters are then sent).</summary>
+    public Task<Submitted<LetterBatch>> MarkBatchAsync(string bodyId, Guid campaignId, string step, CancellationToken cancellationToken) =>
+        SubmitAsync<LetterBatch>(HttpMethod.Post, $"{Body(bodyId)}/campaigns/{campaignId}/batch/{step}", null, cancellationToken);
+
+    /// <summary>Notifications' personal-data access log for the body: who read letters and contact data.</summary>
+    public Task<IReadOnlyList<PersonalDataRead>> PersonalDataReadsAsync(string bodyId, CancellationToken cancellationToken) =>
+        ListAsync<PersonalDataRead>($"{Body(bodyId)}/personal-data-reads", cancellationToken);
+
     public Task<MessagePreferences?> PreferencesAsync(string bodyId, CancellationToken cancellationToken) =>
         FindAsync<MessagePreferences>(Path(bodyId), cancellationToken);
 
@@ -16,5 +41,7 @@ public sealed class NotificationsClient(HttpClient http) : ApiClient(http)
         CancellationToken cancellationToken) =>
         SubmitAsync<MessagePreferences>(HttpMethod.Put, Path(bodyId), JsonContent.Create(preferences), cancellationToken);
 
-    private static string Path(string bodyId) => $"/api/notifications/bodies/{Escape(bodyId)}/preferences/me";
+    private static string Path(string bodyId) => $"{Body(bodyId)}/preferences/me";
+
+    private static string Body(string bodyId) => $"/api/notifications/bodies/{Escape(bodyId)}";
 }

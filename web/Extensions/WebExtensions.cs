@@ -71,7 +71,7 @@ internal static class WebExtensions
         app.MapSignIn();
         app.MapMemberActions();
         app.MapSecretariatActions();
-        app.MapCompensationDownloads();
+        app.MapDownloads();
         // The gateway sends here whatever no service claims: an API address that none serves gets problem details, not a page.
         app.Map("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
             detail: "No service answers at this address.")).AllowAnonymous();

@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Assemblee.Web.Actions;
 
 /// <summary>
-/// The statements' documents, fetched from sessions with the visitor's token and handed to the browser as downloads: the month's
-/// export and any approved statement for the secretariat, a member's own statement for that member.
+/// Documents the services issue, fetched with the visitor's token and handed to the browser as downloads: the month's
+/// compensation export and any approved statement, and a campaign's letters, for the secretariat; a member's own statement.
 /// </summary>
-internal static class CompensationDownloads
+internal static class Downloads
 {
-    public static void MapCompensationDownloads(this WebApplication app)
+    public static void MapDownloads(this WebApplication app)
     {
         var secretariat = app.MapGroup("/{bodyId}/secretariat/indemnites/{month}")
             .RequireAuthorization(WebAuthentication.BodySecretariat);
@@ -28,6 +28,11 @@ internal static class CompensationDownloads
             Download(Month(month) is { } read ? await compensation.PdfAsync(bodyId, read, "me", cancellationToken) : null))
             .RequireAuthorization(WebAuthentication.BodyMember)
             .WithName("MyStatementPdfDownload");
+        app.MapGet("/{bodyId}/secretariat/campagnes/{campaignId:guid}/lettres.pdf", async (string bodyId, Guid campaignId,
+                NotificationsClient notifications, CancellationToken cancellationToken) =>
+            Download(await notifications.BatchAsync(bodyId, campaignId, cancellationToken)))
+            .RequireAuthorization(WebAuthentication.BodySecretariat)
+            .WithName("LetterBatchDownload");
     }
 
     /// <summary>A month as the addresses and the month picker write it (yyyy-MM); null for anything else.</summary>

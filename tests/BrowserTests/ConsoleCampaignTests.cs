@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Assemblee.SystemTests;
+using Assemblee.SystemTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Assemblee.BrowserTests;
+
+/// <summary>The console's campaigns: the draw's invitation letters followed, their print batch downloaded, printed and posted.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ConsoleCampaignTests(SystemFixture system, BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_secretariat_follows_the_invitation_letters_downloads_their_batch_and_records_it_printed_then_posted()
+    {
+        var scenario = await new PortalScenario(system).DrawnAsync("browser-console-campaigns");
+        var invitations = await Eventually.ReturnsAsync(async () =>
+                (await scenario.Secretariat("notifications").GetFromJsonAsync<List<JsonElement>>(
+                    $"/api/notifications/bodies/{scenario.Body}/campaigns"))!
+                .FirstOrDefault(campaign => campaign.GetProperty("kind").GetString() == "invitation"),
+            campaign => campaign.ValueKind == JsonValueKind.Object && campaign.GetProperty("batch").ValueKind == JsonValueKind.Object,
+            TimeSpan.FromMinutes(1), "the draw's invitation letters should be written and batched");
+        var letters = invitations.GetProperty("batch").GetProperty("letters").GetInt32();
+        var page = await browser.VisitorAsync(system);
+        await page.GotoAsync($"/connexion?ReturnUrl=/{scenario.Body}/secretariat");
+        await BrowserFixture.SignInAsync(page, "Secrétariat", scenario.Body, "secretary-1");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Campagnes de messages" }).ClickAsync();
+        var card = page.Locator($"#campagne-{invitations.GetProperty("id").GetGuid()}");
+        await Assertions.Expect(card).ToContainTextAsync($"{letters} lettres");
+        await Assertions.Expect(card).ToContainTextAsync($"{letters} messages écrits sur {letters}");
+        await Assertions.Expect(card).ToContainTextAsync("à imprimer");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "console-campaigns-fr");
+
+        var batch = await page.RunAndWaitForDownloadAsync(() =>
+            card.GetByRole(AriaRole.Link, new() { Name = "Lot à imprimer (PDF)" }).ClickAsync());
+        var header = new byte[5];
+        await using (var file = File.OpenRead(await batch.PathAsync()))
+        {
+            await file.ReadExactlyAsync(header);
+        }
+        await card.GetByRole(AriaRole.Button, new() { Name = "Le lot est imprimé" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Le lot est enregistré comme imprimé.");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Le lot est posté" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Le lot est enregistré comme posté");
+        await Assertions.Expect(card).ToContainTextAsync("postées le");
+        await Assertions.Expect(card.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+
+        // Downloading the batch read every invitee's address: notifications logged it, and the console's journal shows it.
+        await page.GotoAsync($"/{scenario.Body}/secretariat/journal");
+        var letterReads = page.GetByRole(AriaRole.Table,
+            new() { Name = "Consultations des lettres et des coordonnées par les notifications" });
+        await Assertions.Expect(letterReads.GetByRole(AriaRole.Row).Filter(new() { HasText = "secretary-1" }).First)
+            .ToContainTextAsync(letters.ToString());
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(header));
+    }
+}
