@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Assemblee.SystemTests;
+using Assemblee.SystemTests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Assemblee.BrowserTests;
@@ -18,6 +19,11 @@ public sealed class CompensationTests(SystemFixture system, BrowserFixture brows
         var session = await scenario.PlannedPlenaryAsync(startsAt);
         var sessions = scenario.Secretariat("sessions");
         (await sessions.PostAsync($"/api/sessions/bodies/{scenario.Body}/sessions/{session}/convocation", null)).EnsureSuccessStatusCode();
+        // Sessions learns of the confirmed members from membership's events: those it did not know yet are invited on arrival.
+        await Eventually.ReturnsAsync(async () => (await sessions.GetFromJsonAsync<JsonElement>(
+                $"/api/sessions/bodies/{scenario.Body}/sessions/{session}/convocations"))
+            .GetProperty("expected").GetProperty("invited").GetInt32(),
+            invited => invited == scenario.Confirmed.Count, because: "every confirmed member should be invited");
         var code = (await sessions.GetFromJsonAsync<JsonElement>($"/api/sessions/bodies/{scenario.Body}/sessions/{session}/check-in-code"))
             .GetProperty("code").GetString();
         foreach (var member in new[] { first, second })
