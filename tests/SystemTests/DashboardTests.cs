@@ -7,7 +7,11 @@ using Assemblee.SystemTests.Infrastructure;
 
 namespace Assemblee.SystemTests;
 
-/// <summary>What a developer sees in the Aspire dashboard of ./run.sh, read through the dashboard's telemetry API.</summary>
+/// <summary>
+/// The AppHost as a developer runs it (./run.sh): what they see in the Aspire dashboard, read through its telemetry API, and
+/// nothing left running after Ctrl+C.
+/// </summary>
+[TestCaseOrderer(RunsLastOrderer.Name, RunsLastOrderer.Assembly)]
 public sealed class DashboardTests(DashboardTests.AppHostFixture appHost) : IClassFixture<DashboardTests.AppHostFixture>
 {
     private static readonly string[] Services = ["sortition", "membership", "sessions", "documents", "notifications", "veille"];
@@ -86,6 +90,26 @@ public sealed class DashboardTests(DashboardTests.AppHostFixture appHost) : ICla
             TimeSpan.FromSeconds(60), "the trace should hold the gateway, membership, its database, RabbitMQ and sortition");
 
         Assert.All(Expected, part => Assert.Contains(spans, span => part(span)));
+    }
+
+    [Fact, RunsLast]
+    public async Task Ctrl_C_stops_every_process_the_AppHost_started()
+    {
+        var started = appHost.Running.ProcessesStarted();
+        Assert.True(started.Count >= 10, $"expected the servers and services running, found {started.Count} processes");
+
+        await appHost.Running.SignalAsync("INT");
+        try
+        {
+            await appHost.Running.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The AppHost did not stop within 2 minutes of SIGINT; it last wrote:\n{appHost.Running.Output}");
+        }
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(started.Where(RunningAppHost.IsAlive).ToList()), alive => alive.Count == 0,
+            TimeSpan.FromSeconds(20), "every process the AppHost started should stop");
     }
 
     private static readonly Predicate<Span>[] Expected =

@@ -1,93 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
-using Assemblee.SystemTests.Infrastructure;
 
-namespace Assemblee.SystemTests;
-
-/// <summary>The AppHost as a developer runs it (./run.sh): nothing is left running after Ctrl+C or SIGTERM.</summary>
-public sealed class ProcessCleanupTests
-{
-    [Theory]
-    [InlineData("INT")]
-    [InlineData("TERM")]
-    public async Task Stopping_the_AppHost_stops_every_process_it_started(string signal)
-    {
-        await using var appHost = await RunningAppHost.StartAsync();
-        var children = StartedBy(appHost.Process.Id).ToList();
-        Assert.True(children.Count >= 10, $"expected the servers and services running, found {children.Count} processes");
-
-        using (var kill = Process.Start("kill", [$"-{signal}", appHost.Process.Id.ToString(CultureInfo.InvariantCulture)])!)
-        {
-            await kill.WaitForExitAsync();
-        }
-        // Alone it stops in seconds; beside the system collection's draws on the same two cores, past a minute at times.
-        try
-        {
-            await appHost.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException($"The AppHost did not stop within 3 minutes of SIG{signal}; it last wrote:\n{appHost.Output}");
-        }
-
-        await Eventually.ReturnsAsync(() => Task.FromResult(children.Where(IsAlive).ToList()), alive => alive.Count == 0,
-            TimeSpan.FromSeconds(20), "every process the AppHost started should stop");
-    }
-
-    internal static bool IsAlive(int pid) =>
-        File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Split(')')[^1].TrimStart().StartsWith('Z');
-
-    /// <summary>
-    /// Every process the AppHost started: its children, and Aspire's orchestrator (DCP), which detaches from the AppHost
-    /// and watches it instead ("--monitor PID"), with everything DCP started in turn.
-    /// </summary>
-    internal static IEnumerable<int> StartedBy(int root)
-    {
-        var processes = Directory.EnumerateDirectories("/proc")
-            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
-            .Where(pid => pid > 0)
-            .Select(pid => (pid, parent: ParentOf(pid), monitored: MonitoredBy(pid)))
-            .ToList();
-        var seen = new HashSet<int> { root };
-        var frontier = new Queue<int>([root]);
-        while (frontier.TryDequeue(out var current))
-        {
-            foreach (var (pid, _, _) in processes.Where(p => (p.parent == current || p.monitored == current) && seen.Add(p.pid)))
-            {
-                yield return pid;
-                frontier.Enqueue(pid);
-            }
-        }
-    }
-
-    private static int MonitoredBy(int pid)
-    {
-        try
-        {
-            var arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
-            var index = Array.IndexOf(arguments, "--monitor");
-            return index >= 0 && index + 1 < arguments.Length && int.TryParse(arguments[index + 1], out var monitored) ? monitored : -1;
-        }
-        catch (IOException)
-        {
-            return -1;
-        }
-    }
-
-    private static int ParentOf(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return -1;
-        }
-    }
-}
+namespace Assemblee.SystemTests.Infrastructure;
 
 /// <summary>
 /// The built AppHost started as ./run.sh starts it (Development, dashboard over plain HTTP without login), on free
@@ -160,15 +75,75 @@ public sealed class RunningAppHost : IAsyncDisposable
     {
         if (!Process.HasExited)
         {
-            using (var kill = Process.Start("kill", ["-TERM", Process.Id.ToString(CultureInfo.InvariantCulture)])!)
-            {
-                await kill.WaitForExitAsync();
-            }
+            await SignalAsync("TERM");
             await Process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
         }
         Process.Dispose();
         Dashboard.Dispose();
         Gateway.Dispose();
+    }
+
+    /// <summary>Every process running now that the AppHost started, directly or not.</summary>
+    public IReadOnlyList<int> ProcessesStarted() => [.. StartedBy(Process.Id)];
+
+    /// <summary>Sends a signal to the AppHost alone, as <c>kill</c> does.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", Process.Id.ToString(CultureInfo.InvariantCulture)])!;
+        await kill.WaitForExitAsync();
+    }
+
+    public static bool IsAlive(int pid) =>
+        File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Split(')')[^1].TrimStart().StartsWith('Z');
+
+    /// <summary>
+    /// Every process the AppHost started: its children, and Aspire's orchestrator (DCP), which detaches from the AppHost
+    /// and watches it instead ("--monitor PID"), with everything DCP started in turn.
+    /// </summary>
+    private static IEnumerable<int> StartedBy(int root)
+    {
+        var processes = Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0)
+            .Select(pid => (pid, parent: ParentOf(pid), monitored: MonitoredBy(pid)))
+            .ToList();
+        var seen = new HashSet<int> { root };
+        var frontier = new Queue<int>([root]);
+        while (frontier.TryDequeue(out var current))
+        {
+            foreach (var (pid, _, _) in processes.Where(p => (p.parent == current || p.monitored == current) && seen.Add(p.pid)))
+            {
+                yield return pid;
+                frontier.Enqueue(pid);
+            }
+        }
+    }
+
+    private static int MonitoredBy(int pid)
+    {
+        try
+        {
+            var arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+            var index = Array.IndexOf(arguments, "--monitor");
+            return index >= 0 && index + 1 < arguments.Length && int.TryParse(arguments[index + 1], out var monitored) ? monitored : -1;
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
+    }
+
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
     }
 
     private static int FreePort()
