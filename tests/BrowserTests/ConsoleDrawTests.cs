@@ -90,9 +90,10 @@ public sealed partial class ConsoleDrawTests(SystemFixture system, BrowserFixtur
 
         await page.ReloadAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Voir les répondants" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync($"{answered.Count} personnes ont répondu");
-        await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("Prénom");
-        await Assertions.Expect(page.GetByRole(AriaRole.Table)).Not.ToContainTextAsync("\uFFFD");
+        var respondents = page.GetByRole(AriaRole.Table, new() { Name = $"{answered.Count} personnes ont répondu", Exact = true });
+        await Assertions.Expect(respondents.Locator("tbody tr")).ToHaveCountAsync(answered.Count);
+        await Assertions.Expect(respondents).ToContainTextAsync("Prénom");
+        await Assertions.Expect(respondents).Not.ToContainTextAsync("\uFFFD");
         await BrowserFixture.AssertAccessibleAsync(page);
         await page.GoBackAsync();
 

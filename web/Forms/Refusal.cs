@@ -12,6 +12,10 @@ public sealed record Refusal(IReadOnlyDictionary<string, string[]> Errors, strin
     public static Refusal Of<T>(Submitted<T> submitted) where T : class =>
         submitted.Errors.Count > 0 ? new(submitted.Errors, null) : new(None.Errors, submitted.Problem ?? "");
 
+    /// <summary>What a page shows after a step: the words saying it is done, or why the service refused it.</summary>
+    public static (string? Done, Refusal Refusal) After<T>(Submitted<T> submitted, string done) where T : class =>
+        submitted.Succeeded ? (done, None) : (null, Of(submitted));
+
     public IReadOnlyList<string> For(string field) =>
         Errors.FirstOrDefault(error => string.Equals(error.Key, field, StringComparison.OrdinalIgnoreCase)).Value ?? [];
 }
