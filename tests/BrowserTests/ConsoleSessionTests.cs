@@ -1,11 +1,15 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Assemblee.SystemTests;
 using Microsoft.Playwright;
 
 namespace Assemblee.BrowserTests;
 
-/// <summary>A plenary run from the secretariat's console: planned, convened, its roll call and quorum, a vote opened and closed.</summary>
+/// <summary>
+/// Sessions run from the secretariat's console: planned, convened, its roll call and quorum, a vote opened and closed; moved,
+/// postponed and given a new date.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ConsoleSessionTests(SystemFixture system, BrowserFixture browser)
 {
@@ -78,6 +82,58 @@ public sealed class ConsoleSessionTests(SystemFixture system, BrowserFixture bro
         await page.GetByRole(AriaRole.Link, new() { Name = "Page publique de la séance" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Article)).ToContainTextAsync("Rejeté");
     }
+
+    [Fact]
+    public async Task The_secretariat_moves_a_session_postpones_it_once_convened_then_gives_it_its_new_date()
+    {
+        var scenario = await new PortalScenario(system).DrawnAsync("browser-console-move");
+        var session = await scenario.PlannedPlenaryAsync(DateTimeOffset.UtcNow.AddDays(7));
+        var page = await browser.VisitorAsync(system);
+        await page.GotoAsync($"/connexion?ReturnUrl=/{scenario.Body}/secretariat/seances/{session}");
+        await BrowserFixture.SignInAsync(page, "Secrétariat", scenario.Body, "secretary-1");
+
+        // A day gone by is refused in the service's words, and the session stays where it was.
+        var parisToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/Paris"));
+        await page.GetByLabel("Date", new() { Exact = true }).FillAsync(parisToday.AddDays(-1).ToString("yyyy-MM-dd"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Déplacer la séance" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("a time that has not come yet");
+
+        // Eight days ahead, from 19:00 to 21:30 in Paris, in another room of the same building.
+        var day = parisToday.AddDays(8);
+        await page.GetByLabel("Date", new() { Exact = true }).FillAsync(day.ToString("yyyy-MM-dd"));
+        await page.GetByLabel("Heure de début").FillAsync("19:00");
+        await page.GetByLabel("Heure de fin").FillAsync("21:30");
+        await page.GetByLabel("Salle", new() { Exact = true }).FillAsync("Salle Saint-Jean");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Déplacer la séance" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La séance est déplacée.");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Salle Saint-Jean, Hôtel de Ville, 75004 Paris");
+        var moved = await SessionAsync(scenario, session);
+        var startsAt = new DateTimeOffset(day.ToDateTime(new TimeOnly(19, 0)),
+            TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris").GetUtcOffset(day.ToDateTime(new TimeOnly(19, 0))));
+        Assert.Equal(startsAt, moved.GetProperty("startsAt").GetDateTimeOffset());
+        Assert.Equal(startsAt.AddHours(2.5), moved.GetProperty("endsAt").GetDateTimeOffset());
+        // What the form does not show is kept: the way in, the agenda's speakers.
+        Assert.Equal("Entrée rue de Rivoli", moved.GetProperty("place").GetProperty("access").GetString());
+        Assert.Equal("Secrétariat", moved.GetProperty("agenda")[0].GetProperty("speakers")[0].GetString());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Convoquer les membres" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Les membres sont convoqués.");
+        await page.GetByLabel("Motif du report").FillAsync("La salle est indisponible ce soir-là.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reporter la séance" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("La séance est reportée");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Reportée");
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        // Its new date known, the postponed session is moved and stands convened again.
+        await page.GetByLabel("Date", new() { Exact = true }).FillAsync(parisToday.AddDays(15).ToString("yyyy-MM-dd"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Déplacer la séance" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La séance est déplacée.");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Convoquée");
+        Assert.Equal("convened", (await SessionAsync(scenario, session)).GetProperty("state").GetString());
+    }
+
+    private static async Task<JsonElement> SessionAsync(PortalScenario scenario, Guid session) =>
+        await scenario.Secretariat("sessions").GetFromJsonAsync<JsonElement>($"/api/sessions/bodies/{scenario.Body}/sessions/{session}");
 
     private static ILocator Row(IPage page, ConfirmedMember member) =>
         page.GetByRole(AriaRole.Row, new() { NameRegex = new Regex($"^{Regex.Escape(member.GivenName)} ") });

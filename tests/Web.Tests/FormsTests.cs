@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Assemblee.Web.Clients;
 using Assemblee.Web.Forms;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
@@ -89,6 +91,38 @@ public sealed class FormsTests
             read.GetProperty("agenda").EnumerateArray().Select(item => item.GetProperty("title").GetString()));
         Assert.Equal(JsonValueKind.Null, read.GetProperty("place").ValueKind);
         Assert.Equal(JsonValueKind.Null, read.GetProperty("atelierId").ValueKind);
+    }
+
+    [Fact]
+    public void A_session_moved_from_its_Paris_times_keeps_what_the_form_does_not_show()
+    {
+        var session = JsonNode.Parse("""
+            {
+              "kind": "plenary", "title": "Plénière", "atelierId": null, "public": true, "state": "convened",
+              "agenda": [{ "title": "Accueil", "speakers": ["Secrétariat"], "documentIds": [] }],
+              "place": { "address": "Hôtel de Ville", "room": "Salle des fêtes", "access": "Entrée rue de Rivoli" },
+              "onlineLink": null, "startsAt": "2027-01-15T17:30:00+00:00", "endsAt": "2027-01-15T20:00:00+00:00",
+              "guests": [{ "name": "Adjointe à la participation", "role": "invitée" }]
+            }
+            """)!.AsObject();
+        var form = SessionForm.Of(session.Deserialize<SessionDetails>(JsonSerializerOptions.Web)!);
+
+        Assert.Equal((new DateOnly(2027, 1, 15), new TimeOnly(18, 30), new TimeOnly(21, 0)), (form.Date, form.StartsAt, form.EndsAt));
+        Assert.Equal(("Hôtel de Ville", "Salle des fêtes"), (form.Address, form.Room));
+
+        form.Date = new DateOnly(2027, 7, 1);
+        form.Room = "Salle Saint-Jean";
+        var moved = JsonSerializer.SerializeToElement(form.Moved(session));
+
+        Assert.Equal(DateTimeOffset.Parse("2027-07-01T18:30:00+02:00", CultureInfo.InvariantCulture),
+            moved.GetProperty("startsAt").GetDateTimeOffset());
+        Assert.Equal(DateTimeOffset.Parse("2027-07-01T21:00:00+02:00", CultureInfo.InvariantCulture),
+            moved.GetProperty("endsAt").GetDateTimeOffset());
+        Assert.Equal("Salle Saint-Jean", moved.GetProperty("place").GetProperty("room").GetString());
+        Assert.Equal("Entrée rue de Rivoli", moved.GetProperty("place").GetProperty("access").GetString());
+        Assert.Equal("Secrétariat", moved.GetProperty("agenda")[0].GetProperty("speakers")[0].GetString());
+        Assert.Equal("Adjointe à la participation", moved.GetProperty("guests")[0].GetProperty("name").GetString());
+        Assert.Equal("2027-01-15T17:30:00+00:00", session["startsAt"]!.GetValue<string>());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 
 namespace Assemblee.Web.Clients;
 
@@ -90,6 +91,21 @@ public sealed class SessionsClient(HttpClient http) : ApiClient(http)
 
     public Task<Submitted<SessionSummary>> CancelAsync(string bodyId, Guid sessionId, string reason, CancellationToken cancellationToken) =>
         SubmitAsync<SessionSummary>(HttpMethod.Post, $"{Body(bodyId)}/sessions/{sessionId}/cancellation",
+            JsonContent.Create(new { reason }), cancellationToken);
+
+    /// <summary>Moves a session: it is read whole and sent back as <paramref name="move"/> changes it, the rest as it was.</summary>
+    public async Task<Submitted<SessionSummary>> MoveAsync(string bodyId, Guid sessionId, Func<JsonObject, JsonObject> move,
+        CancellationToken cancellationToken)
+    {
+        var path = $"{Body(bodyId)}/sessions/{sessionId}";
+        return await FindAsync<JsonObject>(path, cancellationToken) is { } session
+            ? await SubmitAsync<SessionSummary>(HttpMethod.Put, path, JsonContent.Create(move(session)), cancellationToken)
+            : new(HttpStatusCode.NotFound, null, new Dictionary<string, string[]>(), null);
+    }
+
+    public Task<Submitted<SessionSummary>> PostponeAsync(string bodyId, Guid sessionId, string reason,
+        CancellationToken cancellationToken) =>
+        SubmitAsync<SessionSummary>(HttpMethod.Post, $"{Body(bodyId)}/sessions/{sessionId}/postponement",
             JsonContent.Create(new { reason }), cancellationToken);
 
     public async Task<ConvocationList> ConvocationsAsync(string bodyId, Guid sessionId, CancellationToken cancellationToken) =>

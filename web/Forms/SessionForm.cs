@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Assemblee.Web.Clients;
 using Assemblee.Web.Components;
 
 namespace Assemblee.Web.Forms;
@@ -35,19 +38,34 @@ public sealed class SessionForm
 
     public static SessionForm Model(DateOnly today) => new() { Date = today.AddDays(7) };
 
+    /// <summary>A session's day, times (in Paris) and place as the form shows them, to move it.</summary>
+    public static SessionForm Of(SessionDetails session)
+    {
+        var starts = TimeZoneInfo.ConvertTime(session.StartsAt, Display.Paris);
+        var ends = TimeZoneInfo.ConvertTime(session.EndsAt, Display.Paris);
+        return new()
+        {
+            Kind = session.Kind,
+            Title = session.Title,
+            Date = DateOnly.FromDateTime(starts.DateTime),
+            StartsAt = Minute(starts),
+            EndsAt = Minute(ends),
+            Address = session.Place?.Address,
+            Room = session.Place?.Room,
+            OnlineLink = session.OnlineLink,
+        };
+    }
+
     /// <summary>The session as sessions reads it; the service's own rules check the rest, field by field.</summary>
     public object ToRequest()
     {
-        var startsAt = InParis(Date, StartsAt);
-        var endsAt = InParis(EndsAt > StartsAt ? Date : Date.AddDays(1), EndsAt);
+        var (startsAt, endsAt) = Moment();
         return new
         {
             kind = Kind,
             title = Title?.Trim() ?? "",
             agenda = Lines(Agenda).Select(title => new { title, speakers = Array.Empty<string>(), documentIds = Array.Empty<Guid>() }),
-            place = string.IsNullOrWhiteSpace(Address)
-                ? null
-                : new { address = Address.Trim(), room = Blank(Room), access = (string?)null },
+            place = Place(access: null),
             onlineLink = Blank(OnlineLink),
             startsAt,
             endsAt,
@@ -57,10 +75,35 @@ public sealed class SessionForm
         };
     }
 
+    /// <summary>
+    /// The session as sessions holds it, moved to this form's day, times and place. Everything else (the agenda's speakers and
+    /// documents, the guests, the atelier, the way in) goes back as it was: moving a session loses nothing.
+    /// </summary>
+    public JsonObject Moved(JsonObject session)
+    {
+        var (startsAt, endsAt) = Moment();
+        var moved = session.DeepClone().AsObject();
+        moved["startsAt"] = startsAt;
+        moved["endsAt"] = endsAt;
+        moved["place"] = JsonSerializer.SerializeToNode(Place(session["place"]?["access"]?.GetValue<string>()), JsonSerializerOptions.Web);
+        moved["onlineLink"] = Blank(OnlineLink);
+        return moved;
+    }
+
     public static IReadOnlyList<string> Lines(string? text) =>
         [.. (text ?? "").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0)];
 
+    /// <summary>The start and the end; an end that is not after the start is the next day's.</summary>
+    private (DateTimeOffset StartsAt, DateTimeOffset EndsAt) Moment() =>
+        (InParis(Date, StartsAt), InParis(EndsAt > StartsAt ? Date : Date.AddDays(1), EndsAt));
+
+    private SessionPlace? Place(string? access) =>
+        string.IsNullOrWhiteSpace(Address) ? null : new SessionPlace(Address.Trim(), Blank(Room), access);
+
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>The time to the minute, as a time field steps by minutes and would refuse to send one with seconds.</summary>
+    private static TimeOnly Minute(DateTimeOffset moment) => new(moment.Hour, moment.Minute);
 
     private static DateTimeOffset InParis(DateOnly date, TimeOnly time)
     {
