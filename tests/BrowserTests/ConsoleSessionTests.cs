@@ -79,6 +79,19 @@ public sealed class ConsoleSessionTests(SystemFixture system, BrowserFixture bro
         // One for and one against: a simple majority is not reached, and the public page says so too.
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Rejeté");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("2 votants, 2 suffrages exprimés");
+
+        // The third member was in the room but neither checked in nor was called: the correction records them, with its reason.
+        var third = scenario.Confirmed[2];
+        await page.GetByLabel("Membre", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = third.Id.ToString() });
+        await page.GetByLabel("Heure d'arrivée").FillAsync(startsAt.ToString("HH:mm"));
+        await page.GetByLabel("Motif de la correction").FillAsync("Arrivée signalée par l'accueil.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Corriger la présence" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La présence est corrigée.");
+        await Assertions.Expect(Row(page, third)).ToContainTextAsync("(correction)");
+        var corrections = page.GetByRole(AriaRole.Table, new() { Name = "1 corrections de présence" });
+        await Assertions.Expect(corrections).ToContainTextAsync("Arrivée signalée par l'accueil.");
+        await Assertions.Expect(corrections.GetByRole(AriaRole.Row).Last).ToContainTextAsync("Absent");
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Page publique de la séance" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Article)).ToContainTextAsync("Rejeté");
     }

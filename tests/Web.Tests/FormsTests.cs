@@ -126,6 +126,34 @@ public sealed class FormsTests
     }
 
     [Fact]
+    public void A_posted_form_holds_its_boxes_unticked_unless_posted_since_a_browser_sends_nothing_for_an_unticked_box()
+    {
+        // What the form binding builds from a post is a new form with the posted fields set: its defaults must mean "unticked".
+        Assert.False(new VoteForm().RequiresQuorum);
+        Assert.False(new CorrectionForm().Present);
+        Assert.False(new DrawForm().ByArrondissement || new DrawForm().ByAgeClass);
+        // The forms first shown tick the usual choices.
+        Assert.True(VoteForm.Model().RequiresQuorum && CorrectionForm.Model().Present);
+        Assert.True(DrawForm.Model(new DateOnly(2027, 1, 10)) is { ByArrondissement: true, ByAgeClass: true });
+    }
+
+    [Fact]
+    public void An_attendance_time_is_on_the_sessions_day_in_Paris_or_the_next_when_the_evening_runs_past_midnight()
+    {
+        var evening = DateTimeOffset.Parse("2027-03-05T20:00:00+01:00", CultureInfo.InvariantCulture);
+        var form = new CorrectionForm { Present = true, ArrivedAt = new TimeOnly(19, 45), DepartedAt = new TimeOnly(0, 30), Reason = "r" };
+
+        var read = Json(form.ToRequest(evening));
+
+        Assert.Equal(DateTimeOffset.Parse("2027-03-05T19:45:00+01:00", CultureInfo.InvariantCulture),
+            read.GetProperty("arrivedAt").GetDateTimeOffset());
+        Assert.Equal(DateTimeOffset.Parse("2027-03-06T00:30:00+01:00", CultureInfo.InvariantCulture),
+            read.GetProperty("departedAt").GetDateTimeOffset());
+        Assert.Equal(JsonValueKind.Null, Json(new CorrectionForm { ArrivedAt = new TimeOnly(19, 45) }.ToRequest(evening))
+            .GetProperty("arrivedAt").ValueKind);
+    }
+
+    [Fact]
     public void A_vote_without_options_is_for_against_or_abstention()
     {
         Assert.Equal(JsonValueKind.Null, Json(new VoteForm { Question = "Adopter ?", Options = " \n " }.ToRequest())

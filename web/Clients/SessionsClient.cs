@@ -43,6 +43,10 @@ public sealed record CheckInCode(string Code, DateTimeOffset ValidFrom, DateTime
 /// <summary>A member's recorded presence: arrival, departure, and how it was recorded (check-in, roll call, correction).</summary>
 public sealed record Presence(Guid MemberId, DateTimeOffset ArrivedAt, DateTimeOffset? DepartedAt, string Method);
 
+/// <summary>A correction of a member's attendance as sessions' audit keeps it: by whom, when, why, before and after.</summary>
+public sealed record AttendanceCorrection(Guid MemberId, DateTimeOffset At, string Actor, string Reason, Presence? Before,
+    Presence? After);
+
 /// <summary>The session's quorum now: the active members it concerns, those present, those required.</summary>
 public sealed record QuorumState(int Percent, int Active, int Present, int Required, bool Reached);
 
@@ -118,6 +122,15 @@ public sealed class SessionsClient(HttpClient http) : ApiClient(http)
 
     public Task<IReadOnlyList<Presence>> AttendanceAsync(string bodyId, Guid sessionId, CancellationToken cancellationToken) =>
         ListAsync<Presence>($"{Body(bodyId)}/sessions/{sessionId}/attendance", cancellationToken);
+
+    public Task<Submitted<Presence>> CorrectAttendanceAsync(string bodyId, Guid sessionId, Guid memberId, object correction,
+        CancellationToken cancellationToken) =>
+        SubmitAsync<Presence>(HttpMethod.Put, $"{Body(bodyId)}/sessions/{sessionId}/attendance/{memberId}",
+            JsonContent.Create(correction), cancellationToken);
+
+    public Task<IReadOnlyList<AttendanceCorrection>> CorrectionsAsync(string bodyId, Guid sessionId,
+        CancellationToken cancellationToken) =>
+        ListAsync<AttendanceCorrection>($"{Body(bodyId)}/sessions/{sessionId}/attendance/corrections", cancellationToken);
 
     /// <summary>The invited members the secretariat sees in the room.</summary>
     public Task<Submitted<List<Presence>>> CallRollAsync(string bodyId, Guid sessionId, IReadOnlyList<Guid> present,

@@ -34,11 +34,13 @@ public sealed partial class DrawForm
         60+; 60; 130
         """;
 
-    public bool ByArrondissement { get; set; } = true;
+    // A box left unticked is not posted at all: what a new form holds is what an unticked box means, and a ticked default
+    // belongs to the form first shown (Model).
+    public bool ByArrondissement { get; set; }
 
     public bool BySex { get; set; }
 
-    public bool ByAgeClass { get; set; } = true;
+    public bool ByAgeClass { get; set; }
 
     public bool OneOfEachHousehold { get; set; }
 
@@ -54,6 +56,8 @@ public sealed partial class DrawForm
     /// <summary>The Paris Assembly's shape, with dates counted from today: a starting point to adjust.</summary>
     public static DrawForm Model(DateOnly today) => new()
     {
+        ByArrondissement = true,
+        ByAgeClass = true,
         ReferenceDate = today,
         ResponseDeadline = today.AddDays(42).ToDateTime(new TimeOnly(18, 0)),
         SubstitutesValidUntil = today.AddMonths(8),

@@ -95,7 +95,7 @@ public sealed class SessionForm
 
     /// <summary>The start and the end; an end that is not after the start is the next day's.</summary>
     private (DateTimeOffset StartsAt, DateTimeOffset EndsAt) Moment() =>
-        (InParis(Date, StartsAt), InParis(EndsAt > StartsAt ? Date : Date.AddDays(1), EndsAt));
+        (Display.InParis(Date, StartsAt), Display.InParis(EndsAt > StartsAt ? Date : Date.AddDays(1), EndsAt));
 
     private SessionPlace? Place(string? access) =>
         string.IsNullOrWhiteSpace(Address) ? null : new SessionPlace(Address.Trim(), Blank(Room), access);
@@ -104,10 +104,4 @@ public sealed class SessionForm
 
     /// <summary>The time to the minute, as a time field steps by minutes and would refuse to send one with seconds.</summary>
     private static TimeOnly Minute(DateTimeOffset moment) => new(moment.Hour, moment.Minute);
-
-    private static DateTimeOffset InParis(DateOnly date, TimeOnly time)
-    {
-        var local = date.ToDateTime(time);
-        return new DateTimeOffset(local, Display.Paris.GetUtcOffset(local));
-    }
 }

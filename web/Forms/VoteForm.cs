@@ -19,7 +19,12 @@ public sealed class VoteForm
 
     public bool Secret { get; set; }
 
-    public bool RequiresQuorum { get; set; } = true;
+    // A box left unticked is not posted at all: what a new form holds is what an unticked box means, and a ticked default
+    // belongs to the form first shown (Model).
+    public bool RequiresQuorum { get; set; }
+
+    /// <summary>The form first shown: a vote that needs the quorum, as most do.</summary>
+    public static VoteForm Model() => new() { RequiresQuorum = true };
 
     public object ToRequest() => new
     {
