@@ -45,8 +45,6 @@ public sealed class SessionForm
         var ends = TimeZoneInfo.ConvertTime(session.EndsAt, Display.Paris);
         return new()
         {
-            Kind = session.Kind,
-            Title = session.Title,
             Date = DateOnly.FromDateTime(starts.DateTime),
             StartsAt = Minute(starts),
             EndsAt = Minute(ends),
