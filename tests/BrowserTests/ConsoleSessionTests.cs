@@ -7,14 +7,14 @@ using Microsoft.Playwright;
 namespace Assemblee.BrowserTests;
 
 /// <summary>
-/// Sessions run from the secretariat's console: planned, convened, its roll call and quorum, a vote opened and closed; moved,
-/// postponed and given a new date.
+/// Sessions run from the secretariat's console: planned, convened, its roll call and quorum, votes by ballot and by show of
+/// hands, an attendance corrected; moved, postponed and given a new date.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ConsoleSessionTests(SystemFixture system, BrowserFixture browser)
 {
     [Fact]
-    public async Task The_secretariat_plans_and_convenes_a_plenary_calls_the_roll_and_runs_a_vote_from_the_console()
+    public async Task The_secretariat_convenes_a_plenary_calls_the_roll_runs_a_ballot_and_a_show_of_hands_and_corrects_an_attendance()
     {
         var scenario = await new PortalScenario(system).DrawnAsync("browser-console-session");
         var (first, second) = (scenario.Confirmed[0], scenario.Confirmed[1]);
@@ -92,8 +92,26 @@ public sealed class ConsoleSessionTests(SystemFixture system, BrowserFixture bro
         await Assertions.Expect(corrections).ToContainTextAsync("Arrivée signalée par l'accueil.");
         await Assertions.Expect(corrections.GetByRole(AriaRole.Row).Last).ToContainTextAsync("Absent");
 
+
+        // A show of hands: the secretariat enters the hands counted, and the result follows from them.
+        await page.GetByLabel("Question soumise au vote").FillAsync("Lever la séance à 21 heures ?");
+        await page.GetByLabel("Mode de vote").SelectOptionAsync(new SelectOptionValue { Label = "Vote à main levée" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Préparer le vote" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Le vote est préparé.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ouvrir le vote" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Le vote est ouvert.");
+        var hands = page.GetByRole(AriaRole.Group, new() { Name = "Décompte à main levée" });
+        await hands.GetByLabel("Pour").FillAsync("2");
+        await hands.GetByLabel("Contre").FillAsync("0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Clore le vote et publier le résultat" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Le vote est clos ; son résultat est publié.");
+        var raised = page.GetByRole(AriaRole.Article).Filter(new() { HasText = "Lever la séance à 21 heures ?" });
+        await Assertions.Expect(raised).ToContainTextAsync("Adopté");
+        await Assertions.Expect(raised).ToContainTextAsync("Pour 2 · Contre 0 · Abstention 0");
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Page publique de la séance" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Article)).ToContainTextAsync("Rejeté");
+        await Assertions.Expect(page.GetByRole(AriaRole.Article).Filter(new() { HasText = "règlement intérieur" }))
+            .ToContainTextAsync("Rejeté");
     }
 
     [Fact]
