@@ -206,7 +206,8 @@ public sealed class NotificationsEmailTests(SystemFixture system) : MembershipTe
         var welcomes = await Eventually.ReturnsAsync(() => Task.FromResult(ReceivedBy(addresses, "Bienvenue")),
             list => list.Count >= 3, because: "each confirmed member should be welcomed");
         var title = $"Séance {Guid.NewGuid():N}"[..20];
-        var startsAt = DateTimeOffset.UtcNow.AddDays(1).AddSeconds(40);
+        // Due in 25 s: time enough to see the reminder waiting, and the test waits for its sending no longer than that.
+        var startsAt = DateTimeOffset.UtcNow.AddDays(1).AddSeconds(25);
         var planned = await Sessions.PostAsJsonAsync($"/api/sessions/bodies/{Body}/promotions/{promotion}/sessions",
             SessionOf(title, startsAt));
         var session = (await planned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
