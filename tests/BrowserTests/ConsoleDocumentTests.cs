@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Assemblee.SystemTests;
@@ -5,12 +6,15 @@ using Microsoft.Playwright;
 
 namespace Assemblee.BrowserTests;
 
-/// <summary>A vœu's way through the console: an amendment decided, the text submitted to the Council, the Council's decision.</summary>
+/// <summary>
+/// A vœu's way through the console: a co-author named, an amendment decided, the text published and submitted to the Council,
+/// the Council's decision, then the city's commitments, which the public follows on the text's page.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ConsoleDocumentTests(SystemFixture system, BrowserFixture browser)
 {
     [Fact]
-    public async Task The_secretariat_accepts_an_amendment_submits_the_voeu_to_the_council_and_records_its_decision()
+    public async Task The_secretariat_names_a_co_author_accepts_an_amendment_publishes_and_submits_the_voeu_and_follows_the_citys_commitments()
     {
         var scenario = await new PortalScenario(system).DrawnAsync("browser-console-document");
         var member = scenario.Confirmed[0];
@@ -33,6 +37,13 @@ public sealed class ConsoleDocumentTests(SystemFixture system, BrowserFixture br
         await Assertions.Expect(amendment.Locator("ins")).ToContainTextAsync("et le dimanche");
         await BrowserFixture.AssertAccessibleAsync(page);
 
+        await page.GetByLabel("Identifiant du compte").FillAsync("dept-education");
+        await page.GetByLabel("Qualité (par exemple : direction du logement)").FillAsync("direction des affaires scolaires");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nommer co-auteur" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("dept-education peut maintenant écrire ce texte.");
+        var coAuthorReads = await system.Service("documents", "dept-education", ["executive"], [scenario.Body]).GetAsync(documents);
+        Assert.Equal(HttpStatusCode.OK, coAuthorReads.StatusCode);
+
         await amendment.GetByLabel("Motif de la décision (facultatif)").FillAsync("Adopté en atelier");
         await amendment.GetByRole(AriaRole.Button, new() { Name = "Accepter l'amendement" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("L'amendement est accepté");
@@ -43,6 +54,9 @@ public sealed class ConsoleDocumentTests(SystemFixture system, BrowserFixture br
         (await scenario.Secretariat("documents").PostAsJsonAsync($"{documents}/paper-vote",
             new { @for = 8, against = 1, abstention = 1 })).EnsureSuccessStatusCode();
         await page.GotoAsync(page.Url);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publier le texte" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Le texte est publié.");
+        await Assertions.Expect(page.Locator(".lead")).ToContainTextAsync("Publié");
         await page.GetByLabel("Référence au Conseil").FillAsync("V12");
         await page.GetByRole(AriaRole.Button, new() { Name = "Transmettre le texte" }).ClickAsync();
         await Assertions.Expect(page.Locator("#reference-errors")).ToContainTextAsync("such as 2023 V 123");
@@ -58,11 +72,39 @@ public sealed class ConsoleDocumentTests(SystemFixture system, BrowserFixture br
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La décision du Conseil est enregistrée.");
         await Assertions.Expect(page.Locator(".lead")).ToContainTextAsync("Adopté par le Conseil avec modifications");
+
+        // The city's departments commit to carry it out; the secretariat records the commitment, then how it stands.
+        await page.GetByLabel("Ce que la Ville s'engage à faire").FillAsync("   ");
+        await page.GetByLabel("Direction responsable").FillAsync("Direction des affaires scolaires");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'engagement" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#commitment-title-errors")).ToContainTextAsync("1 to 300 characters");
+        await page.GetByLabel("Ce que la Ville s'engage à faire").FillAsync("Ouvrir vingt cours d'école le samedi");
+        await page.GetByLabel("Échéance (facultative)").FillAsync("2027-06-30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'engagement" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("L'engagement est enregistré.");
+        var commitment = page.Locator("article.commitment");
+        await Assertions.Expect(commitment.Locator(".state")).ToHaveTextAsync(
+            "Prévu · Direction des affaires scolaires · échéance : 30 juin 2027");
+        await commitment.GetByLabel("Où en est-il ?").SelectOptionAsync("in-progress");
+        await commitment.GetByLabel("Ce qui a été fait").FillAsync("Dix cours ouvrent le samedi depuis mars.");
+        await commitment.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'avancement" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("L'avancement est enregistré.");
+        await Assertions.Expect(commitment.Locator(".state")).ToContainTextAsync("En cours");
         await BrowserFixture.AssertAccessibleAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "console-document-fr");
         var read = await scenario.Secretariat("documents").GetFromJsonAsync<JsonElement>(documents);
 
         Assert.Equal(("adopted-as-amended", 2), (read.GetProperty("document").GetProperty("state").GetString(),
             read.GetProperty("document").GetProperty("version").GetInt32()));
+
+        // The public reads the text and how the city carries it out, without the name of whoever recorded it.
+        var visitor = await browser.VisitorAsync(system);
+        await visitor.GotoAsync($"/{scenario.Body}/documents/{document}");
+        var followed = visitor.Locator("article.commitment");
+        await Assertions.Expect(followed.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Ouvrir vingt cours d'école le samedi");
+        await Assertions.Expect(followed.Locator(".state")).ToContainTextAsync("En cours · Direction des affaires scolaires");
+        await Assertions.Expect(followed.Locator(".updates li")).ToContainTextAsync("En cours · Dix cours ouvrent le samedi depuis mars.");
+        Assert.DoesNotContain("secretary-1", await visitor.ContentAsync(), StringComparison.Ordinal);
+        await BrowserFixture.AssertAccessibleAsync(visitor);
     }
 }

@@ -137,6 +137,7 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
         var intoOtherAtelier = await Writer(members[2]).PostAsJsonAsync(Documents(), Voeu(promotion, atelier));
         var granted = await DocumentsSecretariat.PutAsJsonAsync(Documents($"/{document}/co-authors/dept-housing"),
             new { role = "direction du logement" });
+        var blank = await DocumentsSecretariat.PutAsJsonAsync(Documents($"/{document}/co-authors/%20"), new { role = " " });
         var afterGrant = await deputy.GetAsync(Documents($"/{document}"));
         var deputySaves = await SaveAsync(deputy, document, "\"1\"", "Le Conseil de Paris émet le vœu que la Ville finance.", "DLH");
 
@@ -150,6 +151,9 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
         Assert.Equal(HttpStatusCode.NotFound, beforeGrant.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, intoOtherAtelier.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, granted.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        var errors = (await blank.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["subject", "role"], errors.EnumerateObject().Select(error => error.Name));
         Assert.Equal(HttpStatusCode.OK, afterGrant.StatusCode);
         Assert.Equal(HttpStatusCode.OK, deputySaves.StatusCode);
         var history = (await Writer(members[1]).GetFromJsonAsync<List<JsonElement>>(Documents($"/{document}/history")))!;

@@ -30,9 +30,15 @@ public sealed record AmendmentEntry(Amendment Amendment, IReadOnlyList<int> Conf
 /// <summary>A step of a document's life: a save, a decision, a vote, the Council; who took it, when, and its detail.</summary>
 public sealed record DocumentStep(DateTimeOffset At, string Actor, string Action);
 
+/// <summary>What a department of the city committed to do to carry out an adopted text, where it stands, and each step since.</summary>
+public sealed record Commitment(Guid Id, string Title, string Department, DateOnly? DueOn, string Status,
+    IReadOnlyList<CommitmentUpdate> Updates);
+
+public sealed record CommitmentUpdate(DateTimeOffset At, string Actor, string Status, string Note);
+
 /// <summary>
 /// Documents' API: published texts and their search (public), the texts a member writes and their amendments; the secretariat's
-/// decisions on amendments, submission to the Council and the Council's outcome.
+/// decisions on amendments, publication, co-authors, submission to the Council, the Council's outcome and the city's commitments.
 /// </summary>
 public sealed class DocumentsClient(HttpClient http) : ApiClient(http)
 {
@@ -78,6 +84,29 @@ public sealed class DocumentsClient(HttpClient http) : ApiClient(http)
         CancellationToken cancellationToken) =>
         SubmitAsync<WrittenDocument>(HttpMethod.Post, $"{Document(bodyId, documentId)}/council-outcome", JsonContent.Create(outcome),
             cancellationToken);
+
+    public Task<Submitted<PublishedText>> PublishAsync(string bodyId, Guid documentId, CancellationToken cancellationToken) =>
+        SubmitAsync<PublishedText>(HttpMethod.Post, $"{Document(bodyId, documentId)}/publication", null, cancellationToken);
+
+    /// <summary>Lets an account of the administration or the executive write the text, in the capacity given.</summary>
+    public Task<Submitted<WrittenDocument>> AddCoAuthorAsync(string bodyId, Guid documentId, string subject, string role,
+        CancellationToken cancellationToken) =>
+        SubmitAsync<WrittenDocument>(HttpMethod.Put, $"{Document(bodyId, documentId)}/co-authors/{Escape(subject)}",
+            JsonContent.Create(new { role }), cancellationToken);
+
+    /// <summary>The follow-up of an adopted text, public as the text is.</summary>
+    public Task<IReadOnlyList<Commitment>> CommitmentsAsync(string bodyId, Guid documentId, CancellationToken cancellationToken) =>
+        ListAsync<Commitment>($"{Document(bodyId, documentId)}/commitments", cancellationToken);
+
+    public Task<Submitted<Commitment>> CommitAsync(string bodyId, Guid documentId, object commitment,
+        CancellationToken cancellationToken) =>
+        SubmitAsync<Commitment>(HttpMethod.Post, $"{Document(bodyId, documentId)}/commitments", JsonContent.Create(commitment),
+            cancellationToken);
+
+    public Task<Submitted<Commitment>> UpdateCommitmentAsync(string bodyId, Guid documentId, Guid commitmentId, object update,
+        CancellationToken cancellationToken) =>
+        SubmitAsync<Commitment>(HttpMethod.Post, $"{Document(bodyId, documentId)}/commitments/{commitmentId}/updates",
+            JsonContent.Create(update), cancellationToken);
 
     private static string Document(string bodyId, Guid documentId) => $"/api/documents/bodies/{Escape(bodyId)}/documents/{documentId}";
 }

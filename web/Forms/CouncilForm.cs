@@ -28,3 +28,26 @@ public sealed class OutcomeForm
         councilText = string.IsNullOrWhiteSpace(CouncilText) ? null : CouncilText,
     };
 }
+
+/// <summary>What a department commits to do to carry out an adopted text, and by when if it says.</summary>
+public sealed class CommitmentForm
+{
+    /// <summary>Where a commitment stands, as documents names it.</summary>
+    public static readonly string[] Statuses = ["planned", "in-progress", "done", "abandoned"];
+
+    public string? Title { get; set; }
+
+    public string? Department { get; set; }
+
+    public DateOnly? DueOn { get; set; }
+
+    public object ToRequest() => new { title = Title?.Trim() ?? "", department = Department?.Trim() ?? "", dueOn = DueOn };
+}
+
+/// <summary>An account of the administration or the executive named to write a text, and in what capacity.</summary>
+public sealed class CoAuthorForm
+{
+    public string? Subject { get; set; }
+
+    public string? Role { get; set; }
+}

@@ -141,11 +141,14 @@ public static class DocumentsApi
     private static async Task<Results<NoContent, ValidationProblem>> GrantAsync(string bodyId, Guid documentId, string subject,
         CoAuthor coAuthor, ClaimsPrincipal user, Callers callers, DocumentWriting writing, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(coAuthor.Role) || coAuthor.Role.Length > 100 || subject.Length > 200)
+        var errors = new Dictionary<string, string[]>()
+            .Require(!string.IsNullOrWhiteSpace(subject) && subject.Length <= 200, "subject", "The account's identifier, 1 to 200 characters.")
+            .Require(!string.IsNullOrWhiteSpace(coAuthor.Role) && coAuthor.Role.Length <= 100, "role", "A role of 1 to 100 characters.");
+        if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["A role of 1 to 100 characters."] });
+            return TypedResults.ValidationProblem(errors);
         }
-        await writing.GrantAsync(bodyId, documentId, subject, coAuthor.Role.Trim(),
+        await writing.GrantAsync(bodyId, documentId, subject.Trim(), coAuthor.Role.Trim(),
             await callers.ResolveAsync(user, bodyId, documentId, cancellationToken), cancellationToken);
         return TypedResults.NoContent();
     }
