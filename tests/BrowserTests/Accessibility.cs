@@ -20,7 +20,8 @@ internal static class Accessibility
     /// </summary>
     private const string StructureScript = """
         () => {
-          const structural = /^(id|for|class|role|type|lang|dir|style|tabindex|hidden|disabled|required|scope|headers|colspan|rowspan|aria-(?!label$|description$|rowcount$|rowindex$).*)$/;
+          const structural = new RegExp('^(id|for|class|role|type|lang|dir|style|tabindex|hidden|disabled|required|scope|headers|'
+            + 'colspan|rowspan|aria-(?!label$|description$|rowcount$|rowindex$).*)$');
           const fold = value => value.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9]+/gi, '#');
           const parts = [];
           for (const element of document.querySelectorAll('*')) {

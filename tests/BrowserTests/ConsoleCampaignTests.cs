@@ -6,7 +6,10 @@ using Microsoft.Playwright;
 
 namespace Assemblee.BrowserTests;
 
-/// <summary>The console's campaigns: the draw's invitation letters followed, their print batch downloaded, printed and posted.</summary>
+/// <summary>
+/// The console's messages: the draw's invitation letters followed, their print batch downloaded, printed and posted; a message
+/// rewritten in the body's own words.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ConsoleCampaignTests(SystemFixture system, BrowserFixture browser)
 {
@@ -55,5 +58,44 @@ public sealed class ConsoleCampaignTests(SystemFixture system, BrowserFixture br
         await BrowserFixture.AssertAccessibleAsync(page);
 
         Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(header));
+    }
+
+    [Fact]
+    public async Task The_secretariat_rewrites_the_convocation_previews_it_with_sample_data_and_saves_it_as_the_bodys_version()
+    {
+        var scenario = await new PortalScenario(system).RegisteredAsync();
+        var page = await browser.VisitorAsync(system);
+        await page.GotoAsync($"/connexion?ReturnUrl=/{scenario.Body}/secretariat");
+        await BrowserFixture.SignInAsync(page, "Secrétariat", scenario.Body, "secretary-1");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Rédaction des messages" }).ClickAsync();
+        var wordings = page.GetByRole(AriaRole.Table, new() { Name = "36 rédactions, une par message et par langue" });
+        await Assertions.Expect(wordings.Locator("tbody tr")).ToHaveCountAsync(36);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Convocation à une séance, français" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".lead")).ToHaveTextAsync("Courriel · Rédaction intégrée");
+
+        var subject = page.GetByLabel("Objet");
+        await subject.FillAsync("Vous êtes convoqué·e : {{ session.title }");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aperçu" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("is not valid Liquid");
+        await subject.FillAsync("Vous êtes convoqué·e : {{ session.title }}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aperçu" }).ClickAsync();
+        var preview = page.GetByRole(AriaRole.Region, new() { Name = "Aperçu avec des données d'exemple" });
+        await Assertions.Expect(preview.Locator("strong")).ToHaveTextAsync("Vous êtes convoqué·e : Séance plénière de lancement");
+        await Assertions.Expect(page.GetByText("L'instance n'a encore écrit aucune version")).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer une nouvelle version" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("La nouvelle version est enregistrée");
+        await Assertions.Expect(page.Locator(".lead")).ToHaveTextAsync("Courriel · Version 1");
+        await Assertions.Expect(page.Locator("#versions + ul li"))
+            .ToHaveTextAsync("Version 1 · Vous êtes convoqué·e : {{ session.title }}");
+        await BrowserFixture.ScreenshotAsync(page, "console-message-fr");
+        var templates = await scenario.Secretariat("notifications").GetFromJsonAsync<List<JsonElement>>(
+            $"/api/notifications/bodies/{scenario.Body}/templates");
+        var convocation = templates!.Single(template => template.GetProperty("kind").GetString() == "convocation"
+            && template.GetProperty("language").GetString() == "fr");
+
+        Assert.Equal((1, "Vous êtes convoqué·e : {{ session.title }}"),
+            (convocation.GetProperty("version").GetInt32(), convocation.GetProperty("subject").GetString()));
     }
 }

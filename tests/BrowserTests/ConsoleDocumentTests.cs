@@ -14,7 +14,7 @@ namespace Assemblee.BrowserTests;
 public sealed class ConsoleDocumentTests(SystemFixture system, BrowserFixture browser)
 {
     [Fact]
-    public async Task The_secretariat_names_a_co_author_accepts_an_amendment_publishes_and_submits_the_voeu_and_follows_the_citys_commitments()
+    public async Task The_secretariat_takes_a_voeu_through_co_author_amendment_publication_and_council_to_the_citys_commitments()
     {
         var scenario = await new PortalScenario(system).DrawnAsync("browser-console-document");
         var member = scenario.Confirmed[0];

@@ -16,7 +16,16 @@ public sealed record LetterBatch(int Letters, int Bytes, DateTimeOffset Rendered
 public sealed record Campaign(Guid Id, string Kind, string Title, string State, string? Refusal, int? Expected, int Written,
     IReadOnlyDictionary<string, int> ByState, DateTimeOffset CreatedAt, LetterBatch? Batch);
 
-/// <summary>Notifications' API: a member's message preferences; the secretariat's campaigns, their letters and access log.</summary>
+/// <summary>A message's wording for a kind and language, in Liquid: the body's latest version, or version 0, the built-in one.</summary>
+public sealed record MessageTemplate(string Kind, string Channel, string Language, int Version, string Subject, string Body);
+
+/// <summary>A wording rendered with its kind's sample data (a fictitious member, session or draw).</summary>
+public sealed record TemplatePreview(string Subject, string Body);
+
+/// <summary>
+/// Notifications' API: a member's message preferences; the secretariat's campaigns, their letters and access log, and the
+/// body's own wording of each message.
+/// </summary>
 public sealed class NotificationsClient(HttpClient http) : ApiClient(http)
 {
     public Task<IReadOnlyList<Campaign>> CampaignsAsync(string bodyId, CancellationToken cancellationToken) =>
@@ -40,6 +49,28 @@ public sealed class NotificationsClient(HttpClient http) : ApiClient(http)
     public Task<Submitted<MessagePreferences>> SavePreferencesAsync(string bodyId, MessagePreferences preferences,
         CancellationToken cancellationToken) =>
         SubmitAsync<MessagePreferences>(HttpMethod.Put, Path(bodyId), JsonContent.Create(preferences), cancellationToken);
+
+    public Task<IReadOnlyList<MessageTemplate>> TemplatesAsync(string bodyId, CancellationToken cancellationToken) =>
+        ListAsync<MessageTemplate>($"{Body(bodyId)}/templates", cancellationToken);
+
+    public Task<IReadOnlyList<MessageTemplate>> TemplateVersionsAsync(string bodyId, string kind, string language,
+        CancellationToken cancellationToken) =>
+        ListAsync<MessageTemplate>($"{Template(bodyId, kind, language)}/versions", cancellationToken);
+
+    /// <summary>Renders a wording not yet saved, so that the secretariat reads the message as a member would.</summary>
+    public Task<Submitted<TemplatePreview>> PreviewTemplateAsync(string bodyId, string kind, string language, string subject,
+        string body, CancellationToken cancellationToken) =>
+        SubmitAsync<TemplatePreview>(HttpMethod.Post, $"{Template(bodyId, kind, language)}/preview",
+            JsonContent.Create(new { subject, body }), cancellationToken);
+
+    /// <summary>Saves the next version; the messages written from then on use it.</summary>
+    public Task<Submitted<MessageTemplate>> WriteTemplateAsync(string bodyId, string kind, string language, string subject,
+        string body, CancellationToken cancellationToken) =>
+        SubmitAsync<MessageTemplate>(HttpMethod.Put, Template(bodyId, kind, language), JsonContent.Create(new { subject, body }),
+            cancellationToken);
+
+    private static string Template(string bodyId, string kind, string language) =>
+        $"{Body(bodyId)}/templates/{Escape(kind)}/{Escape(language)}";
 
     private static string Path(string bodyId) => $"{Body(bodyId)}/preferences/me";
 

@@ -36,4 +36,8 @@ public static class Display
     /// <summary>For, against and abstention in the page's language; a choice's own wording as the secretariat wrote it.</summary>
     public static string Option(IStringLocalizer texts, string option) =>
         texts[$"VoteOption.{option}"] is { ResourceNotFound: false } label ? label : option;
+
+    /// <summary>Which wording a message uses: version 0 is the built-in one, any other the body's own.</summary>
+    public static string Wording(IStringLocalizer texts, int version) =>
+        version == 0 ? texts["BuiltInWording"] : texts["WordingVersionOf", version];
 }

@@ -142,7 +142,8 @@ public static class DocumentsApi
         CoAuthor coAuthor, ClaimsPrincipal user, Callers callers, DocumentWriting writing, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>()
-            .Require(!string.IsNullOrWhiteSpace(subject) && subject.Length <= 200, "subject", "The account's identifier, 1 to 200 characters.")
+            .Require(!string.IsNullOrWhiteSpace(subject) && subject.Length <= 200, "subject",
+                "The account's identifier, 1 to 200 characters.")
             .Require(!string.IsNullOrWhiteSpace(coAuthor.Role) && coAuthor.Role.Length <= 100, "role", "A role of 1 to 100 characters.");
         if (errors.Count > 0)
         {
