@@ -6,11 +6,13 @@ eng/install-prerequisites.sh --tests
 results="$(mktemp -d)"
 status=0
 dotnet build Assemblee.sln
+# The system and browser tests write what each project printed here (tests/SystemTests/Infrastructure/ResourceLogs.cs).
+rm -rf artifacts/logs
 # One test project at a time (-m:1): the system and browser tests each start the whole application, and two at once on a
 # two-core machine would slow both past their timeouts. The build above stays parallel.
 dotnet test Assemblee.sln --no-build -m:1 --logger "console;verbosity=normal" --logger trx --results-directory "$results" || status=$?
 /usr/bin/python3 - "$results" <<'PY'
-import glob, sys, xml.etree.ElementTree as ET
+import glob, os, re, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
 for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
@@ -22,6 +24,15 @@ for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
     for result in root.iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
         message = result.find("t:Output/t:ErrorInfo/t:Message", ns)
         print(f"FAILED {result.get('testName')}: {(message.text or '')[:1500] if message is not None else ''}")
+if failed:
+    # A page that shows only its error page says nothing of the service that failed: the last errors each project logged.
+    for path in sorted(glob.glob("artifacts/logs/*/*.log")):
+        lines = [re.sub(r"^\S+Z |\x1b\[[0-9;]*m", "", line.rstrip()) for line in open(path, errors="replace")]
+        # A health check fails while its service starts; that is not what broke a test.
+        starts = [i for i, line in enumerate(lines)
+                  if line.startswith(("fail:", "crit:")) and "HealthCheckService" not in line][-3:]
+        for i in starts:
+            print(f"{os.path.basename(path)[:-4]}: " + " | ".join(line.strip() for line in lines[i:i + 3])[:240])
 print(f"Tests: {passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status

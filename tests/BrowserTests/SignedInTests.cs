@@ -49,6 +49,8 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
 
         Assert.Equal("attending", answer);
         Assert.Equal(400, forged.Status);
+        // The sender is shown the site's error page, not the exception.
+        Assert.Contains("<h1>Une erreur est survenue</h1>", await forged.TextAsync());
         Assert.Equal(403, console!.Status);
         Assert.Equal("attending", await AnswerOfAsync(scenario, session, member.Id));
     }

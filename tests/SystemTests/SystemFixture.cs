@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using Assemblee.ServiceDefaults.Authentication;
+using Assemblee.SystemTests.Infrastructure;
 using Npgsql;
 
 namespace Assemblee.SystemTests;
@@ -15,6 +16,8 @@ public sealed class SystemFixture : IAsyncLifetime
     public static readonly IReadOnlyList<string> Services = ["sortition", "membership", "sessions", "documents", "notifications", "veille"];
 
     private string _signingKey = "";
+
+    private ResourceLogs? _logs;
 
     public DistributedApplication App { get; private set; } = null!;
 
@@ -55,6 +58,7 @@ public sealed class SystemFixture : IAsyncLifetime
         _signingKey = (await builder.CreateResourceBuilder<ParameterResource>("jwt-signing-key").Resource.GetValueAsync(timeout.Token))!;
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
+        _logs = new ResourceLogs(App, Services.Append("gateway").Append("web"));
         foreach (var resource in Services.Append("gateway"))
         {
             await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
@@ -63,6 +67,10 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (_logs is not null)
+        {
+            await _logs.DisposeAsync();
+        }
         await App.DisposeAsync();
         File.Delete(AgendaDropFile);
     }

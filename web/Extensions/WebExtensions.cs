@@ -4,6 +4,7 @@ using Assemblee.Web.Actions;
 using Assemblee.Web.Clients;
 using Assemblee.Web.Components;
 using Assemblee.Web.Security;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -61,6 +62,17 @@ internal static class WebExtensions
                 exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute("/introuvable", createScopeForStatusCodePages: true);
+        // Both re-execute the request as it came: a form's POST would have the error page read the form again, and fail again
+        // on the antiforgery token that brought it there. The page only shows; it is asked for as a GET.
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<IExceptionHandlerFeature>() is not null
+                || context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+            {
+                context.Request.Method = HttpMethods.Get;
+            }
+            return next(context);
+        });
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
