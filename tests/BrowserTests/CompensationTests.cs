@@ -16,7 +16,7 @@ public sealed class CompensationTests(SystemFixture system, BrowserFixture brows
         var scenario = await new PortalScenario(system).DrawnAsync("browser-compensation");
         var (first, second) = (scenario.Confirmed[0], scenario.Confirmed[1]);
         var startsAt = DateTimeOffset.UtcNow.AddMinutes(10);
-        var session = await scenario.PlannedPlenaryAsync(startsAt);
+        var session = await scenario.PlannedSessionAsync(startsAt);
         var sessions = scenario.Secretariat("sessions");
         (await sessions.PostAsync($"/api/sessions/bodies/{scenario.Body}/sessions/{session}/convocation", null)).EnsureSuccessStatusCode();
         // Sessions learns of the confirmed members from membership's events: those it did not know yet are invited on arrival.

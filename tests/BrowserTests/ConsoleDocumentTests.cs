@@ -90,6 +90,12 @@ public sealed class ConsoleDocumentTests(SystemFixture system, BrowserFixture br
         await commitment.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'avancement" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("L'avancement est enregistré.");
         await Assertions.Expect(commitment.Locator(".state")).ToContainTextAsync("En cours");
+        // The history names each step in the page's language, with who took it.
+        var history = page.GetByRole(AriaRole.Region, new() { Name = "Historique" });
+        await Assertions.Expect(history).ToContainTextAsync("Amendement accepté · secretary-1");
+        await Assertions.Expect(history).ToContainTextAsync("Vote sur papier enregistré · secretary-1");
+        await Assertions.Expect(history).ToContainTextAsync("Transmis au Conseil de Paris · secretary-1");
+        await Assertions.Expect(history).ToContainTextAsync("Engagement de la Ville enregistré · secretary-1");
         await BrowserFixture.AssertAccessibleAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "console-document-fr");
         var read = await scenario.Secretariat("documents").GetFromJsonAsync<JsonElement>(documents);

@@ -118,7 +118,7 @@ public sealed class ConsoleSessionTests(SystemFixture system, BrowserFixture bro
     public async Task The_secretariat_moves_a_session_postpones_it_once_convened_then_gives_it_its_new_date()
     {
         var scenario = await new PortalScenario(system).DrawnAsync("browser-console-move");
-        var session = await scenario.PlannedPlenaryAsync(DateTimeOffset.UtcNow.AddDays(7));
+        var session = await scenario.PlannedSessionAsync(DateTimeOffset.UtcNow.AddDays(7));
         var page = await browser.VisitorAsync(system);
         await page.GotoAsync($"/connexion?ReturnUrl=/{scenario.Body}/secretariat/seances/{session}");
         await BrowserFixture.SignInAsync(page, "Secrétariat", scenario.Body, "secretary-1");

@@ -88,13 +88,13 @@ internal sealed class PortalScenario(SystemFixture system)
         return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("document").GetProperty("id").GetGuid();
     }
 
-    /// <summary>A public plenary of the promotion, planned by the secretariat (not yet convened).</summary>
-    public async Task<Guid> PlannedPlenaryAsync(DateTimeOffset startsAt)
+    /// <summary>A public session of the promotion (a plenary unless told), planned by the secretariat (not yet convened).</summary>
+    public async Task<Guid> PlannedSessionAsync(DateTimeOffset startsAt, string kind = "plenary", string title = "Plénière de lancement")
     {
         var planned = await Secretariat("sessions").PostAsJsonAsync($"/api/sessions/bodies/{Body}/promotions/{PromotionId}/sessions", new
         {
-            kind = "plenary",
-            title = "Plénière de lancement",
+            kind,
+            title,
             agenda = new[] { new { title = "Accueil", speakers = new[] { "Secrétariat" }, documentIds = Array.Empty<Guid>() } },
             place = new { address = "Hôtel de Ville, 75004 Paris", room = "Salle des fêtes", access = "Entrée rue de Rivoli" },
             startsAt,

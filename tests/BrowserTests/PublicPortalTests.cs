@@ -18,7 +18,7 @@ public sealed class PublicPortalTests(SystemFixture system, BrowserFixture brows
         var (body, name, record, promotion) = (scenario.Body, scenario.Name, scenario.Record, scenario.Promotion);
         var procesVerbal = await PublishedProcesVerbalAsync(body);
         await scenario.CurrentPhaseAsync("Découverte");
-        var plenary = await scenario.PlannedPlenaryAsync(DateTimeOffset.UtcNow.AddDays(7));
+        var plenary = await scenario.PlannedSessionAsync(DateTimeOffset.UtcNow.AddDays(7));
         var page = await browser.VisitorAsync(system);
 
         await page.GotoAsync("/");

@@ -229,7 +229,7 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
     /// <summary>A public plenary planned and convened by the secretariat; returns once the member is invited.</summary>
     private static async Task<Guid> ConvenedPlenaryAsync(PortalScenario scenario, ConfirmedMember member, DateTimeOffset startsAt)
     {
-        var session = await scenario.PlannedPlenaryAsync(startsAt);
+        var session = await scenario.PlannedSessionAsync(startsAt);
         var sessions = scenario.Secretariat("sessions");
         (await sessions.PostAsync($"/api/sessions/bodies/{scenario.Body}/sessions/{session}/convocation", null)).EnsureSuccessStatusCode();
         await Eventually.ReturnsAsync(() => AnswerOfAsync(scenario, session, member.Id), answer => answer is not null,

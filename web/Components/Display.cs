@@ -34,8 +34,17 @@ public static class Display
     public static string Number(double value) => value.ToString("0.######", CultureInfo.CurrentCulture);
 
     /// <summary>For, against and abstention in the page's language; a choice's own wording as the secretariat wrote it.</summary>
-    public static string Option(IStringLocalizer texts, string option) =>
-        texts[$"VoteOption.{option}"] is { ResourceNotFound: false } label ? label : option;
+    public static string Option(IStringLocalizer texts, string option) => Named(texts, "VoteOption", option);
+
+    /// <summary>A step of a text's history in the page's language; a step the web does not know yet keeps the service's name.</summary>
+    public static string DocumentStep(IStringLocalizer texts, string action) => Named(texts, "DocumentAction", action);
+
+    /// <summary>Who took a step of a text's history: a vote of the Assembly (vote:{id}) or the account that acted.</summary>
+    public static string DocumentActor(IStringLocalizer texts, string actor) =>
+        actor.StartsWith("vote:", StringComparison.Ordinal) ? texts["DocumentActorVote"] : actor;
+
+    private static string Named(IStringLocalizer texts, string kind, string value) =>
+        texts[$"{kind}.{value}"] is { ResourceNotFound: false } label ? label : value;
 
     /// <summary>Which wording a message uses: version 0 is the built-in one, any other the body's own.</summary>
     public static string Wording(IStringLocalizer texts, int version) =>

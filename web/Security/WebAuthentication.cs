@@ -20,10 +20,12 @@ internal static class WebAuthentication
 {
     public const string AccessToken = "access_token";
 
-    /// <summary>A page for one body's members, or its secretariat: the role and the body in the {bodyId} route value.</summary>
+    /// <summary>A page for one body's members, secretariat or executive: the role and the body in the {bodyId} route value.</summary>
     public const string BodyMember = "body-member";
 
     public const string BodySecretariat = "body-secretariat";
+
+    public const string BodyExecutive = "body-executive";
 
     public static bool UsesProvider(IConfiguration configuration) => configuration["Identity:Authority"] is not null;
 
@@ -68,6 +70,8 @@ internal static class WebAuthentication
             options.AddPolicy(BodyMember, policy => policy.RequireRole(Roles.Member).AddRequirements(new BodyScopeRequirement()));
             options.AddPolicy(BodySecretariat,
                 policy => policy.RequireRole(Roles.Secretariat).AddRequirements(new BodyScopeRequirement()));
+            options.AddPolicy(BodyExecutive,
+                policy => policy.RequireRole(Roles.Executive).AddRequirements(new BodyScopeRequirement()));
         });
         builder.Services.AddBodyScope();
         builder.Services.AddCascadingAuthenticationState();
