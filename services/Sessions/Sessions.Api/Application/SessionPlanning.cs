@@ -30,6 +30,8 @@ public sealed class SessionPlanning(NpgsqlDataSource dataSource, SessionTransact
         transactions.RunAsync(bodyId, sessionId, shared: false, async (transaction, session, now) =>
         {
             SessionRules.EnsureConvenable(session, now);
+            // After the session, before the roster (RosterUpdates' order): a member being saved now is read once saved.
+            await RosterStore.LockPromotionAsync(transaction, session.PromotionId, cancellationToken);
             var invited = (await RosterStore.ActiveAsync(transaction, session.PromotionId, cancellationToken))
                 .Where(member => SessionRules.Concerns(session, member)).Select(member => member.Id).ToList();
             await ConvocationStore.InviteAsync(transaction, session.Id, invited, now, cancellationToken);

@@ -7,6 +7,19 @@ namespace Assemblee.Sessions.Data;
 /// <summary>The read model of members built from membership's events: who is active, in which promotion and atelier.</summary>
 public static class RosterStore
 {
+    /// <summary>
+    /// The promotion's roster, locked until the transaction ends (a PostgreSQL advisory lock: no row stands for a promotion).
+    /// A roster change holds it from before it saves the member; a convocation takes it before it reads who is active. Locking
+    /// the upcoming sessions alone left a gap: a change that looked for sessions before the one being convened was planned, and
+    /// saved its member after the convocation had read the roster, invited that member to neither.
+    /// </summary>
+    public static async Task LockPromotionAsync(NpgsqlTransaction transaction, Guid promotionId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))",
+            transaction.Connection, transaction);
+        await command.With(promotionId).ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>The member, locked until the transaction ends; created as pending when first heard of.</summary>
     public static async Task<RosterMember> LockAsync(NpgsqlTransaction transaction, string bodyId, Guid promotionId, Guid memberId,
         DateTimeOffset now, CancellationToken cancellationToken)

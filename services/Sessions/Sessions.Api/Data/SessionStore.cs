@@ -48,7 +48,7 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// The promotion's planned and convened sessions that have not started, and its postponed ones, locked: a roster change waits
-    /// for a session being convened, and a session is convened after the roster changes that precede it, so no member falls between.
+    /// for a session being convened. A session planned since is covered by the promotion's roster lock that both take after.
     /// </summary>
     public static async Task<IReadOnlyList<Session>> LockUpcomingAsync(NpgsqlTransaction transaction, Guid promotionId, DateTimeOffset now,
         CancellationToken cancellationToken)
