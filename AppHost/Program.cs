@@ -42,6 +42,7 @@ notifications.WithServiceReference(veille);
 // The web application calls the services' REST APIs with its visitor's rights; the gateway serves it at its root.
 // In Development its sign-in page issues development tokens with the same key; production signs people in with the city's provider.
 var web = builder.AddProject<Projects.Web>("web").WithHostEnvironment().WithoutDefaultHttps().WithHttpHealthCheck("/health")
+    .WithReference(cache).WaitFor(cache)
     .WithEnvironment("Identity__SigningKey", signingKey);
 foreach (var service in new[] { membership, sortition, sessions, documents, notifications, veille })
 {

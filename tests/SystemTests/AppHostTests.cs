@@ -14,15 +14,7 @@ public sealed class AppHostTests(SystemFixture system)
     [Fact]
     public async Task A_service_restarted_from_the_dashboard_comes_back_on_a_new_process_and_serves_again()
     {
-        var before = system.App.ProcessId("notifications");
-
-        var result = await system.App.ResourceCommands.ExecuteCommandAsync("notifications", KnownResourceCommands.RestartCommand);
-        // The command's own answer first, so that a refused restart says why rather than showing up as a timeout below.
-        Assert.True(result.Success, result.Message);
-        await Eventually.ReturnsAsync(() => Task.FromResult(system.App.ProcessIdOrNull("notifications")), pid => pid is { } now
-            && now != before,
-            TimeSpan.FromMinutes(1), "notifications should run on a new process");
-        await system.App.WaitUntilHealthyAgainAsync("notifications");
+        await system.App.RestartResourceAsync("notifications");
 
         Assert.Equal(HttpStatusCode.OK, (await system.Gateway().GetAsync("/api/notifications/status")).StatusCode);
     }

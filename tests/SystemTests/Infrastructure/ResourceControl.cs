@@ -1,6 +1,6 @@
 namespace Assemblee.SystemTests.Infrastructure;
 
-/// <summary>What a developer does from the dashboard: stop and start a resource, read its console.</summary>
+/// <summary>What a developer does from the dashboard: stop, start and restart a resource, read its console.</summary>
 public static class ResourceControl
 {
     public static async Task StopResourceAsync(this DistributedApplication app, string name)
@@ -15,6 +15,18 @@ public static class ResourceControl
     {
         var result = await app.ResourceCommands.ExecuteCommandAsync(name, KnownResourceCommands.StartCommand);
         Assert.True(result.Success, result.Message);
+        await app.WaitUntilHealthyAgainAsync(name);
+    }
+
+    /// <summary>Restarts a project as the dashboard does, and waits until it serves again on its new process.</summary>
+    public static async Task RestartResourceAsync(this DistributedApplication app, string name)
+    {
+        var before = app.ProcessId(name);
+        var result = await app.ResourceCommands.ExecuteCommandAsync(name, KnownResourceCommands.RestartCommand);
+        // The command's own answer first, so that a refused restart says why rather than showing up as a timeout below.
+        Assert.True(result.Success, result.Message);
+        await Eventually.ReturnsAsync(() => Task.FromResult(app.ProcessIdOrNull(name)), pid => pid is { } now && now != before,
+            TimeSpan.FromMinutes(1), $"{name} should run on a new process");
         await app.WaitUntilHealthyAgainAsync(name);
     }
 
