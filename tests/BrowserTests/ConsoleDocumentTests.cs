@@ -14,7 +14,7 @@ namespace Assemblee.BrowserTests;
 public sealed class ConsoleDocumentTests(SystemFixture system, BrowserFixture browser)
 {
     [Fact]
-    public async Task The_secretariat_takes_a_voeu_through_co_author_amendment_publication_and_council_to_the_citys_commitments()
+    public async Task The_secretariat_takes_a_voeu_through_amendment_publication_and_council_to_commitments_its_co_author_reports_on()
     {
         var scenario = await new PortalScenario(system).DrawnAsync("browser-console-document");
         var member = scenario.Confirmed[0];
@@ -112,5 +112,20 @@ public sealed class ConsoleDocumentTests(SystemFixture system, BrowserFixture br
         await Assertions.Expect(followed.Locator(".updates li")).ToContainTextAsync("En cours · Dix cours ouvrent le samedi depuis mars.");
         Assert.DoesNotContain("secretary-1", await visitor.ContentAsync(), StringComparison.Ordinal);
         await BrowserFixture.AssertAccessibleAsync(visitor);
+
+        // The co-author department, signed in as the executive, finds the text in its space and records that it is done.
+        var department = await browser.VisitorAsync(system);
+        await department.GotoAsync("/connexion");
+        await BrowserFixture.SignInAsync(department, "Exécutif", scenario.Body, "dept-education");
+        await department.GetByRole(AriaRole.Link, new() { Name = "Espace de l'exécutif" }).ClickAsync();
+        await department.GetByRole(AriaRole.Region, new() { Name = "Textes que vous co-écrivez" })
+            .GetByRole(AriaRole.Link, new() { Name = "Vœu sur les cours d'école" }).ClickAsync();
+        var carried = department.Locator("article.commitment");
+        await carried.GetByLabel("Où en est-il ?").SelectOptionAsync("done");
+        await carried.GetByLabel("Ce qui a été fait").FillAsync("Les vingt cours ouvrent le samedi.");
+        await carried.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'avancement" }).ClickAsync();
+        await Assertions.Expect(department.GetByRole(AriaRole.Status)).ToHaveTextAsync("L'avancement est enregistré.");
+        await Assertions.Expect(carried.Locator(".state")).ToContainTextAsync("Réalisé");
+        await BrowserFixture.AssertAccessibleAsync(department);
     }
 }
