@@ -184,4 +184,22 @@ public sealed class FormsTests
         Assert.Empty(preferences.Channels["session-reminder"]);
         Assert.Equal(PreferencesForm.Kinds.Length, preferences.Channels.Count);
     }
+
+    [Fact]
+    public void An_executive_ruling_sends_its_reason_trimmed_and_a_merge_target_only_when_it_merges()
+    {
+        var target = Guid.NewGuid();
+
+        var inadmissible = Json(new RulingForm { Decision = "inadmissible", Reason = "  Relève de l'État. ", MergedInto = $"{target}" }
+            .ToRequest());
+        var admissible = Json(new RulingForm { Reason = "   " }.ToRequest());
+        var merged = Json(new RulingForm { Decision = "merged", MergedInto = $"{target}" }.ToRequest());
+
+        Assert.Equal(("inadmissible", "Relève de l'État."), (inadmissible.GetProperty("decision").GetString(),
+            inadmissible.GetProperty("reason").GetString()));
+        Assert.Equal(JsonValueKind.Null, inadmissible.GetProperty("mergedInto").ValueKind);
+        Assert.Equal(("admissible", JsonValueKind.Null), (admissible.GetProperty("decision").GetString(),
+            admissible.GetProperty("reason").ValueKind));
+        Assert.Equal(target, merged.GetProperty("mergedInto").GetGuid());
+    }
 }
