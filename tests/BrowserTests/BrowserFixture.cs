@@ -99,6 +99,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>A fresh visitor signed in as the development sign-in page allows, then sent on to <paramref name="returnUrl"/>.</summary>
+    public async Task<IPage> SignedInAsync(SystemFixture system, string role, string body, string subject, string? returnUrl = null)
+    {
+        var page = await VisitorAsync(system);
+        await page.GotoAsync(returnUrl is null ? "/connexion" : $"/connexion?ReturnUrl={returnUrl}");
+        await SignInAsync(page, role, body, subject);
+        return page;
+    }
+
     /// <summary>The development sign-in page: a role, a body and who, as a newcomer would fill it in (in French).</summary>
     public static async Task SignInAsync(IPage page, string role, string body, string subject)
     {

@@ -33,9 +33,7 @@ public sealed class CompensationTests(SystemFixture system, BrowserFixture brows
         }
         // A session belongs to the month of its start in Paris.
         var month = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(startsAt, "Europe/Paris").ToString("yyyy-MM");
-        var page = await browser.VisitorAsync(system);
-        await page.GotoAsync($"/connexion?ReturnUrl=/{scenario.Body}/secretariat");
-        await BrowserFixture.SignInAsync(page, "Secrétariat", scenario.Body, "secretary-1");
+        var page = await browser.SignedInAsync(system, "Secrétariat", scenario.Body, "secretary-1", $"/{scenario.Body}/secretariat");
         await page.GetByRole(AriaRole.Link, new() { Name = "Indemnités" }).ClickAsync();
         await page.GetByLabel("Mois").FillAsync(month);
         await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
@@ -68,9 +66,7 @@ public sealed class CompensationTests(SystemFixture system, BrowserFixture brows
         // Another body's export is refused to this secretariat, and a member gets no export at all.
         var otherBody = await page.Context.APIRequest.GetAsync($"/body-other/secretariat/indemnites/{month}/releves.csv");
 
-        var memberPage = await browser.VisitorAsync(system);
-        await memberPage.GotoAsync($"/connexion?ReturnUrl=/{scenario.Body}/membres");
-        await BrowserFixture.SignInAsync(memberPage, "Membre", scenario.Body, first.Id.ToString());
+        var memberPage = await browser.SignedInAsync(system, "Membre", scenario.Body, first.Id.ToString(), $"/{scenario.Body}/membres");
         await memberPage.GetByRole(AriaRole.Link, new() { Name = "Mes relevés d'indemnités" }).ClickAsync();
         await memberPage.GetByLabel("Mois").FillAsync(month);
         await memberPage.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();

@@ -15,9 +15,8 @@ public sealed class ConsoleAtelierTests(SystemFixture system, BrowserFixture bro
     {
         var scenario = await new PortalScenario(system).DrawnAsync("browser-console-ateliers");
         var (first, second) = (scenario.Confirmed[0], scenario.Confirmed[1]);
-        var page = await browser.VisitorAsync(system);
-        await page.GotoAsync($"/connexion?ReturnUrl=/{scenario.Body}/secretariat/promotions/{scenario.PromotionId}");
-        await BrowserFixture.SignInAsync(page, "Secrétariat", scenario.Body, "secretary-1");
+        var page = await browser.SignedInAsync(system, "Secrétariat", scenario.Body, "secretary-1",
+            $"/{scenario.Body}/secretariat/promotions/{scenario.PromotionId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Ateliers de la promotion" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Créez d'abord un atelier.")).ToBeVisibleAsync();
 

@@ -24,9 +24,7 @@ public sealed class ConsoleCampaignTests(SystemFixture system, BrowserFixture br
             campaign => campaign.ValueKind == JsonValueKind.Object && campaign.GetProperty("batch").ValueKind == JsonValueKind.Object,
             TimeSpan.FromMinutes(1), "the draw's invitation letters should be written and batched");
         var letters = invitations.GetProperty("batch").GetProperty("letters").GetInt32();
-        var page = await browser.VisitorAsync(system);
-        await page.GotoAsync($"/connexion?ReturnUrl=/{scenario.Body}/secretariat");
-        await BrowserFixture.SignInAsync(page, "Secrétariat", scenario.Body, "secretary-1");
+        var page = await browser.SignedInAsync(system, "Secrétariat", scenario.Body, "secretary-1", $"/{scenario.Body}/secretariat");
         await page.GetByRole(AriaRole.Link, new() { Name = "Campagnes de messages" }).ClickAsync();
         var card = page.Locator($"#campagne-{invitations.GetProperty("id").GetGuid()}");
         await Assertions.Expect(card).ToContainTextAsync($"{letters} lettres");
@@ -64,9 +62,7 @@ public sealed class ConsoleCampaignTests(SystemFixture system, BrowserFixture br
     public async Task The_secretariat_rewrites_the_convocation_previews_it_with_sample_data_and_saves_it_as_the_bodys_version()
     {
         var scenario = await new PortalScenario(system).RegisteredAsync();
-        var page = await browser.VisitorAsync(system);
-        await page.GotoAsync($"/connexion?ReturnUrl=/{scenario.Body}/secretariat");
-        await BrowserFixture.SignInAsync(page, "Secrétariat", scenario.Body, "secretary-1");
+        var page = await browser.SignedInAsync(system, "Secrétariat", scenario.Body, "secretary-1", $"/{scenario.Body}/secretariat");
         await page.GetByRole(AriaRole.Link, new() { Name = "Rédaction des messages" }).ClickAsync();
         var wordings = page.GetByRole(AriaRole.Table, new() { Name = "36 rédactions, une par message et par langue" });
         await Assertions.Expect(wordings.Locator("tbody tr")).ToHaveCountAsync(36);

@@ -28,9 +28,7 @@ public sealed class ConsoleDocumentTests(SystemFixture system, BrowserFixture br
             text = "Le Conseil de Paris émet le vœu d'ouvrir les cours le samedi et le dimanche.",
             motivation = "Le dimanche aussi.",
         })).EnsureSuccessStatusCode();
-        var page = await browser.VisitorAsync(system);
-        await page.GotoAsync($"/connexion?ReturnUrl=/{scenario.Body}/secretariat");
-        await BrowserFixture.SignInAsync(page, "Secrétariat", scenario.Body, "secretary-1");
+        var page = await browser.SignedInAsync(system, "Secrétariat", scenario.Body, "secretary-1", $"/{scenario.Body}/secretariat");
         await page.GetByRole(AriaRole.Link, new() { Name = "Textes de l'instance" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Vœu sur les cours d'école" }).ClickAsync();
         var amendment = page.Locator("#amendement-1");
@@ -114,9 +112,7 @@ public sealed class ConsoleDocumentTests(SystemFixture system, BrowserFixture br
         await BrowserFixture.AssertAccessibleAsync(visitor);
 
         // The co-author department, signed in as the executive, finds the text in its space and records that it is done.
-        var department = await browser.VisitorAsync(system);
-        await department.GotoAsync("/connexion");
-        await BrowserFixture.SignInAsync(department, "Exécutif", scenario.Body, "dept-education");
+        var department = await browser.SignedInAsync(system, "Exécutif", scenario.Body, "dept-education");
         await department.GetByRole(AriaRole.Link, new() { Name = "Espace de l'exécutif" }).ClickAsync();
         await department.GetByRole(AriaRole.Region, new() { Name = "Textes que vous co-écrivez" })
             .GetByRole(AriaRole.Link, new() { Name = "Vœu sur les cours d'école" }).ClickAsync();

@@ -14,9 +14,7 @@ public sealed partial class ConsoleDrawTests(SystemFixture system, BrowserFixtur
     public async Task The_secretariat_runs_a_small_draw_from_the_console_from_its_specification_to_the_ceremony()
     {
         var scenario = await new PortalScenario(system).RegisteredAsync();
-        var page = await browser.VisitorAsync(system);
-        await page.GotoAsync("/connexion");
-        await BrowserFixture.SignInAsync(page, "Secrétariat", scenario.Body, "secretary-1");
+        var page = await browser.SignedInAsync(system, "Secrétariat", scenario.Body, "secretary-1");
         await page.GetByRole(AriaRole.Link, new() { Name = "Console du secrétariat" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Nouveau tirage" }).ClickAsync();
         await BrowserFixture.AssertAccessibleAsync(page);

@@ -18,9 +18,8 @@ public sealed class ConsoleSessionTests(SystemFixture system, BrowserFixture bro
     {
         var scenario = await new PortalScenario(system).DrawnAsync("browser-console-session");
         var (first, second) = (scenario.Confirmed[0], scenario.Confirmed[1]);
-        var page = await browser.VisitorAsync(system);
-        await page.GotoAsync($"/connexion?ReturnUrl=/{scenario.Body}/secretariat/promotions/{scenario.PromotionId}");
-        await BrowserFixture.SignInAsync(page, "Secrétariat", scenario.Body, "secretary-1");
+        var page = await browser.SignedInAsync(system, "Secrétariat", scenario.Body, "secretary-1",
+            $"/{scenario.Body}/secretariat/promotions/{scenario.PromotionId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Séances de la promotion" }).ClickAsync();
         await BrowserFixture.AssertAccessibleAsync(page);
 
@@ -119,9 +118,8 @@ public sealed class ConsoleSessionTests(SystemFixture system, BrowserFixture bro
     {
         var scenario = await new PortalScenario(system).DrawnAsync("browser-console-move");
         var session = await scenario.PlannedSessionAsync(DateTimeOffset.UtcNow.AddDays(7));
-        var page = await browser.VisitorAsync(system);
-        await page.GotoAsync($"/connexion?ReturnUrl=/{scenario.Body}/secretariat/seances/{session}");
-        await BrowserFixture.SignInAsync(page, "Secrétariat", scenario.Body, "secretary-1");
+        var page = await browser.SignedInAsync(system, "Secrétariat", scenario.Body, "secretary-1",
+            $"/{scenario.Body}/secretariat/seances/{session}");
 
         // A day gone by is refused in the service's words, and the session stays where it was.
         var parisToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/Paris"));

@@ -16,9 +16,7 @@ public sealed class ExecutiveTests(SystemFixture system, BrowserFixture browser)
         var oral = await SubmittedAsync(scenario, "oral-question", "Les jeunes et le budget participatif");
         await SubmittedAsync(scenario, "written-question", "Horaires des bibliothèques");
         await scenario.PlannedSessionAsync(DateTimeOffset.UtcNow.AddDays(10), "veille-exchange", "Échange avec l'exécutif");
-        var page = await browser.VisitorAsync(system);
-        await page.GotoAsync("/connexion");
-        await BrowserFixture.SignInAsync(page, "Exécutif", scenario.Body, "executive-1");
+        var page = await browser.SignedInAsync(system, "Exécutif", scenario.Body, "executive-1");
         await page.GetByRole(AriaRole.Link, new() { Name = "Espace de l'exécutif" }).ClickAsync();
         var toRule = page.GetByRole(AriaRole.Region, new() { Name = "Recevabilité à examiner" });
         await Assertions.Expect(toRule.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
@@ -71,9 +69,7 @@ public sealed class ExecutiveTests(SystemFixture system, BrowserFixture browser)
         // A member of the body, and the executive of another body, are refused the space and the question's page.
         foreach (var (role, body, subject) in new[] { ("Membre", scenario.Body, "member-1"), ("Exécutif", "another-body", "executive-2") })
         {
-            var other = await browser.VisitorAsync(system);
-            await other.GotoAsync("/connexion");
-            await BrowserFixture.SignInAsync(other, role, body, subject);
+            var other = await browser.SignedInAsync(system, role, body, subject);
             foreach (var path in new[] { $"/{scenario.Body}/executif", $"/{scenario.Body}/executif/questions/{oral}" })
             {
                 var refused = await other.GotoAsync(path);

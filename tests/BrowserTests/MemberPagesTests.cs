@@ -14,9 +14,7 @@ public sealed class MemberPagesTests(SystemFixture system, BrowserFixture browse
     {
         var scenario = await new PortalScenario(system).DrawnAsync("browser-member-pages");
         var member = scenario.Confirmed[0];
-        var page = await browser.VisitorAsync(system);
-        await page.GotoAsync($"/connexion?ReturnUrl=/{scenario.Body}/membres");
-        await BrowserFixture.SignInAsync(page, "Membre", scenario.Body, member.Id.ToString());
+        var page = await browser.SignedInAsync(system, "Membre", scenario.Body, member.Id.ToString(), $"/{scenario.Body}/membres");
         await page.GetByRole(AriaRole.Link, new() { Name = "Mes préférences de messages" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Convocation à une séance : Courriel")).ToBeCheckedAsync();
         await BrowserFixture.AssertAccessibleAsync(page);

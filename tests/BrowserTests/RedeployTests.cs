@@ -14,9 +14,8 @@ public sealed class RedeployTests(SystemFixture system, BrowserFixture browser)
     {
         var scenario = await new PortalScenario(system).DrawnAsync("browser-redeploy");
         var session = await scenario.PlannedSessionAsync(DateTimeOffset.UtcNow.AddDays(7));
-        var page = await browser.VisitorAsync(system);
-        await page.GotoAsync($"/connexion?ReturnUrl=/{scenario.Body}/secretariat/seances/{session}");
-        await BrowserFixture.SignInAsync(page, "Secrétariat", scenario.Body, "secretary-1");
+        var page = await browser.SignedInAsync(system, "Secrétariat", scenario.Body, "secretary-1",
+            $"/{scenario.Body}/secretariat/seances/{session}");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Convoquer les membres" })).ToBeVisibleAsync();
 
         // On one machine the keys' default place (the home directory) would outlive a restart too; a Kubernetes pod has a file

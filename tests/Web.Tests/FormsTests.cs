@@ -202,4 +202,21 @@ public sealed class FormsTests
             admissible.GetProperty("reason").ValueKind));
         Assert.Equal(target, merged.GetProperty("mergedInto").GetGuid());
     }
+
+    [Fact]
+    public void A_draft_starts_from_the_text_as_it_stands_and_a_part_left_empty_is_not_sent()
+    {
+        var form = DraftForm.From(new WrittenDocument(Guid.NewGuid(), "voeu", "draft", 4, "Vœu sur les jardins",
+            [new DocumentSection("Considérants", "Considérant que…"), new DocumentSection("Vœu", "Le Conseil émet le vœu…")],
+            DateTimeOffset.UtcNow));
+        form.Parts[1] = new DraftPart { Heading = " ", Markdown = "" };
+        form.Parts[2] = new DraftPart { Heading = " Calendrier ", Markdown = "Dès 2027. " };
+
+        var read = Json(form.ToRequest());
+
+        Assert.Equal(4, form.ReadVersion);
+        Assert.Equal([("Considérants", "Considérant que…"), ("Calendrier", "Dès 2027.")], read.GetProperty("sections").EnumerateArray()
+            .Select(section => (section.GetProperty("heading").GetString(), section.GetProperty("markdown").GetString())));
+        Assert.Equal(JsonValueKind.Null, read.GetProperty("summary").ValueKind);
+    }
 }

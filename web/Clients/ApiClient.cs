@@ -47,10 +47,14 @@ public abstract class ApiClient(HttpClient http)
     }
 
     /// <summary>Sends a change and reads what came of it, for a form that shows the service's errors beside its fields.</summary>
-    protected async Task<Submitted<T>> SubmitAsync<T>(HttpMethod method, string path, HttpContent? content,
-        CancellationToken cancellationToken) where T : class
+    protected Task<Submitted<T>> SubmitAsync<T>(HttpMethod method, string path, HttpContent? content,
+        CancellationToken cancellationToken) where T : class =>
+        SubmitAsync<T>(new HttpRequestMessage(method, path) { Content = content }, cancellationToken);
+
+    /// <summary>Sends a request the caller built (with an If-Match, say) and reads what came of it.</summary>
+    protected async Task<Submitted<T>> SubmitAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken) where T : class
     {
-        using var response = await http.SendAsync(new HttpRequestMessage(method, path) { Content = content }, cancellationToken);
+        using var response = await http.SendAsync(request, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             // 204 No Content (a role set, a rule saved) succeeds with nothing to read.

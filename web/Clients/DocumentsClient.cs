@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+
 namespace Assemblee.Web.Clients;
 
 /// <summary>A published text: kind, title, version, its SHA-256 fingerprint and, when read alone, its sanitised HTML.</summary>
@@ -56,6 +59,18 @@ public sealed class DocumentsClient(HttpClient http) : ApiClient(http)
         CancellationToken cancellationToken) =>
         SubmitAsync<Amendment>(HttpMethod.Post, $"/api/documents/bodies/{Escape(bodyId)}/documents/{documentId}/amendments",
             JsonContent.Create(amendment), cancellationToken);
+
+    /// <summary>
+    /// Saves a new version of a draft written from <paramref name="readVersion"/>: documents answers 412 when another writer
+    /// saved one meanwhile, so that no one's work is overwritten unseen.
+    /// </summary>
+    public Task<Submitted<DocumentDraft>> SaveAsync(string bodyId, Guid documentId, int readVersion, object text,
+        CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, Document(bodyId, documentId)) { Content = JsonContent.Create(text) };
+        request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{readVersion.ToString(CultureInfo.InvariantCulture)}\""));
+        return SubmitAsync<DocumentDraft>(request, cancellationToken);
+    }
 
     public Task<IReadOnlyList<PublishedText>> PublishedAsync(string bodyId, CancellationToken cancellationToken) =>
         ListAsync<PublishedText>($"/api/documents/bodies/{Escape(bodyId)}/published", cancellationToken);

@@ -1,0 +1,45 @@
+using Assemblee.Web.Clients;
+
+namespace Assemblee.Web.Forms;
+
+/// <summary>
+/// A new version of a draft as its writer's form holds it: the title, each part, what changed in a few words, and the version
+/// it was written from, which documents checks so that a version saved meanwhile is never overwritten unseen.
+/// </summary>
+public sealed class DraftForm
+{
+    public int ReadVersion { get; set; }
+
+    public string? Title { get; set; }
+
+    public List<DraftPart> Parts { get; set; } = [];
+
+    public string? Summary { get; set; }
+
+    /// <summary>The draft as it stands, and an empty part at the end for a new one.</summary>
+    public static DraftForm From(WrittenDocument document) => new()
+    {
+        ReadVersion = document.Version,
+        Title = document.Title,
+        Parts = [.. document.Sections.Select(section => new DraftPart { Heading = section.Heading, Markdown = section.Markdown }),
+            new DraftPart()],
+    };
+
+    /// <summary>The text as documents reads it. A part left with neither heading nor text is dropped: that removes it.</summary>
+    public object ToRequest() => new
+    {
+        title = Title?.Trim() ?? "",
+        sections = Parts.Where(part => !part.IsEmpty)
+            .Select(part => new { heading = part.Heading?.Trim() ?? "", markdown = part.Markdown?.Trim() ?? "" }),
+        summary = string.IsNullOrWhiteSpace(Summary) ? null : Summary.Trim(),
+    };
+}
+
+public sealed class DraftPart
+{
+    public string? Heading { get; set; }
+
+    public string? Markdown { get; set; }
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Heading) && string.IsNullOrWhiteSpace(Markdown);
+}
