@@ -51,6 +51,13 @@ public static class Leximin
     /// </summary>
     private const double LargestRepair = 1e-5;
 
+    /// <summary>
+    /// A stage whose optimum is this close to one is the last: every profile left lies between that optimum and one, so
+    /// fixing all of them there is exact to this bound, where stages of a profile or two each at 0.99998, 0.99999, … cost
+    /// seconds apiece.
+    /// </summary>
+    private const double NearOne = 1e-5;
+
     /// <summary>Repairs per stage; past them the numerics are failing and the run stops with an error.</summary>
     private const int MaxRepairs = 8;
 
@@ -70,7 +77,7 @@ public static class Leximin
 
     public static Distribution Compute(ProfilePool pool, LeximinOptions options)
     {
-        using var finder = new PanelFinder(pool, pool.Problem.OneOfEachHousehold);
+        using var finder = new PanelFinder(pool, pool.Problem.OneOfEachHousehold, options.PricingGap);
         var profiles = pool.Profiles.Count;
         var panels = new PanelSet();
         _ = finder.FindBest([.. pool.Profiles.Select(_ => 1.0)]) ?? throw new InfeasibleQuotasException(QuotaDiagnosis.Diagnose(pool));
@@ -107,8 +114,8 @@ public static class Leximin
             var unfixed = Enumerable.Range(0, profiles).Where(t => fixedAt[t] is null).ToList();
             var positive = unfixed.Where(t => duals[t] > options.Epsilon).ToList();
             // Σ duals over unfixed profiles is 1, so some dual is large unless there are very many profiles. No one's
-            // chance exceeds one: at an optimum of one, every profile left is at one in every optimal lottery.
-            var fixing = value >= 1 - FixingMargin ? unfixed : positive.Count > 0 ? positive : [unfixed.MaxBy(t => duals[t])];
+            // chance exceeds one: every profile left lies between the optimum and one, so near one all are fixed at once.
+            var fixing = value >= 1 - NearOne ? unfixed : positive.Count > 0 ? positive : [unfixed.MaxBy(t => duals[t])];
             foreach (var t in fixing)
             {
                 // A hair below the optimum, so that solver round-off cannot make the next stage infeasible.
@@ -230,9 +237,10 @@ public static class Leximin
             if (added.Count == 0 && interior.Status == LpStatus.Optimal)
             {
                 options.Progress?.Invoke($"  {round + 1} rounds, LP {lpTime.TotalSeconds:F1} s, pricing {pricingTime.TotalSeconds:F1} s");
-                // Barrier stops within its own tolerance of the optimum, possibly a hair above it; the simplex vertex
-                // over the same panels is exact to its primal tolerance, so the lower of the two is fixed.
-                return (Math.Min(interior.Columns[interiorStage.Z], solution.Columns[stage.Z]), interiorDuals);
+                // The value fixed is the simplex vertex's, exact to its primal tolerance. Barrier's own stops up to 1e-5
+                // from the optimum either way on these dense LPs (fixing the lower of the two left probabilities 4e-5 off);
+                // it only decides whom to fix.
+                return (solution.Columns[stage.Z], interiorDuals);
             }
             added.ForEach(stage.AddPanel);
         }

@@ -9,9 +9,14 @@ namespace Assemblee.Sortition.Engine.Solvers;
 internal sealed class PanelFinder : IDisposable
 {
     private readonly IntegerProgram _program = new();
+    private readonly double _precision;
 
-    public PanelFinder(ProfilePool pool, bool oneOfEachHousehold = true)
+    /// <param name="pool">The profiles, the panel's size and the quotas.</param>
+    /// <param name="oneOfEachHousehold">Whether a panel holds at most one person of a household.</param>
+    /// <param name="precision">By how much at most another panel may beat the one found (LEXIMIN's pricing gap).</param>
+    public PanelFinder(ProfilePool pool, bool oneOfEachHousehold, double precision)
     {
+        _precision = precision;
         foreach (var profile in pool.Profiles)
         {
             _program.AddColumn(0, profile.Count);
@@ -30,15 +35,18 @@ internal sealed class PanelFinder : IDisposable
         }
     }
 
-    /// <summary>The panel (people per profile) with the largest weight, or null when no panel meets the quotas.</summary>
+    /// <summary>
+    /// The panel (people per profile) with the largest weight, or null when no panel meets the quotas; no panel beats it by
+    /// more than the finder's precision.
+    /// </summary>
     public int[]? FindBest(IReadOnlyList<double> weights)
     {
-        // CBC's tolerances are absolute. Small weights are scaled up to about 1 so that small duals still steer the
-        // search; large ones are not scaled down below 10 times themselves: CBC prunes what cannot beat its best panel
-        // by 1e-5 (its cutoff increment), and LEXIMIN must see panels better by 1e-6 of a probability. (Scaled to 1, a
-        // panel 2e-4 better was missed in late stages; a smaller increment trips an assertion inside CBC.)
+        // CBC's tolerances are absolute: it prunes what cannot beat its best panel by 1e-5 (its cutoff increment), so the
+        // weights are scaled until that is the precision asked for, and small ones up to about 1 so that small duals still
+        // steer the search. (Unscaled, panels 2e-4 better were missed in LEXIMIN's late stages; a smaller increment trips
+        // an assertion inside CBC.)
         var largest = weights.Count == 0 ? 0 : weights.Max(Math.Abs);
-        var scale = largest > 0 ? Math.Max(10, 1 / largest) : 1;
+        var scale = largest > 0 ? Math.Max(1e-5 / _precision, 1 / largest) : 1;
         var solution = _program.Solve([.. weights.Select(w => w * scale)], maximize: true);
         return solution is null ? null : [.. solution.Select(v => (int)Math.Round(v))];
     }
