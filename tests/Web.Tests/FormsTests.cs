@@ -204,19 +204,20 @@ public sealed class FormsTests
     }
 
     [Fact]
-    public void A_draft_starts_from_the_text_as_it_stands_and_a_part_left_empty_is_not_sent()
+    public void A_draft_starts_from_the_text_as_it_stands_and_a_part_left_empty_is_not_sent_and_line_breaks_go_as_LF()
     {
         var form = DraftForm.From(new WrittenDocument(Guid.NewGuid(), "voeu", "draft", 4, "Vœu sur les jardins",
             [new DocumentSection("Considérants", "Considérant que…"), new DocumentSection("Vœu", "Le Conseil émet le vœu…")],
             DateTimeOffset.UtcNow));
         form.Parts[1] = new DraftPart { Heading = " ", Markdown = "" };
-        form.Parts[2] = new DraftPart { Heading = " Calendrier ", Markdown = "Dès 2027. " };
+        form.Parts[2] = new DraftPart { Heading = " Calendrier ", Markdown = "Dès 2027.\r\n\r\n- Printemps : semis. " };
 
         var read = Json(form.ToRequest());
 
         Assert.Equal(4, form.ReadVersion);
-        Assert.Equal([("Considérants", "Considérant que…"), ("Calendrier", "Dès 2027.")], read.GetProperty("sections").EnumerateArray()
-            .Select(section => (section.GetProperty("heading").GetString(), section.GetProperty("markdown").GetString())));
+        Assert.Equal([("Considérants", "Considérant que…"), ("Calendrier", "Dès 2027.\n\n- Printemps : semis.")],
+            read.GetProperty("sections").EnumerateArray()
+                .Select(section => (section.GetProperty("heading").GetString(), section.GetProperty("markdown").GetString())));
         Assert.Equal(JsonValueKind.Null, read.GetProperty("summary").ValueKind);
     }
 }

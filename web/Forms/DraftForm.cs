@@ -25,12 +25,19 @@ public sealed class DraftForm
             new DraftPart()],
     };
 
-    /// <summary>The text as documents reads it. A part left with neither heading nor text is dropped: that removes it.</summary>
+    /// <summary>
+    /// The text as documents reads it. A part left with neither heading nor text is dropped: that removes it. Browsers send
+    /// a text area's line breaks as CRLF; they go as LF, as documents keeps them, or every line would differ from the last
+    /// version in its history.
+    /// </summary>
     public object ToRequest() => new
     {
         title = Title?.Trim() ?? "",
-        sections = Parts.Where(part => !part.IsEmpty)
-            .Select(part => new { heading = part.Heading?.Trim() ?? "", markdown = part.Markdown?.Trim() ?? "" }),
+        sections = Parts.Where(part => !part.IsEmpty).Select(part => new
+        {
+            heading = part.Heading?.Trim() ?? "",
+            markdown = part.Markdown?.ReplaceLineEndings("\n").Trim() ?? "",
+        }),
         summary = string.IsNullOrWhiteSpace(Summary) ? null : Summary.Trim(),
     };
 }
