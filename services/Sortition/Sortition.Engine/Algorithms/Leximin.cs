@@ -173,8 +173,9 @@ public static class Leximin
         ProfilePool pool, PanelFinder finder, PanelSet panels, double?[] fixedAt, LeximinOptions options, StageProgram stage)
     {
         var profiles = pool.Profiles.Count;
-        var lpTime = TimeSpan.Zero;
+        var simplexTime = TimeSpan.Zero;
         var pricingTime = TimeSpan.Zero;
+        var barrierTime = TimeSpan.Zero;
         double[]? center = null;
         var centerBound = double.PositiveInfinity;
         var repairs = 0;
@@ -182,17 +183,20 @@ public static class Leximin
         {
             var started = Stopwatch.GetTimestamp();
             var solution = stage.Lp.Solve(maximize: true, LpMethod.Simplex);
-            lpTime += Stopwatch.GetElapsedTime(started);
+            simplexTime += Stopwatch.GetElapsedTime(started);
             if (solution.Status != LpStatus.Optimal)
             {
                 // The elastic columns keep every stage feasible and bounded: any other answer is the solver failing.
                 throw new LeximinFailedException(
                     $"the stage LP answered {solution.Status} with {fixedAt.Count(f => f is not null)} profiles fixed");
             }
-            if (stage.Box > LargestBox)
+            var elasticInUse = stage.Elastic.Any(e => solution.Columns[e] > 1e-9);
+            if (elasticInUse && stage.Box > LargestBox)
             {
                 // Even dear, elastic columns are in use: the fixed probabilities are a hair too high to be met together
                 // (round-off of an earlier stage). Lower each by exactly its shortfall, within a bound, a few times at most.
+                // Only while they are in use: once the widened box has freed them, a repair would lower nothing and only
+                // restart the box from one (measured: ten simplex solves of a second each on a pool of 2,000).
                 if (++repairs > MaxRepairs)
                 {
                     throw new LeximinFailedException($"the fixed probabilities stayed infeasible after {MaxRepairs} repairs");
@@ -215,7 +219,7 @@ public static class Leximin
             added.ForEach(stage.AddPanel);
             // An elastic column in use means the box cuts off the true duals: the LP is then solving a relaxed
             // stage, and panels priced for it are wasted. Widen the box at once.
-            if (stage.Elastic.Any(e => solution.Columns[e] > 1e-9))
+            if (elasticInUse)
             {
                 stage.SetBox(stage.Box * 4);
                 continue;
@@ -229,14 +233,15 @@ public static class Leximin
             started = Stopwatch.GetTimestamp();
             using var interiorStage = StageProgram.Build(pool, panels.All, fixedAt, stage.Box);
             var interior = interiorStage.Lp.Solve(maximize: true, LpMethod.InteriorPoint);
-            lpTime += Stopwatch.GetElapsedTime(started);
+            barrierTime += Stopwatch.GetElapsedTime(started);
             var interiorDuals = Duals(interior, profiles);
             var interiorBound = Math.Abs(interior.RowDuals[interiorStage.Mass]) + options.PricingGap;
             added = PriceNewPanels(pool, finder, panels, interiorDuals, interiorDuals, interiorBound,
                 fixedAt, ref center, ref centerBound);
             if (added.Count == 0 && interior.Status == LpStatus.Optimal)
             {
-                options.Progress?.Invoke($"  {round + 1} rounds, LP {lpTime.TotalSeconds:F1} s, pricing {pricingTime.TotalSeconds:F1} s");
+                options.Progress?.Invoke($"  {round + 1} rounds, simplex {simplexTime.TotalSeconds:F1} s, "
+                    + $"barrier {barrierTime.TotalSeconds:F1} s, pricing {pricingTime.TotalSeconds:F1} s");
                 // The value fixed is the simplex vertex's, exact to its primal tolerance. Barrier's own stops up to 1e-5
                 // from the optimum either way on these dense LPs (fixing the lower of the two left probabilities 4e-5 off);
                 // it only decides whom to fix.
