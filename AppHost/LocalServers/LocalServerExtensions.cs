@@ -17,7 +17,8 @@ public static class LocalServerExtensions
 {
     private const string RabbitMQServer = "/usr/lib/rabbitmq/bin/rabbitmq-server";
 
-    public static IResourceBuilder<LocalPostgresResource> AddLocalPostgres(this IDistributedApplicationBuilder builder, string name, LocalState state)
+    public static IResourceBuilder<LocalPostgresResource> AddLocalPostgres(
+        this IDistributedApplicationBuilder builder, string name, LocalState state)
     {
         var directory = state.For(name);
         var password = builder.AddParameter($"{name}-password", () => state.Secret(name), secret: true);
@@ -44,7 +45,8 @@ public static class LocalServerExtensions
             .OnResourceReady(CreateDatabasesAsync);
     }
 
-    public static IResourceBuilder<LocalPostgresDatabaseResource> AddDatabase(this IResourceBuilder<LocalPostgresResource> server, string name)
+    public static IResourceBuilder<LocalPostgresDatabaseResource> AddDatabase(
+        this IResourceBuilder<LocalPostgresResource> server, string name)
     {
         var database = new LocalPostgresDatabaseResource(name, name, server.Resource);
         server.Resource.Databases.Add(database);
@@ -52,13 +54,15 @@ public static class LocalServerExtensions
             .WithReadinessCheck(name, cancellationToken => CanConnectAsync(database, cancellationToken));
     }
 
-    public static IResourceBuilder<LocalRedisResource> AddLocalRedis(this IDistributedApplicationBuilder builder, string name, LocalState state)
+    public static IResourceBuilder<LocalRedisResource> AddLocalRedis(
+        this IDistributedApplicationBuilder builder, string name, LocalState state)
     {
         var directory = state.For(name);
         var password = builder.AddParameter($"{name}-password", () => state.Secret(name), secret: true);
         // The password goes in a file, not on the command line where any local user could read it.
         var configuration = Path.Combine(directory, "redis.conf");
-        LocalState.WriteOwnerOnly(configuration, $"bind 127.0.0.1\nsave \"\"\nappendonly no\ndir {directory}\nrequirepass {state.Secret(name)}\n");
+        LocalState.WriteOwnerOnly(configuration,
+            $"bind 127.0.0.1\nsave \"\"\nappendonly no\ndir {directory}\nrequirepass {state.Secret(name)}\n");
         Require("Redis", "redis-server", "/usr/bin/redis-server");
         var resource = new LocalRedisResource(name, directory, password.Resource);
         return builder.AddResource(resource)
@@ -70,10 +74,12 @@ public static class LocalServerExtensions
                 context.Args.Add(resource.PrimaryEndpoint.Property(EndpointProperty.TargetPort));
             })
             .WithReadinessCheck(name, cancellationToken => AnswersAsync(resource.PrimaryEndpoint,
-                Encoding.ASCII.GetBytes($"AUTH {state.Secret(name)}\r\nPING\r\n"), reply => reply.Contains("+PONG", StringComparison.Ordinal), cancellationToken));
+                Encoding.ASCII.GetBytes($"AUTH {state.Secret(name)}\r\nPING\r\n"),
+                reply => reply.Contains("+PONG", StringComparison.Ordinal), cancellationToken));
     }
 
-    public static IResourceBuilder<LocalRabbitMQResource> AddLocalRabbitMQ(this IDistributedApplicationBuilder builder, string name, LocalState state)
+    public static IResourceBuilder<LocalRabbitMQResource> AddLocalRabbitMQ(
+        this IDistributedApplicationBuilder builder, string name, LocalState state)
     {
         var directory = state.For(name);
         var password = builder.AddParameter($"{name}-password", () => state.Secret(name), secret: true);
@@ -177,10 +183,12 @@ public static class LocalServerExtensions
     }
 
     /// <summary>Creates the declared databases once the server answers, then marks them running.</summary>
-    private static async Task CreateDatabasesAsync(LocalPostgresResource server, ResourceReadyEvent ready, CancellationToken cancellationToken)
+    private static async Task CreateDatabasesAsync(
+        LocalPostgresResource server, ResourceReadyEvent ready, CancellationToken cancellationToken)
     {
         var notifications = ready.Services.GetRequiredService<ResourceNotificationService>();
-        await using var connection = new NpgsqlConnection(await server.ConnectionStringExpression.GetValueAsync(cancellationToken) + ";Pooling=false");
+        var connectionString = await server.ConnectionStringExpression.GetValueAsync(cancellationToken);
+        await using var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
         await connection.OpenAsync(cancellationToken);
         foreach (var database in server.Databases)
         {
@@ -215,7 +223,8 @@ public static class LocalServerExtensions
         }
     }
 
-    private static async Task<bool> AnswersAsync(EndpointReference endpoint, byte[] request, Func<string, bool> isReady, CancellationToken cancellationToken)
+    private static async Task<bool> AnswersAsync(
+        EndpointReference endpoint, byte[] request, Func<string, bool> isReady, CancellationToken cancellationToken)
     {
         try
         {

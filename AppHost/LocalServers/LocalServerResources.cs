@@ -15,7 +15,8 @@ public sealed class LocalPostgresResource(string name, string stateDirectory, Pa
     internal List<LocalPostgresDatabaseResource> Databases { get; } = [];
 
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={UserName};Password={Password}");
+        $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};"
+        + $"Username={UserName};Password={Password}");
 }
 
 /// <summary>A database of a <see cref="LocalPostgresResource"/>, created once the server is ready.</summary>

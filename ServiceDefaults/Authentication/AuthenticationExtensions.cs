@@ -42,7 +42,8 @@ public static class AuthenticationExtensions
             else
             {
                 // Without a configured issuer no token can be valid: every protected endpoint refuses.
-                options.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+                options.TokenValidationParameters.IssuerSigningKey =
+                    new SymmetricSecurityKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
             }
         });
         builder.Services.AddAuthorization();

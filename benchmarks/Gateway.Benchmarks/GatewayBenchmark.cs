@@ -16,7 +16,8 @@ namespace Assemblee.Benchmarks.Gateway;
 public static partial class GatewayBenchmark
 {
     private const string Usage =
-        "usage: Gateway.Benchmarks [--runs 3] [--duration 15] [--connections 32] [--threads 2] [--path /api/membership/status] [--environment KEY=VALUE]";
+        "usage: Gateway.Benchmarks [--runs 3] [--duration 15] [--connections 32] [--threads 2] [--path /api/membership/status] "
+        + "[--environment KEY=VALUE]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -36,7 +37,8 @@ public static partial class GatewayBenchmark
         var connections = Option("connections", "32");
         var threads = Option("threads", "2");
         var path = Option("path", "/api/membership/status");
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0)} GiB, "
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, "
+            + $"{Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0)} GiB, "
             + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 
         await using var system = await RunningSystem.StartAsync(builder =>
@@ -101,7 +103,8 @@ public static partial class GatewayBenchmark
         var medians = results.ToDictionary(result => result.Key, result => Median(result.Value));
         foreach (var (name, median) in medians)
         {
-            Console.WriteLine($"median   {name,-8} {median.RequestsPerSecond:N0} req/s, p50 {median.P50Ms:F2} ms, p99 {median.P99Ms:F2} ms");
+            Console.WriteLine(
+                $"median   {name,-8} {median.RequestsPerSecond:N0} req/s, p50 {median.P50Ms:F2} ms, p99 {median.P99Ms:F2} ms");
         }
         return medians;
     }

@@ -41,7 +41,9 @@ public static class SortitionBenchmarks
             Console.Error.WriteLine(Usage);
             return 2;
         }
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, "
+            + $"{Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0)} GiB, "
+            + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
         if (what is "all" or "import" or "invitations")
         {
             await DatabaseBenchmarksAsync(what, rows, runs);
@@ -67,7 +69,8 @@ public static class SortitionBenchmarks
             var roll = Path.Combine(work.FullName, "roll.csv");
             var watch = Stopwatch.StartNew();
             WriteRoll(roll, "E", rows, seed: 1);
-            Console.WriteLine($"generated a roll of {rows:N0} rows ({new FileInfo(roll).Length / 1048576.0:F0} MiB) in {watch.Elapsed.TotalSeconds:F1} s");
+            var mebibytes = new FileInfo(roll).Length / 1048576.0;
+            Console.WriteLine($"generated a roll of {rows:N0} rows ({mebibytes:F0} MiB) in {watch.Elapsed.TotalSeconds:F1} s");
             watch.Restart();
             var parsed = ParseOnly(roll);
             Console.WriteLine($"parse and validate only (no database): {parsed:N0} rows in {watch.Elapsed.TotalSeconds:F2} s");
@@ -117,10 +120,13 @@ public static class SortitionBenchmarks
             times.Add(watch.Elapsed.TotalSeconds);
             if (run == 0)
             {
-                Console.WriteLine($"invitations: {summary.Invitations:N0} in {summary.Strata} strata ({string.Join(", ", summary.BySeatGroup.Select(g => $"{g.Key} {g.Value}"))}), lists of {rows:N0} + {rows / 10:N0} + {rows / 30:N0} rows, uninvited erased");
+                var groups = string.Join(", ", summary.BySeatGroup.Select(g => $"{g.Key} {g.Value}"));
+                Console.WriteLine($"invitations: {summary.Invitations:N0} in {summary.Strata} strata ({groups}), "
+                    + $"lists of {rows:N0} + {rows / 10:N0} + {rows / 30:N0} rows, uninvited erased");
             }
         }
-        Console.WriteLine($"invitation draw (read lists, stratify, sample, store, erase): median {Median(times):F2} s  [{string.Join(", ", times.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))}]");
+        var all = string.Join(", ", times.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)));
+        Console.WriteLine($"invitation draw (read lists, stratify, sample, store, erase): median {Median(times):F2} s  [{all}]");
     }
 
     private static void Leximins(string instances, int parisPool)
@@ -191,7 +197,8 @@ public static class SortitionBenchmarks
         var leximin = Leximin.Select(problem);
         var legacy = Legacy.Select(problem, 1000, Assemblee.Sortition.Engine.Randomness.DrawRandom.FromText("bench-legacy"));
         Console.WriteLine($"LEXIMIN {name}: pool {problem.Pool.Count}, panel {problem.PanelSize}, {leximin.Elapsed.TotalSeconds:F2} s, " +
-            $"{leximin.Distribution!.Panels.Count} panels, min probability {leximin.MinProbability:P2} (LEGACY min {legacy.MinProbability:P2})");
+            $"{leximin.Distribution!.Panels.Count} panels, min probability {leximin.MinProbability:P2} "
+            + $"(LEGACY min {legacy.MinProbability:P2})");
         return leximin;
     }
 
@@ -201,7 +208,8 @@ public static class SortitionBenchmarks
         var table = $"psql_copy_{run}";
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         {
-            await dataSource.CreateCommand($"CREATE TABLE {table} (person_ref text NOT NULL, family_name text NOT NULL, given_name text NOT NULL, birth_date date NOT NULL, sex text NOT NULL, address text NOT NULL, postcode text NOT NULL)")
+            await dataSource.CreateCommand($"CREATE TABLE {table} (person_ref text NOT NULL, family_name text NOT NULL, "
+                + "given_name text NOT NULL, birth_date date NOT NULL, sex text NOT NULL, address text NOT NULL, postcode text NOT NULL)")
                 .ExecuteNonQueryAsync();
         }
         var psql = new ProcessStartInfo("psql", ["-X", "-q", "-h", connection.Host!, "-p",
@@ -235,7 +243,9 @@ public static class SortitionBenchmarks
             var birth = minors ? today.AddDays(-(16 * 365) - random.Next(700)) : today.AddDays(-(18 * 365) - random.Next(72 * 365));
             var arrondissement = 1 + random.Next(20);
             writer.Write(string.Create(CultureInfo.InvariantCulture,
-                $"{prefix}{i:D8},NOM{random.Next(100000)},Prénom{random.Next(5000)},{birth:yyyy-MM-dd},{(random.Next(2) == 0 ? 'F' : 'M')},\"{1 + random.Next(200)} rue {random.Next(6000)}, bât. {(char)('A' + random.Next(4))}\",{(arrondissement == 16 && random.Next(2) == 0 ? "75116" : $"750{arrondissement:D2}")}\n"));
+                $"{prefix}{i:D8},NOM{random.Next(100000)},Prénom{random.Next(5000)},{birth:yyyy-MM-dd},{(random.Next(2) == 0 ? 'F' : 'M')},"
+                + $"\"{1 + random.Next(200)} rue {random.Next(6000)}, bât. {(char)('A' + random.Next(4))}\","
+                + $"{(arrondissement == 16 && random.Next(2) == 0 ? "75116" : $"750{arrondissement:D2}")}\n"));
         }
     }
 

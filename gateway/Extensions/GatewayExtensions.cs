@@ -17,7 +17,9 @@ internal static class GatewayExtensions
         builder.Services.AddHostedService(provider => provider.GetRequiredService<RedisRateLimiter>());
     }
 
-    /// <summary>Forwarded headers from trusted proxies first (the client address), then CORS, errors, tokens, the rate limit, routes.</summary>
+    /// <summary>
+    /// Forwarded headers from trusted proxies first (the client address), then CORS, errors, tokens, the rate limit, routes.
+    /// </summary>
     public static void MapGateway(this WebApplication app)
     {
         app.UseForwardedHeaders();

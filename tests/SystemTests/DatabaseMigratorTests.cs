@@ -30,7 +30,8 @@ public sealed class DatabaseMigratorTests(SystemFixture system)
     {
         await using var dataSource = await FreshDatabaseAsync();
         await Migrator(dataSource).MigrateAsync(CancellationToken.None);
-        await using (var tamper = dataSource.CreateCommand("UPDATE schema_migrations SET checksum = 'edited' WHERE version = '0001_widgets'"))
+        await using (var tamper = dataSource.CreateCommand(
+            "UPDATE schema_migrations SET checksum = 'edited' WHERE version = '0001_widgets'"))
         {
             await tamper.ExecuteNonQueryAsync();
         }

@@ -70,7 +70,8 @@ public sealed class GatewayTests(SystemFixture system)
     [Fact]
     public async Task In_Development_the_Paris_Assembly_is_registered_at_start()
     {
-        var body = await system.Gateway().GetFromJsonAsync<global::System.Text.Json.JsonElement>("/api/membership/bodies/paris-citizens-assembly");
+        var body = await system.Gateway()
+            .GetFromJsonAsync<global::System.Text.Json.JsonElement>("/api/membership/bodies/paris-citizens-assembly");
 
         Assert.Equal("citizens-assembly", body.GetProperty("kind").GetString());
     }

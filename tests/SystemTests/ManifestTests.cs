@@ -18,11 +18,13 @@ public sealed class ManifestTests
 
             var committed = await File.ReadAllTextAsync(Path.Combine(Paths.Root, "aspire-manifest.json"));
             Assert.True(committed == await File.ReadAllTextAsync(published),
-                "aspire-manifest.json is out of date: run `dotnet run --project AppHost -- --publisher manifest --output-path ../aspire-manifest.json`");
+                "aspire-manifest.json is out of date: run "
+                + "`dotnet run --project AppHost -- --publisher manifest --output-path ../aspire-manifest.json`");
 
             var schema = Path.Combine(Paths.Shared, "aspire", "aspire-8.0.schema.json");
             var (exitCode, _, error) = await ProcessRunner.RunAsync(ProcessRunner.Python,
-                ["-c", "import json,sys,jsonschema; jsonschema.Draft7Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))", schema, published],
+                ["-c", "import json,sys,jsonschema; jsonschema.Draft7Validator(json.load(open(sys.argv[1]))).validate("
+                    + "json.load(open(sys.argv[2])))", schema, published],
                 TimeSpan.FromSeconds(60));
             Assert.True(exitCode == 0, error);
         }

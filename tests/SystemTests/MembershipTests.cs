@@ -189,10 +189,12 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
             "declined")).Single().GetProperty("member").GetProperty("replacedBy").GetGuid());
         Assert.Contains(expected, (await scenario.RecordAsync(draw)).CurrentMembers());
         Assert.Equal(1L, await Fixture.ScalarAsync<long>("membershipdb",
-            "SELECT count(*) FROM outbox_messages WHERE message_type = 'membership.member-replaced.v1' AND body->>'leavingMemberId' = $1 AND body->>'substituteMemberId' = $2",
+            "SELECT count(*) FROM outbox_messages WHERE message_type = 'membership.member-replaced.v1' "
+            + "AND body->>'leavingMemberId' = $1 AND body->>'substituteMemberId' = $2",
             leavingId.ToString(), IdOf(substitute).ToString()));
         Assert.Equal(1L, await OutboxCountAsync("membership.member-left.v1", leavingId));
-        var history = (await Secretariat.GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{Body}/members/{leavingId}/history"))!;
+        var history = (await Secretariat.GetFromJsonAsync<List<JsonElement>>(
+            $"/api/membership/bodies/{Body}/members/{leavingId}/history"))!;
         Assert.Equal(["entered", "declined", "replaced"], history.Select(h => h.GetProperty("action").GetString()));
 
         // The seat is filled: asking again is refused and changes nothing.
@@ -233,7 +235,8 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
         Assert.Equal(7, choices.Count(c => c.StatusCode == HttpStatusCode.Conflict));
         Assert.Equal(5L, await Fixture.ScalarAsync<long>("membershipdb", "SELECT count(*) FROM atelier_members WHERE atelier_id = $1",
             atelier));
-        var listed = (await Fixture.Gateway().GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{Body}/promotions/{promotion}/ateliers"))!;
+        var listed = (await Fixture.Gateway().GetFromJsonAsync<List<JsonElement>>(
+            $"/api/membership/bodies/{Body}/promotions/{promotion}/ateliers"))!;
         Assert.Equal(5, listed.Single(a => a.GetProperty("id").GetGuid() == atelier).GetProperty("members").GetInt32());
 
         // A member changes atelier; the freed place goes to someone else; then choice closes and only the secretariat moves people.
@@ -276,7 +279,7 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
     }
 
     [Fact]
-    public async Task The_public_roster_shows_only_what_the_rules_allow_reads_of_personal_data_are_logged_and_contact_data_is_erased_after_the_mandate()
+    public async Task The_roster_shows_what_the_rules_allow_personal_data_reads_are_logged_and_contact_data_is_erased_after_the_mandate()
     {
         var (promotion, members) = await PanelAsync(adults: 3);
         var ids = members.Select(IdOf).ToList();
@@ -321,9 +324,11 @@ public sealed class MembershipTests(SystemFixture system) : MembershipTestBase(s
         Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
         Assert.Equal("ended", (await ended.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
         await Eventually.ReturnsAsync(() => Fixture.ScalarAsync<long>("membershipdb",
-            "SELECT count(*) FROM members WHERE promotion_id = $1 AND erased_at IS NOT NULL AND email IS NULL AND address IS NULL AND family_name IS NULL AND birth_date IS NULL", promotion),
+            "SELECT count(*) FROM members WHERE promotion_id = $1 AND erased_at IS NOT NULL AND email IS NULL AND address IS NULL "
+            + "AND family_name IS NULL AND birth_date IS NULL", promotion),
             n => n == 3, because: "contact data should be erased after the retention period");
-        Assert.Equal(2, (await Fixture.Gateway().GetFromJsonAsync<List<JsonElement>>($"/api/membership/bodies/{Body}/promotions/{promotion}/roster"))!.Count);
+        Assert.Equal(2, (await Fixture.Gateway().GetFromJsonAsync<List<JsonElement>>(
+            $"/api/membership/bodies/{Body}/promotions/{promotion}/roster"))!.Count);
     }
 
     [Fact]

@@ -63,9 +63,11 @@ public sealed class SortitionDrawTests(SystemFixture system)
         Assert.Null(await ScalarAsync<string?>($"SELECT to_regclass('list_rows_{first:N}_0')::text"));
         Assert.Equal(0L, await ScalarAsync<long>($"SELECT count(*) FROM list_strata WHERE draw_id = '{first}'"));
         // Proportional allocation: every arrondissement with at least 3 % of the roll gets at least one letter.
-        Assert.True(await ScalarAsync<long>($"SELECT count(DISTINCT split_part(stratum, '|', 1)) FROM invitations WHERE draw_id = '{first}' AND seat_group = 'electoral-list'") >= 18);
+        Assert.True(await ScalarAsync<long>($"SELECT count(DISTINCT split_part(stratum, '|', 1)) FROM invitations "
+            + $"WHERE draw_id = '{first}' AND seat_group = 'electoral-list'") >= 18);
         await Eventually.ReturnsAsync(
-            () => ScalarAsync<long>($"SELECT count(*) FROM outbox_messages WHERE message_type = 'sortition.invitations-drawn.v1' AND body->>'drawId' = '{first}' AND dispatched_at IS NOT NULL"),
+            () => ScalarAsync<long>($"SELECT count(*) FROM outbox_messages WHERE message_type = 'sortition.invitations-drawn.v1' "
+                + $"AND body->>'drawId' = '{first}' AND dispatched_at IS NOT NULL"),
             n => n == 1, because: "InvitationsDrawn should be published");
     }
 
@@ -176,16 +178,19 @@ public sealed class SortitionDrawTests(SystemFixture system)
 
         // Time passes: the response deadline, then the substitute list's validity. Letters of those who did not answer go
         // first, then contact data of those not selected; the members' stay (membership holds them from now on).
-        await ExecuteAsync($"UPDATE draws SET specification = jsonb_set(specification, '{{responseDeadline}}', '\"2026-01-01T00:00:00Z\"') WHERE id = '{draw}'");
+        await ExecuteAsync($"UPDATE draws SET specification = jsonb_set(specification, '{{responseDeadline}}', "
+            + $"'\"2026-01-01T00:00:00Z\"') WHERE id = '{draw}'");
         await Eventually.ReturnsAsync(() =>
             ScalarAsync<long>($"SELECT count(*) FROM invitations WHERE draw_id = '{draw}' AND family_name IS NULL"), n => n == 40,
             because: "the 40 who did not answer should be erased");
-        await ExecuteAsync($"UPDATE draws SET specification = jsonb_set(specification, '{{substitutesValidUntil}}', '\"2026-01-02\"') WHERE id = '{draw}'");
+        await ExecuteAsync($"UPDATE draws SET specification = jsonb_set(specification, '{{substitutesValidUntil}}', "
+            + $"'\"2026-01-02\"') WHERE id = '{draw}'");
         await Eventually.ReturnsAsync(() =>
             ScalarAsync<long>($"SELECT count(*) FROM respondents WHERE draw_id = '{draw}' AND email IS NOT NULL"), n => n == 10,
             because: "only the 10 seated now (2 of them designated substitutes) keep their contact data");
         Assert.Equal(40L - 10,
-            await ScalarAsync<long>($"SELECT count(*) FROM invitations i JOIN respondents r ON r.invitation_id = i.id WHERE r.draw_id = '{draw}' AND i.family_name IS NULL"));
+            await ScalarAsync<long>($"SELECT count(*) FROM invitations i JOIN respondents r ON r.invitation_id = i.id "
+                + $"WHERE r.draw_id = '{draw}' AND i.family_name IS NULL"));
     }
 
     [Fact]
@@ -226,7 +231,8 @@ public sealed class SortitionDrawTests(SystemFixture system)
     private async Task<List<string>> InvitedLinesAsync(Guid draw)
     {
         await using var dataSource = NpgsqlDataSource.Create(await system.ConnectionStringAsync("sortitiondb"));
-        await using var command = dataSource.CreateCommand("SELECT seat_group || ':' || list_line || ':' || stratum FROM invitations WHERE draw_id = $1 ORDER BY 1");
+        await using var command = dataSource.CreateCommand(
+            "SELECT seat_group || ':' || list_line || ':' || stratum FROM invitations WHERE draw_id = $1 ORDER BY 1");
         command.Parameters.Add(new NpgsqlParameter { Value = draw });
         var lines = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();

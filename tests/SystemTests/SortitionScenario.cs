@@ -52,7 +52,9 @@ internal sealed class SortitionScenario(SystemFixture system, string body)
         {
             var arrondissement = 1 + random.Next(20);
             csv.Append(global::System.Globalization.CultureInfo.InvariantCulture,
-                $"{prefix}{i:D6},Nom{i},Prénom{i},{1940 + random.Next(65)}-{1 + random.Next(12):D2}-{1 + random.Next(28):D2},{(random.Next(2) == 0 ? "F" : "M")},\"{i} rue de Test, bât. A\",750{arrondissement:D2}\n");
+                $"{prefix}{i:D6},Nom{i},Prénom{i},{1940 + random.Next(65)}-{1 + random.Next(12):D2}-{1 + random.Next(28):D2},")
+                .Append(global::System.Globalization.CultureInfo.InvariantCulture,
+                    $"{(random.Next(2) == 0 ? "F" : "M")},\"{i} rue de Test, bât. A\",750{arrondissement:D2}\n");
         }
         return csv.ToString();
     }

@@ -35,7 +35,8 @@ public sealed class SystemFixture : IAsyncLifetime
         builder.CreateResourceBuilder<ProjectResource>("sortition").WithEnvironment("Retention__IntervalSeconds", "2")
             .WithEnvironment("Sortition__MaxListBytes", MaxListBytes.ToString(CultureInfo.InvariantCulture));
         // Two membership replicas: they migrate one database at once, share the outbox and compete for consumed events.
-        builder.CreateResourceBuilder<ProjectResource>("membership").WithReplicas(MembershipReplicas).WithEnvironment("Retention__IntervalSeconds", "2");
+        builder.CreateResourceBuilder<ProjectResource>("membership").WithReplicas(MembershipReplicas)
+            .WithEnvironment("Retention__IntervalSeconds", "2");
         // Attachments of at most 1 MiB (20 MiB by default), so that a test passes the limit cheaply.
         builder.CreateResourceBuilder<ProjectResource>("documents")
             .WithEnvironment("Documents__MaxAttachmentBytes", MaxAttachmentBytes.ToString(CultureInfo.InvariantCulture));

@@ -26,7 +26,8 @@ public sealed class BodyDirectory(NpgsqlDataSource dataSource, MembershipClient 
     }
 
     /// <summary>The bodies whose registration has reached this service, by id.</summary>
-    public async IAsyncEnumerable<KnownBody> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<KnownBody> ListAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("SELECT id, name FROM body_directory ORDER BY id");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -26,5 +26,7 @@ public static class DatabaseExtensions
 internal sealed class MigrationsHealthCheck(DatabaseMigrator migrator) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(migrator.Completed ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Migrations have not been applied yet."));
+        Task.FromResult(migrator.Completed
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("Migrations have not been applied yet."));
 }

@@ -60,7 +60,8 @@ public sealed partial class DatabaseMigrator(NpgsqlDataSource dataSource, Assemb
                 {
                     if (appliedChecksum != checksum)
                     {
-                        throw new InvalidOperationException($"Migration {version} was changed after it was applied; add a new migration instead.");
+                        throw new InvalidOperationException(
+                            $"Migration {version} was changed after it was applied; add a new migration instead.");
                     }
                     continue;
                 }

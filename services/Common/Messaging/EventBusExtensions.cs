@@ -10,7 +10,8 @@ public static class EventBusExtensions
 {
     /// <summary>
     /// MassTransit on the RabbitMQ named by ConnectionStrings:{connectionName} (amqp://user:password@host:port),
-    /// with the outbox dispatcher and queues prefixed by <paramref name="queuePrefix"/> (the service) so each service gets its own copy of an event.
+    /// with the outbox dispatcher and queues prefixed by <paramref name="queuePrefix"/> (the service) so each service gets
+    /// its own copy of an event.
     /// </summary>
     public static IHostApplicationBuilder AddEventBus(
         this IHostApplicationBuilder builder, string connectionName, string queuePrefix,

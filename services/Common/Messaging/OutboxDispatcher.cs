@@ -109,7 +109,8 @@ internal sealed partial class OutboxDispatcher(
     private static async Task MarkDispatchedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id,
         CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("UPDATE outbox_messages SET dispatched_at = now(), attempts = attempts + 1 WHERE id = $1", connection, transaction);
+        await using var command = new NpgsqlCommand(
+            "UPDATE outbox_messages SET dispatched_at = now(), attempts = attempts + 1 WHERE id = $1", connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

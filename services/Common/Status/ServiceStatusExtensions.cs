@@ -35,7 +35,9 @@ public static class ServiceStatusExtensions
         TypedResults.Ok(await identity.DescribeAsync(migrator, cancellationToken));
 }
 
-/// <summary>The name a service gave itself (<see cref="ServiceExtensions.AddAssembleeService"/>): its routes, database and queues.</summary>
+/// <summary>
+/// The name a service gave itself (<see cref="ServiceExtensions.AddAssembleeService"/>): its routes, database and queues.
+/// </summary>
 public sealed class ServiceIdentity(string name)
 {
     private static readonly string Version =

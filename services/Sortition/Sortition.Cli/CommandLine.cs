@@ -84,7 +84,8 @@ public static class CommandLine
             await error.WriteLineAsync(ex.Message);
             return SelectionFailed;
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or DllNotFoundException or JsonException or ArgumentException)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or DllNotFoundException
+            or JsonException or ArgumentException)
         {
             await error.WriteLineAsync(ex.Message);
             return BadInput;
@@ -134,7 +135,8 @@ public static class CommandLine
         var result = Leximin.Select(problem, LeximinOptions(options, error));
         var record = DrawRecord.Prepare(problem, result, panels, substitutes, DateTimeOffset.UtcNow, options.GetValueOrDefault("title"));
         await WriteAsync(record, options["output"], output);
-        await output.WriteLineAsync($"Commitment {record.Commitment} ({record.Panels.Count} panels; largest change of a probability {record.MaxDeviation:F4}).");
+        await output.WriteLineAsync(
+            $"Commitment {record.Commitment} ({record.Panels.Count} panels; largest change of a probability {record.MaxDeviation:F4}).");
         return Ok;
     }
 
@@ -226,7 +228,8 @@ public static class CommandLine
         }
         var problem = ParisLikeInstance.Generate(poolSize, options.GetValueOrDefault("seed", "paris-like"));
         InstanceFiles.Write(problem, directory);
-        await output.WriteLineAsync($"Wrote {problem.Pool.Count} respondents and {problem.Quotas.Count} quotas (panel size {problem.PanelSize}) to {directory}");
+        await output.WriteLineAsync(
+            $"Wrote {problem.Pool.Count} respondents and {problem.Quotas.Count} quotas (panel size {problem.PanelSize}) to {directory}");
         return Ok;
     }
 

@@ -21,11 +21,14 @@ public static class AteliersApi
         // Ateliers, their themes and mandates are public, like the roster.
         body.MapGet("/promotions/{promotionId:guid}/ateliers", ListAsync).WithName("ListAteliers").AllowAnonymous();
         body.MapPost("/ateliers/{atelierId:guid}/choice", ChooseAsync).WithName("ChooseAtelier")
-            .WithSummary("The calling member joins the atelier (and leaves their previous one) while choice is open.").RequireBodyRoles(Roles.Member);
+            .WithSummary("The calling member joins the atelier (and leaves their previous one) while choice is open.")
+            .RequireBodyRoles(Roles.Member);
         body.MapPut("/ateliers/{atelierId:guid}/members/{memberId:guid}", MoveAsync).WithName("MoveMemberToAtelier")
-            .WithSummary("The secretariat places a member in an atelier, also after choice has closed.").RequireBodyRoles(Roles.Secretariat);
+            .WithSummary("The secretariat places a member in an atelier, also after choice has closed.")
+            .RequireBodyRoles(Roles.Secretariat);
         body.MapPut("/ateliers/{atelierId:guid}/members/{memberId:guid}/role", RoleAsync).WithName("SetAtelierRole")
-            .WithSummary("participant, spokesperson or rapporteur (one spokesperson and one rapporteur per atelier).").RequireBodyRoles(Roles.Secretariat);
+            .WithSummary("participant, spokesperson or rapporteur (one spokesperson and one rapporteur per atelier).")
+            .RequireBodyRoles(Roles.Secretariat);
         body.MapGet("/ateliers/{atelierId:guid}/history", HistoryAsync).WithName("GetAtelierHistory").RequireBodyRoles(Roles.Secretariat);
         return app;
     }

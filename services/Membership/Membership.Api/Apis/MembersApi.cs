@@ -18,7 +18,8 @@ public static class MembersApi
 {
     public static IEndpointRouteBuilder MapMembersApi(this IEndpointRouteBuilder app)
     {
-        var body = app.MapGroup("/api/membership/bodies/{bodyId}").WithTags("Members").ProducesRuleViolations().RequireBodyRoles(Roles.Secretariat);
+        var body = app.MapGroup("/api/membership/bodies/{bodyId}").WithTags("Members").ProducesRuleViolations()
+            .RequireBodyRoles(Roles.Secretariat);
         body.MapGet("/promotions/{promotionId:guid}/members", ListAsync).WithName("ListMembers")
             .WithSummary("Members with their contact data (the read is logged); ?state=drawn|active|declined|deadline-missed|resigned.");
         body.MapGet("/members/{memberId:guid}",

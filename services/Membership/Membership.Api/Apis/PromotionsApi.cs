@@ -18,7 +18,8 @@ public static class PromotionsApi
             .WithSummary("Creates a promotion; with a drawId, the draw's members enter it when sortition publishes PanelDrawn.")
             .RequireBodyRoles(Roles.Secretariat);
         promotions.MapPatch("/{promotionId:guid}", UpdateAsync).WithName("UpdatePromotion")
-            .WithSummary("Sets the mandate's dates, seats, confirmation period or the end of atelier choice.").RequireBodyRoles(Roles.Secretariat);
+            .WithSummary("Sets the mandate's dates, seats, confirmation period or the end of atelier choice.")
+            .RequireBodyRoles(Roles.Secretariat);
         // Promotions, their dates and seats are public information.
         promotions.MapGet("/", ListAsync).WithName("ListPromotions").AllowAnonymous();
         promotions.MapGet("/{promotionId:guid}", GetAsync).WithName("GetPromotion").AllowAnonymous();

@@ -19,7 +19,8 @@ public static class RosterApi
             .WithSummary("Active members as published: given name, initial, arrondissement, atelier.").AllowAnonymous();
         body.MapGet("/me", OwnProfileAsync).WithName("GetOwnProfile").WithSummary("The calling member's own record, contact data included.")
             .RequireBodyRoles(Roles.Member);
-        body.MapPatch("/me", UpdateOwnProfileAsync).WithName("UpdateOwnProfile").WithSummary("The calling member changes their e-mail and phone.")
+        body.MapPatch("/me", UpdateOwnProfileAsync).WithName("UpdateOwnProfile")
+            .WithSummary("The calling member changes their e-mail and phone.")
             .RequireBodyRoles(Roles.Member);
         return app;
     }

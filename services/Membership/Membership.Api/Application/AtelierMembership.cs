@@ -36,7 +36,10 @@ public sealed class AtelierMembership(NpgsqlDataSource dataSource, AtelierStore 
         return (await ateliers.FindAsync(bodyId, atelierId, cancellationToken))!;
     }
 
-    /// <summary>Gives a member of the atelier a role; the spokesperson and the rapporteur are one each, so the previous holder becomes a participant.</summary>
+    /// <summary>
+    /// Gives a member of the atelier a role; the spokesperson and the rapporteur are one each, so the previous holder becomes a
+    /// participant.
+    /// </summary>
     public async Task SetRoleAsync(string bodyId, Guid atelierId, Guid memberId, string role, string actor,
         CancellationToken cancellationToken)
     {

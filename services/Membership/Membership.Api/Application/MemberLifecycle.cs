@@ -76,7 +76,8 @@ public sealed class MemberLifecycle(
         CancellationToken cancellationToken)
     {
         var promotion = await PromotionStore.ByDrawAsync(transaction, designated.BodyId, designated.DrawId, cancellationToken)
-            ?? throw new InvalidOperationException($"No promotion for draw {designated.DrawId} yet; the message is retried once PanelDrawn is applied.");
+            ?? throw new InvalidOperationException(
+                $"No promotion for draw {designated.DrawId} yet; the message is retried once PanelDrawn is applied.");
         var respondentId = designated.Substitute.RespondentId;
         var substitute = (await sortition.ReadAsync(designated.BodyId, designated.DrawId, [respondentId], cancellationToken))
             .GetValueOrDefault(respondentId)

@@ -5,11 +5,14 @@ using Npgsql;
 
 namespace Assemblee.Membership.Data;
 
-/// <summary>Ateliers (working groups) and who is in which: SQL only (<see cref="Application.AtelierMembership"/> owns the changes).</summary>
+/// <summary>
+/// Ateliers (working groups) and who is in which: SQL only (<see cref="Application.AtelierMembership"/> owns the changes).
+/// </summary>
 public sealed class AtelierStore(NpgsqlDataSource dataSource)
 {
     private const string Select = """
-        SELECT a.id, a.promotion_id, a.name, a.theme, a.mandate, a.capacity, (SELECT count(*)::int FROM atelier_members am WHERE am.atelier_id = a.id)
+        SELECT a.id, a.promotion_id, a.name, a.theme, a.mandate, a.capacity,
+               (SELECT count(*)::int FROM atelier_members am WHERE am.atelier_id = a.id)
         FROM ateliers a JOIN promotions p ON p.id = a.promotion_id
         """;
 
@@ -18,7 +21,8 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource)
         var atelier = new Atelier(Guid.NewGuid(), promotion.Id, request.Name.Trim(), request.Theme.Trim(), request.Mandate,
             request.Capacity, 0);
         await using var insert = dataSource.CreateCommand(
-            "INSERT INTO ateliers (id, promotion_id, name, theme, mandate, capacity) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (promotion_id, name) DO NOTHING");
+            "INSERT INTO ateliers (id, promotion_id, name, theme, mandate, capacity) VALUES ($1, $2, $3, $4, $5, $6) "
+            + "ON CONFLICT (promotion_id, name) DO NOTHING");
         if (await insert.With(atelier.Id, atelier.PromotionId, atelier.Name, atelier.Theme, atelier.Mandate,
             atelier.Capacity).ExecuteNonQueryAsync(cancellationToken) == 0)
         {
@@ -64,7 +68,8 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource)
         CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT a.promotion_id FROM ateliers a JOIN promotions p ON p.id = a.promotion_id WHERE p.body_id = $1 AND a.id = $2 FOR UPDATE OF a",
+            "SELECT a.promotion_id FROM ateliers a JOIN promotions p ON p.id = a.promotion_id "
+            + "WHERE p.body_id = $1 AND a.id = $2 FOR UPDATE OF a",
             transaction.Connection, transaction);
         return await command.With(bodyId, atelierId).ExecuteScalarAsync(cancellationToken) as Guid?;
     }

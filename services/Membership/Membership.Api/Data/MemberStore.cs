@@ -13,7 +13,8 @@ namespace Assemblee.Membership.Data;
 public sealed class MemberStore(NpgsqlDataSource dataSource, TimeProvider time)
 {
     private const string Select = """
-        SELECT m.id, m.promotion_id, m.respondent_id, m.seat_group, m.state, m.given_name, m.family_initial, m.arrondissement, m.minor_until,
+        SELECT m.id, m.promotion_id, m.respondent_id, m.seat_group, m.state, m.given_name, m.family_initial, m.arrondissement,
+               m.minor_until,
                m.entered_at, m.confirmation_deadline, m.confirmed_at, m.left_at, m.replaced_by, c.member_id IS NOT NULL,
                am.atelier_id, am.role, p.body_id,
                m.family_name, m.birth_date, m.address, m.postcode, m.email, m.phone, m.erased_at
@@ -33,7 +34,8 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, TimeProvider time)
             CancellationToken cancellationToken)
     {
         await using var insert = new NpgsqlCommand("""
-            INSERT INTO members (id, promotion_id, respondent_id, seat_group, state, given_name, family_initial, arrondissement, minor_until,
+            INSERT INTO members (id, promotion_id, respondent_id, seat_group, state, given_name, family_initial, arrondissement,
+                                 minor_until,
                                  family_name, birth_date, address, postcode, email, phone, entered_at, confirmation_deadline)
             VALUES ($1, $2, $3, $4, 'drawn', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
             ON CONFLICT (promotion_id, respondent_id) DO NOTHING
@@ -100,7 +102,8 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, TimeProvider time)
     /// </summary>
     public async Task RecordSubstituteAsync(Guid memberId, string substituteRespondentId, CancellationToken cancellationToken)
     {
-        await using var update = dataSource.CreateCommand("UPDATE members SET substitute_respondent_id = $2 WHERE id = $1 AND substitute_respondent_id IS NULL");
+        await using var update = dataSource.CreateCommand(
+            "UPDATE members SET substitute_respondent_id = $2 WHERE id = $1 AND substitute_respondent_id IS NULL");
         await update.With(memberId, substituteRespondentId).ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -113,7 +116,8 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, TimeProvider time)
         {
             return null;
         }
-        await using var seat = dataSource.CreateCommand("SELECT p.draw_id, m.substitute_respondent_id FROM members m JOIN promotions p ON p.id = m.promotion_id WHERE m.id = $1");
+        await using var seat = dataSource.CreateCommand(
+            "SELECT p.draw_id, m.substitute_respondent_id FROM members m JOIN promotions p ON p.id = m.promotion_id WHERE m.id = $1");
         await using var reader = await seat.With(memberId).ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (member, reader.Nullable<Guid>(0), !reader.IsDBNull(1));
@@ -126,7 +130,8 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, TimeProvider time)
         CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"{Select} WHERE m.promotion_id = $1 AND ($2::uuid IS NULL OR am.atelier_id = $2) AND ($3::text IS NULL OR m.state = $3){Order}");
+            $"{Select} WHERE m.promotion_id = $1 AND ($2::uuid IS NULL OR am.atelier_id = $2) "
+            + $"AND ($3::text IS NULL OR m.state = $3){Order}");
         return [.. (await ReadAsync(command.With(promotionId, atelierId, state), cancellationToken)).Select(row => row.Member)];
     }
 
@@ -147,7 +152,8 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, TimeProvider time)
     public async Task<IReadOnlyList<MemberContact>> ContactsAsync(string bodyId, Guid promotionId, string? state,
         CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"{Select} WHERE p.body_id = $1 AND m.promotion_id = $2 AND ($3::text IS NULL OR m.state = $3){Order}");
+        await using var command = dataSource.CreateCommand(
+            $"{Select} WHERE p.body_id = $1 AND m.promotion_id = $2 AND ($3::text IS NULL OR m.state = $3){Order}");
         return await ReadAsync(command.With(bodyId, promotionId, state), cancellationToken);
     }
 

@@ -8,11 +8,15 @@ namespace Assemblee.Membership.Data;
 
 public sealed class PromotionStore(NpgsqlDataSource dataSource)
 {
-    private const string Columns = "id, body_id, name, draw_id, mandate_start, mandate_end, seats, confirmation_days, atelier_choice_closes_at, created_at";
+    private const string Columns =
+        "id, body_id, name, draw_id, mandate_start, mandate_end, seats, confirmation_days, atelier_choice_closes_at, created_at";
+
+    private const string Insert = $"INSERT INTO promotions ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10) "
+        + "ON CONFLICT (body_id, draw_id) DO NOTHING";
 
     public async Task<Promotion> CreateAsync(Promotion promotion, CancellationToken cancellationToken)
     {
-        await using var insert = dataSource.CreateCommand($"INSERT INTO promotions ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10) ON CONFLICT (body_id, draw_id) DO NOTHING");
+        await using var insert = dataSource.CreateCommand(Insert);
         insert.With(Values(promotion));
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
@@ -25,7 +29,8 @@ public sealed class PromotionStore(NpgsqlDataSource dataSource)
     public async Task<Promotion> UpdateAsync(Promotion promotion, CancellationToken cancellationToken)
     {
         await using var update = dataSource.CreateCommand(
-            "UPDATE promotions SET name = $3, mandate_start = $4, mandate_end = $5, seats = $6::jsonb, confirmation_days = $7, atelier_choice_closes_at = $8 WHERE id = $1 AND body_id = $2");
+            "UPDATE promotions SET name = $3, mandate_start = $4, mandate_end = $5, seats = $6::jsonb, confirmation_days = $7, "
+            + "atelier_choice_closes_at = $8 WHERE id = $1 AND body_id = $2");
         update.With(promotion.Id, promotion.BodyId, promotion.Name, promotion.MandateStart, promotion.MandateEnd,
             JsonSerializer.Serialize(promotion.Seats),
             promotion.ConfirmationDays, promotion.AtelierChoiceClosesAt);
@@ -52,7 +57,7 @@ public sealed class PromotionStore(NpgsqlDataSource dataSource)
         var created = new Promotion(Guid.NewGuid(), bodyId, title, drawId, null, null, seats, PromotionRequest.DefaultConfirmationDays,
             null, now);
         await using (var insert = new NpgsqlCommand(
-            $"INSERT INTO promotions ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10) ON CONFLICT (body_id, draw_id) DO NOTHING",
+            Insert,
             transaction.Connection, transaction))
         {
             await insert.With(Values(created)).ExecuteNonQueryAsync(cancellationToken);

@@ -8,7 +8,8 @@ namespace Assemblee.Membership.Grpc;
 
 /// <summary>What became of a request for a substitute.</summary>
 /// <param name="Status">designated; no-substitute (no one left keeps the quotas: the body decides); not-drawn (the
-/// promotion does not come from a draw); refused (sortition refused the caller or knows no such draw); unavailable (sortition did not answer: retry with POST …/replacement).</param>
+/// promotion does not come from a draw); refused (sortition refused the caller or knows no such draw); unavailable (sortition
+/// did not answer: retry with POST …/replacement).</param>
 public sealed record ReplacementOutcome(string Status, string? SubstituteRespondentId, string? Detail);
 
 /// <summary>
@@ -48,7 +49,8 @@ public sealed class SubstituteRequests(SortitionClient sortition, MemberStore me
         {
             return new("refused", null, $"Sortition refused: {ex.Status.Detail}");
         }
-        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown)
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded
+            or StatusCode.Internal or StatusCode.Unknown)
         {
             logger.LogWarning("Sortition did not designate a substitute for a member of {BodyId}: {Status}", bodyId, ex.StatusCode);
             return new("unavailable", null, "Sortition did not answer; the departure is recorded. Ask again with POST …/replacement.");

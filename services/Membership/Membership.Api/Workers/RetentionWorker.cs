@@ -20,10 +20,12 @@ public sealed class RetentionWorker(NpgsqlDataSource dataSource, DatabaseMigrato
     {
         await using var erase = dataSource.CreateCommand("""
             WITH expired AS (
-                UPDATE members m SET family_name = NULL, birth_date = NULL, address = NULL, postcode = NULL, email = NULL, phone = NULL, erased_at = now()
+                UPDATE members m SET family_name = NULL, birth_date = NULL, address = NULL, postcode = NULL, email = NULL, phone = NULL,
+                                     erased_at = now()
                 FROM promotions p
                 WHERE p.id = m.promotion_id AND m.erased_at IS NULL
-                  AND (p.mandate_end + $1::int < current_date OR (m.state IN ('declined', 'deadline-missed', 'resigned') AND m.left_at + make_interval(days => $2::int) < now()))
+                  AND (p.mandate_end + $1::int < current_date
+                       OR (m.state IN ('declined', 'deadline-missed', 'resigned') AND m.left_at + make_interval(days => $2::int) < now()))
                 RETURNING m.id)
             UPDATE consents c SET guardian_name = NULL FROM expired WHERE c.member_id = expired.id
             """);

@@ -91,7 +91,8 @@ public sealed class FinalDraw(
         if (substitute is null)
         {
             throw RuleViolation.Conflict("No replacement",
-                $"No remaining substitute keeps every quota without {leaving}: the body must decide (relax a quota or leave the seat empty).");
+                $"No remaining substitute keeps every quota without {leaving}: the body must decide "
+                + "(relax a quota or leave the seat empty).");
         }
         await DrawStore.SaveRecordAsync(transaction, draw.Id, next, DrawStates.Drawn, cancellationToken);
         await PanelStore.SetStatusAsync(transaction, draw.Id, [leaving], "left", cancellationToken);

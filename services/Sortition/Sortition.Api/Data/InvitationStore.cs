@@ -19,7 +19,9 @@ public static class InvitationStore
         return await claim.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>The group's eligible lines by stratum, as classified when the list was imported (see <see cref="InvitationStrata"/>).</summary>
+    /// <summary>
+    /// The group's eligible lines by stratum, as classified when the list was imported (see <see cref="InvitationStrata"/>).
+    /// </summary>
     public static async Task<List<(int Stratum, int[] Lines)>> EligibleAsync(NpgsqlTransaction transaction, Guid drawId, SeatGroup group,
         CancellationToken cancellationToken)
     {
@@ -61,7 +63,8 @@ public static class InvitationStore
                 }
             }
             await using var copy = await connection.BeginBinaryImportAsync(
-                "COPY invitations (id, draw_id, code, seat_group, stratum, list_line, person_hash, household_hash, family_name, given_name, birth_date, address, postcode) FROM STDIN (FORMAT BINARY)",
+                "COPY invitations (id, draw_id, code, seat_group, stratum, list_line, person_hash, household_hash, family_name, "
+                + "given_name, birth_date, address, postcode) FROM STDIN (FORMAT BINARY)",
                 cancellationToken);
             foreach (var row in rows)
             {

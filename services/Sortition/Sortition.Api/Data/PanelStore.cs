@@ -66,7 +66,8 @@ public static class PanelStore
         {
             await using var remember = new NpgsqlCommand("""
                 INSERT INTO selected_people (body_id, person_hash, draw_id)
-                SELECT d.body_id, i.person_hash, d.id FROM respondents r JOIN invitations i ON i.id = r.invitation_id JOIN draws d ON d.id = r.draw_id
+                SELECT d.body_id, i.person_hash, d.id
+                FROM respondents r JOIN invitations i ON i.id = r.invitation_id JOIN draws d ON d.id = r.draw_id
                 WHERE r.draw_id = $1 AND r.status = 'selected'
                 ON CONFLICT DO NOTHING
                 """, transaction.Connection, transaction);

@@ -39,7 +39,8 @@ public static class Registration
         if (age < group.MinAge || age > group.MaxAge)
         {
             throw RuleViolation.Unprocessable("Not eligible",
-                $"The {group.Name} seats are for people aged {group.MinAge} to {group.MaxAge} on {specification.ReferenceDate:yyyy-MM-dd}.");
+                $"The {group.Name} seats are for people aged {group.MinAge} to {group.MaxAge} "
+                + $"on {specification.ReferenceDate:yyyy-MM-dd}.");
         }
         if (invitation.AlreadySelected)
         {

@@ -16,13 +16,15 @@ public sealed class RetentionWorker(NpgsqlDataSource dataSource, DatabaseMigrato
     {
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand("""
-            UPDATE invitations i SET family_name = NULL, given_name = NULL, birth_date = NULL, address = NULL, postcode = NULL, erased_at = now()
+            UPDATE invitations i SET family_name = NULL, given_name = NULL, birth_date = NULL, address = NULL, postcode = NULL,
+                                     erased_at = now()
             FROM draws d
             WHERE d.id = i.draw_id AND i.erased_at IS NULL AND (d.specification->>'responseDeadline')::timestamptz < now()
               AND NOT EXISTS (SELECT 1 FROM respondents r WHERE r.invitation_id = i.id)
             """));
         batch.BatchCommands.Add(new NpgsqlBatchCommand("""
-            UPDATE invitations i SET family_name = NULL, given_name = NULL, birth_date = NULL, address = NULL, postcode = NULL, erased_at = now()
+            UPDATE invitations i SET family_name = NULL, given_name = NULL, birth_date = NULL, address = NULL, postcode = NULL,
+                                     erased_at = now()
             FROM respondents r JOIN draws d ON d.id = r.draw_id
             WHERE r.invitation_id = i.id AND i.erased_at IS NULL AND r.status <> 'selected'
               AND (d.specification->>'substitutesValidUntil')::date < current_date

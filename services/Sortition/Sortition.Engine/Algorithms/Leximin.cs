@@ -83,7 +83,8 @@ public static class Leximin
         _ = finder.FindBest([.. pool.Profiles.Select(_ => 1.0)]) ?? throw new InfeasibleQuotasException(QuotaDiagnosis.Diagnose(pool));
         var watch = Stopwatch.StartNew();
         WarmStart(pool, finder, panels, options);
-        options.Progress?.Invoke($"{pool.Profiles.Count} profiles; warm start found {panels.All.Count} panels in {watch.Elapsed.TotalSeconds:F1} s");
+        options.Progress?.Invoke(
+            $"{pool.Profiles.Count} profiles; warm start found {panels.All.Count} panels in {watch.Elapsed.TotalSeconds:F1} s");
 
         var fixedAt = new double?[profiles];
         // People who are on no feasible panel at all get probability zero from the start.

@@ -169,7 +169,8 @@ public static class DrawVerifier
             var (next, substitute) = replayed.Replace(replacement.Leaving, replacement.Reason, replacement.At);
             if (substitute != replacement.Substitute)
             {
-                errors.Add($"Replacement of {replacement.Leaving}: the next substitute keeping every quota is {substitute ?? "nobody"}, not {replacement.Substitute}.");
+                errors.Add($"Replacement of {replacement.Leaving}: the next substitute keeping every quota is "
+                    + $"{substitute ?? "nobody"}, not {replacement.Substitute}.");
                 break;
             }
             replayed = next;

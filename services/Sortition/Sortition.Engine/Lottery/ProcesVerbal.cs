@@ -24,11 +24,11 @@ public static class ProcesVerbal
         }
         text.AppendLine().AppendLine("## How the lottery was made").AppendLine();
         var probabilities = record.Pool.Select(p => p.Probability).DefaultIfEmpty(0).ToList();
-        text.AppendLine(culture,
-            $"- Algorithm: {record.Algorithm} (LEXIMIN, Flanigan et al., Nature 2021): the smallest chance of selection is as large as the quotas allow.");
+        text.Append(culture, $"- Algorithm: {record.Algorithm} (LEXIMIN, Flanigan et al., Nature 2021): ")
+            .AppendLine("the smallest chance of selection is as large as the quotas allow.");
         text.AppendLine(culture, $"- Chances of selection range from {probabilities.Min():P2} to {probabilities.Max():P2}.");
-        text.AppendLine(culture,
-            $"- The lottery was rounded to {record.Panels.Count} equally likely panels, published in the JSON record; no one's chance moved by more than {record.MaxDeviation:P3}.");
+        text.Append(culture, $"- The lottery was rounded to {record.Panels.Count} equally likely panels, published in the JSON record; ")
+            .AppendLine(culture, $"no one's chance moved by more than {record.MaxDeviation:P3}.");
         text.AppendLine(culture,
             $"- Commitment, published on {record.CommittedAt:yyyy-MM-dd HH:mm} UTC before any randomness existed: `{record.Commitment}`.");
         if (!record.IsDrawn)
@@ -44,7 +44,8 @@ public static class ProcesVerbal
         text.AppendLine("### Substitutes, in order").AppendLine().AppendLine(string.Join(", ", record.Substitutes ?? [])).AppendLine();
         if (record.Replacements is { Count: > 0 } replacements)
         {
-            text.AppendLine("### Replacements").AppendLine().AppendLine("| date | leaving | substitute | reason |").AppendLine("| --- | --- | --- | --- |");
+            text.AppendLine("### Replacements").AppendLine()
+                .AppendLine("| date | leaving | substitute | reason |").AppendLine("| --- | --- | --- | --- |");
             foreach (var r in replacements)
             {
                 text.AppendLine(culture, $"| {r.At:yyyy-MM-dd} | {r.Leaving} | {r.Substitute} | {r.Reason} |");
