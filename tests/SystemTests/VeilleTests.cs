@@ -145,6 +145,7 @@ public sealed class VeilleTests(SystemFixture system)
 
         Assert.Equal(2, invited.GetArrayLength());
         Assert.Equal("submitted", submitted.GetProperty("state").GetString());
+        Assert.True(submitted.GetProperty("answeredInSession").GetBoolean(), "an oral question is answered in an exchange session");
         Assert.Equal("closed", closed.GetProperty("state").GetString());
         foreach (var (client, body) in new[] { (Member(youth), youth), (Member(assembly), assembly), (Secretariat(seniors), seniors) })
         {
@@ -214,6 +215,8 @@ public sealed class VeilleTests(SystemFixture system)
         var seen = await OkAsync(Secretariat(youth).GetAsync(Questions(youth, $"/{question}")));
 
         Assert.All(together, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        Assert.False(seen.GetProperty("question").GetProperty("answeredInSession").GetBoolean(),
+            "a written question is answered in writing");
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
         Assert.Contains("a body co-signs once", await twice.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, notInvited.StatusCode);

@@ -24,7 +24,7 @@ public sealed record CoSigner(string BodyId, string State);
 
 public sealed record QuestionDetails(
     Guid Id, string BodyId, string Kind, string Title, string Text, string AddresseeKind, string Addressee, string State,
-    DateTimeOffset? SubmittedAt, DateTimeOffset? AnswerDue, string? InadmissibleReason, Guid? ExchangeSessionId);
+    DateTimeOffset? SubmittedAt, DateTimeOffset? AnswerDue, string? InadmissibleReason, Guid? ExchangeSessionId, bool AnsweredInSession);
 
 public sealed record QuestionAnswer(Guid Id, string AnsweredAs, string Text, DateTimeOffset AnsweredAt);
 

@@ -95,6 +95,9 @@ public sealed record Question(
 {
     public bool IsReferral => Kind == QuestionKinds.Referral;
 
+    /// <summary>Answered in an exchange session with the executive, which it is scheduled for once admissible.</summary>
+    public bool AnsweredInSession => QuestionKinds.IsScheduled(Kind);
+
     /// <summary>Submitted questions are public; a referral once the guarantors publish their opinion.</summary>
     public bool IsPublic => SubmittedAt is not null && (!IsReferral || OpinionPublic);
 
