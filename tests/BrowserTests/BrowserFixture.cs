@@ -108,6 +108,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// A department of the executive, signed in, opens a text it co-writes from its space, as it would find it (in French).
+    /// </summary>
+    public async Task<IPage> CoAuthorOpensAsync(SystemFixture system, string body, string department, string title)
+    {
+        var page = await SignedInAsync(system, "Exécutif", body, department);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Espace de l'exécutif" }).ClickAsync();
+        await page.GetByRole(AriaRole.Region, new() { Name = "Textes que vous co-écrivez" })
+            .GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        return page;
+    }
+
     /// <summary>The development sign-in page: a role, a body and who, as a newcomer would fill it in (in French).</summary>
     public static async Task SignInAsync(IPage page, string role, string body, string subject)
     {

@@ -112,10 +112,7 @@ public sealed class ConsoleDocumentTests(SystemFixture system, BrowserFixture br
         await BrowserFixture.AssertAccessibleAsync(visitor);
 
         // The co-author department, signed in as the executive, finds the text in its space and records that it is done.
-        var department = await browser.SignedInAsync(system, "Exécutif", scenario.Body, "dept-education");
-        await department.GetByRole(AriaRole.Link, new() { Name = "Espace de l'exécutif" }).ClickAsync();
-        await department.GetByRole(AriaRole.Region, new() { Name = "Textes que vous co-écrivez" })
-            .GetByRole(AriaRole.Link, new() { Name = "Vœu sur les cours d'école" }).ClickAsync();
+        var department = await browser.CoAuthorOpensAsync(system, scenario.Body, "dept-education", "Vœu sur les cours d'école");
         var carried = department.Locator("article.commitment");
         await carried.GetByLabel("Où en est-il ?").SelectOptionAsync("done");
         await carried.GetByLabel("Ce qui a été fait").FillAsync("Les vingt cours ouvrent le samedi.");

@@ -31,10 +31,7 @@ public sealed class WritingTests(SystemFixture system, BrowserFixture browser)
         await Part(writer, 3).GetByLabel("Texte de la partie").FillAsync("Dès la saison 2027.");
 
         // Meanwhile the co-author saves its own change to the first part from the executive's space.
-        var coAuthor = await browser.SignedInAsync(system, "Exécutif", scenario.Body, "dept-green");
-        await coAuthor.GetByRole(AriaRole.Link, new() { Name = "Espace de l'exécutif" }).ClickAsync();
-        await coAuthor.GetByRole(AriaRole.Region, new() { Name = "Textes que vous co-écrivez" })
-            .GetByRole(AriaRole.Link, new() { Name = "Vœu sur les jardins partagés" }).ClickAsync();
+        var coAuthor = await browser.CoAuthorOpensAsync(system, scenario.Body, "dept-green", "Vœu sur les jardins partagés");
         await Part(coAuthor, 1).GetByLabel("Texte de la partie").FillAsync(CoAuthorsPart);
         await coAuthor.GetByLabel("Ce qui change, en quelques mots (facultatif)").FillAsync("Considérant précisé");
         await coAuthor.GetByRole(AriaRole.Button, new() { Name = "Enregistrer une nouvelle version" }).ClickAsync();

@@ -204,11 +204,13 @@ public sealed class FormsTests
     }
 
     [Fact]
-    public void A_draft_starts_from_the_text_as_it_stands_and_a_part_left_empty_is_not_sent_and_line_breaks_go_as_LF()
+    public void A_draft_starts_from_the_text_as_it_stands_with_room_for_a_part_a_part_left_empty_is_not_sent_line_breaks_go_as_LF()
     {
         var form = DraftForm.From(new WrittenDocument(Guid.NewGuid(), "voeu", "draft", 4, "Vœu sur les jardins",
             [new DocumentSection("Considérants", "Considérant que…"), new DocumentSection("Vœu", "Le Conseil émet le vœu…")],
-            DateTimeOffset.UtcNow));
+            DateTimeOffset.UtcNow)).WithRoomForAPart().WithRoomForAPart();
+        Assert.Equal(3, form.Parts.Count);
+        Assert.True(form.Parts[2].IsEmpty, "the form ends with one empty part, for a new one");
         form.Parts[1] = new DraftPart { Heading = " ", Markdown = "" };
         form.Parts[2] = new DraftPart { Heading = " Calendrier ", Markdown = "Dès 2027.\r\n\r\n- Printemps : semis. " };
 

@@ -16,14 +16,26 @@ public sealed class DraftForm
 
     public string? Summary { get; set; }
 
-    /// <summary>The draft as it stands, and an empty part at the end for a new one.</summary>
+    /// <summary>The draft as it stands.</summary>
     public static DraftForm From(WrittenDocument document) => new()
     {
         ReadVersion = document.Version,
         Title = document.Title,
-        Parts = [.. document.Sections.Select(section => new DraftPart { Heading = section.Heading, Markdown = section.Markdown }),
-            new DraftPart()],
+        Parts = [.. document.Sections.Select(section => new DraftPart { Heading = section.Heading, Markdown = section.Markdown })],
     };
+
+    /// <summary>
+    /// Ends the form with an empty part, where the writer adds one: on a draft as it stands, and on a form posted back
+    /// (refused, or kept after a version was saved meanwhile) whose last part the writer filled.
+    /// </summary>
+    public DraftForm WithRoomForAPart()
+    {
+        if (Parts.LastOrDefault() is not { IsEmpty: true })
+        {
+            Parts.Add(new DraftPart());
+        }
+        return this;
+    }
 
     /// <summary>
     /// The text as documents reads it. A part left with neither heading nor text is dropped: that removes it. Browsers send
