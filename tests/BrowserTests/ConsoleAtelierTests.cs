@@ -41,7 +41,7 @@ public sealed class ConsoleAtelierTests(SystemFixture system, BrowserFixture bro
         // The atelier is full: the second member stays out, and membership says why.
         await Atelier(page, second).SelectOptionAsync(new SelectOptionValue { Label = "Logement" });
         await Placement(page, second).GetByRole(AriaRole.Button, new() { Name = "Placer" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("'Logement' has its 1 members");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Cet atelier est complet : choisissez-en un autre.");
         await BrowserFixture.ScreenshotAsync(page, "console-ateliers-fr");
         var members = await scenario.Secretariat("membership").GetFromJsonAsync<List<JsonElement>>(
             $"/api/membership/bodies/{scenario.Body}/promotions/{scenario.PromotionId}/members");

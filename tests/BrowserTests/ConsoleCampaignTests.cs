@@ -73,7 +73,8 @@ public sealed class ConsoleCampaignTests(SystemFixture system, BrowserFixture br
         var subject = page.GetByLabel("Objet");
         await subject.FillAsync("Vous êtes convoqué·e : {{ session.title }");
         await page.GetByRole(AriaRole.Button, new() { Name = "Aperçu" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("is not valid Liquid");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert))
+            .ToContainTextAsync("Le modèle n'est pas du Liquid valide. Le service précise : ");
         await subject.FillAsync("Vous êtes convoqué·e : {{ session.title }}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Aperçu" }).ClickAsync();
         var preview = page.GetByRole(AriaRole.Region, new() { Name = "Aperçu avec des données d'exemple" });

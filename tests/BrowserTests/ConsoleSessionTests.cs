@@ -51,7 +51,7 @@ public sealed class ConsoleSessionTests(SystemFixture system, BrowserFixture bro
         await page.GetByRole(AriaRole.Button, new() { Name = "Préparer le vote" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Le vote est préparé.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ouvrir le vote" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("needs 2 of the 3 active members present");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Le quorum n'est pas atteint.");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Quorum : 1 présents sur 3 membres actifs, 2 requis.");
 
         // The second member is seen in the room: the roll call records them, and the quorum is reached.
@@ -121,11 +121,11 @@ public sealed class ConsoleSessionTests(SystemFixture system, BrowserFixture bro
         var page = await browser.SignedInAsync(system, "Secrétariat", scenario.Body, "secretary-1",
             $"/{scenario.Body}/secretariat/seances/{session}");
 
-        // A day gone by is refused in the service's words, and the session stays where it was.
+        // A day gone by is refused, in the page's language, and the session stays where it was.
         var parisToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/Paris"));
         await page.GetByLabel("Date", new() { Exact = true }).FillAsync(parisToday.AddDays(-1).ToString("yyyy-MM-dd"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Déplacer la séance" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("a time that has not come yet");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Une séance ne se déplace qu'à un moment à venir.");
 
         // Eight days ahead, from 19:00 to 21:30 in Paris, in another room of the same building.
         var day = parisToday.AddDays(8);

@@ -83,7 +83,9 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
         var card = page.Locator($"#seance-{session}");
         await card.GetByLabel("Code affiché dans la salle").FillAsync("WRONG1");
         await card.GetByRole(AriaRole.Button, new() { Name = "Je suis arrivé" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Ce code n'est pas celui de la séance");
+        // The service refused by its rule (wrong-code), which the page says in French, not in the service's English.
+        await Assertions.Expect(page.GetByRole(AriaRole.Status))
+            .ToHaveTextAsync("Ce n'est pas le code de cette séance : utilisez celui affiché dans la salle.");
         await card.GetByLabel("Code affiché dans la salle").FillAsync(code);
         await card.GetByRole(AriaRole.Button, new() { Name = "Je suis arrivé" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Vous êtes enregistré comme présent.");
@@ -95,7 +97,7 @@ public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Votre vote est enregistré.");
         await ballot.GetByLabel("Contre").CheckAsync();
         await card.GetByRole(AriaRole.Button, new() { Name = "Voter" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("l'on ne vote qu'une fois");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Vous avez déjà voté : votre bulletin est compté.");
         var closed = await sessions.PostAsync($"/api/sessions/bodies/{scenario.Body}/votes/{vote}/closing", null);
         var result = (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result");
 

@@ -53,7 +53,7 @@ public sealed class AmendmentRulesTests
         Assert.Empty(AmendmentRules.ConflictsOf(elsewhere, all));
         Assert.Empty(AmendmentRules.ConflictsOf(first with { State = AmendmentStates.Accepted }, all));
         var afterFirst = AmendmentRules.Apply(Text, first);
-        Assert.Equal("Section changed", Assert.Throws<RuleViolation>(() => AmendmentRules.Apply(afterFirst, second)).Title);
+        Assert.Equal("section-changed", Assert.Throws<RuleViolation>(() => AmendmentRules.Apply(afterFirst, second)).Code);
         Assert.Throws<RuleViolation>(() => AmendmentRules.EnsureProposed(first with { State = AmendmentStates.Rejected }));
     }
 

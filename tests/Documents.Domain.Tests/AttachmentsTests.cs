@@ -15,10 +15,10 @@ public sealed class AttachmentsTests
         Assert.Equal(("application/pdf", 8L), (pdf.ContentType, pdf.Size));
         Assert.Equal(64, pdf.Sha256.Length);
         Assert.Equal("text/csv", Describe("a.csv", "text/csv", "a,b"u8.ToArray()).ContentType);
-        Assert.Equal("Content does not match its type",
-            Assert.Throws<RuleViolation>(() => Describe("x.png", "image/png", "%PDF"u8.ToArray())).Title);
-        Assert.Equal("Type not accepted", Assert.Throws<RuleViolation>(() => Describe("x.html", "text/html", "<p>"u8.ToArray())).Title);
-        Assert.Equal("Bad file name", Assert.Throws<RuleViolation>(() => Describe("../etc\\x", "text/csv", "a"u8.ToArray())).Title);
-        Assert.Equal("Empty file", Assert.Throws<RuleViolation>(() => Describe("a.csv", "text/csv", [])).Title);
+        Assert.Equal("content-not-its-type",
+            Assert.Throws<RuleViolation>(() => Describe("x.png", "image/png", "%PDF"u8.ToArray())).Code);
+        Assert.Equal("type-not-accepted", Assert.Throws<RuleViolation>(() => Describe("x.html", "text/html", "<p>"u8.ToArray())).Code);
+        Assert.Equal("bad-file-name", Assert.Throws<RuleViolation>(() => Describe("../etc\\x", "text/csv", "a"u8.ToArray())).Code);
+        Assert.Equal("empty-file", Assert.Throws<RuleViolation>(() => Describe("a.csv", "text/csv", [])).Code);
     }
 }

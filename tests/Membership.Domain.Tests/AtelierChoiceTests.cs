@@ -21,16 +21,16 @@ public sealed class AtelierChoiceTests
 
     [Fact]
     public void Only_active_members_join() =>
-        Assert.Equal("Not an active member", Assert.Throws<RuleViolation>(() => Join(MemberStates.Drawn)).Title);
+        Assert.Equal("not-an-active-member", Assert.Throws<RuleViolation>(() => Join(MemberStates.Drawn)).Code);
 
     [Fact]
     public void A_full_atelier_refuses() =>
-        Assert.Equal("Atelier full", Assert.Throws<RuleViolation>(() => Join(members: 5, capacity: 5)).Title);
+        Assert.Equal("atelier-full", Assert.Throws<RuleViolation>(() => Join(members: 5, capacity: 5)).Code);
 
     [Fact]
     public void After_choice_closes_only_the_secretariat_moves_members()
     {
-        Assert.Equal("Choice closed", Assert.Throws<RuleViolation>(() => Join(now: Closes)).Title);
+        Assert.Equal("choice-closed", Assert.Throws<RuleViolation>(() => Join(now: Closes)).Code);
         Assert.True(Join(bySecretariat: true, now: Closes.AddDays(3)));
     }
 }

@@ -29,18 +29,18 @@ public sealed class MemberTransitionsTests
     [InlineData(MemberStates.Active)]
     [InlineData(MemberStates.Declined)]
     public void Only_a_drawn_member_confirms(string state) =>
-        Assert.Equal("Cannot confirm", Assert.Throws<RuleViolation>(() => MemberTransitions.EnsureConfirmable(Someone(state))).Title);
+        Assert.Equal("cannot-confirm", Assert.Throws<RuleViolation>(() => MemberTransitions.EnsureConfirmable(Someone(state))).Code);
 
     [Fact]
     public void Consent_is_for_minors_who_hold_their_seat_and_is_recorded_once()
     {
         MemberTransitions.EnsureConsentExpected(Someone(minor: true));
 
-        Assert.Equal("Not a minor", Assert.Throws<RuleViolation>(() => MemberTransitions.EnsureConsentExpected(Someone())).Title);
-        Assert.Equal("Consent not expected",
-            Assert.Throws<RuleViolation>(() => MemberTransitions.EnsureConsentExpected(Someone(minor: true, consent: true))).Title);
-        Assert.Equal("Consent not expected",
-            Assert.Throws<RuleViolation>(() => MemberTransitions.EnsureConsentExpected(Someone(MemberStates.Declined, minor: true))).Title);
+        Assert.Equal("not-a-minor", Assert.Throws<RuleViolation>(() => MemberTransitions.EnsureConsentExpected(Someone())).Code);
+        Assert.Equal("consent-not-expected",
+            Assert.Throws<RuleViolation>(() => MemberTransitions.EnsureConsentExpected(Someone(minor: true, consent: true))).Code);
+        Assert.Equal("consent-not-expected",
+            Assert.Throws<RuleViolation>(() => MemberTransitions.EnsureConsentExpected(Someone(MemberStates.Declined, minor: true))).Code);
     }
 
     [Theory]

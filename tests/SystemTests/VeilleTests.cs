@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Linq;
+using Assemblee.Common.Rules;
 using Assemblee.Contracts.Veille.V1;
 using Assemblee.SystemTests.Infrastructure;
 using Grpc.Core;
@@ -570,6 +571,9 @@ public sealed class VeilleTests(SystemFixture system)
         Assert.Equal(StatusCode.PermissionDenied,
             await RefusalAsync(() => grpc.GetQuestionAsync(view, As("secretariat", other[0])).ResponseAsync));
         Assert.Equal(StatusCode.Unauthenticated, await RefusalAsync(() => grpc.DraftQuestionAsync(draft).ResponseAsync));
+        // The right role for the body, at the wrong moment: the refused rule is named in a trailer, as in REST's problem details.
+        var early = await Assert.ThrowsAsync<RpcException>(() => grpc.SubmitQuestionAsync(submit, As("secretariat", body)).ResponseAsync);
+        Assert.Equal((StatusCode.FailedPrecondition, "not-now"), (early.StatusCode, early.Trailers.GetValue(RuleViolation.CodeTrailer)));
         Assert.Equal(StatusCode.NotFound, await RefusalAsync(() => grpc.GetQuestionAsync(new GetQuestionRequest
         {
             QuestionId = question.ToString(),

@@ -44,6 +44,7 @@ internal static class MemberActions
             .WithName("CastBallotForm");
     }
 
-    private static IResult Back(string bodyId, Guid sessionId, string action, HttpStatusCode status) =>
-        Results.LocalRedirect($"/{Uri.EscapeDataString(bodyId)}/membres?{action}={Outcomes.Of(status)}#seance-{sessionId}");
+    private static IResult Back(string bodyId, Guid sessionId, string action, Sent sent) =>
+        Results.LocalRedirect(
+            $"/{Uri.EscapeDataString(bodyId)}/membres?{Outcomes.Query(action, sent.Status, sent.Rule)}#seance-{sessionId}");
 }

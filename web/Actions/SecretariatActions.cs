@@ -80,7 +80,7 @@ internal static class SecretariatActions
         draw.MapPost("/invitations", async (string bodyId, Guid drawId, [FromForm] DrawStepForm form, SortitionClient sortition,
                 CancellationToken cancellationToken) =>
             Back(bodyId, drawId, "invitations", (await sortition.DrawInvitationsAsync(bodyId, drawId, form.Seed ?? "",
-                cancellationToken)).Status))
+                cancellationToken)).Sent))
             .WithName("DrawInvitationsForm");
         draw.MapPost("/preparation", async (string bodyId, Guid drawId, SortitionClient sortition, CancellationToken cancellationToken) =>
             Back(bodyId, drawId, "preparation", await sortition.PrepareAsync(bodyId, drawId, cancellationToken)))
@@ -105,32 +105,32 @@ internal static class SecretariatActions
         {
             throw new BadHttpRequestException("The form's antiforgery token is missing or invalid.");
         }
-        HttpStatusCode status;
+        Sent sent;
         try
         {
             if (context.Request.Headers.ContainsKey(TokenHeader))
             {
-                status = await StreamListAsync(context.Request, (charset, csv) =>
+                sent = await StreamListAsync(context.Request, (charset, csv) =>
                     uploads.ImportAsync(bodyId, drawId, list, charset, csv, cancellationToken));
             }
             else
             {
                 var form = context.Request.Form;
-                status = form.Files.GetFile("File") is { Length: > 0 } file && Charset(form["Charset"]) is { } charset
-                    ? (await uploads.ImportAsync(bodyId, drawId, list, charset, file.OpenReadStream(), cancellationToken)).Status
-                    : HttpStatusCode.BadRequest;
+                sent = form.Files.GetFile("File") is { Length: > 0 } file && Charset(form["Charset"]) is { } charset
+                    ? (await uploads.ImportAsync(bodyId, drawId, list, charset, file.OpenReadStream(), cancellationToken)).Sent
+                    : new(HttpStatusCode.BadRequest, null);
             }
         }
         catch (HttpRequestException)
         {
             // Sortition stopped reading before the end (a list far over its limit): the list's status on the page says why.
-            status = HttpStatusCode.BadGateway;
+            sent = new(HttpStatusCode.BadGateway, null);
         }
-        return Back(bodyId, drawId, "liste", status);
+        return Back(bodyId, drawId, "liste", sent);
     }
 
     /// <summary>Reads the form's sections in order: the charset, then the file, whose body is handed on unread.</summary>
-    private static async Task<HttpStatusCode> StreamListAsync(HttpRequest request,
+    private static async Task<Sent> StreamListAsync(HttpRequest request,
         Func<string, Stream, Task<Submitted<ImportedList>>> import)
     {
         var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value;
@@ -145,18 +145,19 @@ internal static class SecretariatActions
             }
             else if (disposition?.Name.Value == "File" && disposition.IsFileDisposition() && charset is not null)
             {
-                return (await import(charset, section.Body)).Status;
+                return (await import(charset, section.Body)).Sent;
             }
         }
-        return HttpStatusCode.BadRequest;
+        return new(HttpStatusCode.BadRequest, null);
     }
 
     private static string? Charset(string? declared) => ListUploadClient.Charsets.FirstOrDefault(charset => charset == declared);
 
-    private static RedirectHttpResult ToMembers(string bodyId, Guid promotionId, Guid memberId, HttpStatusCode status) =>
-        TypedResults.LocalRedirect(
-            $"/{Uri.EscapeDataString(bodyId)}/secretariat/promotions/{promotionId}?membre={Outcomes.Of(status)}#membre-{memberId}");
+    private static RedirectHttpResult ToMembers(string bodyId, Guid promotionId, Guid memberId, Sent sent) =>
+        TypedResults.LocalRedirect($"/{Uri.EscapeDataString(bodyId)}/secretariat/promotions/{promotionId}"
+            + $"?{Outcomes.Query("membre", sent.Status, sent.Rule)}#membre-{memberId}");
 
-    private static RedirectHttpResult Back(string bodyId, Guid drawId, string action, HttpStatusCode status) =>
-        TypedResults.LocalRedirect($"/{Uri.EscapeDataString(bodyId)}/secretariat/tirages/{drawId}?{action}={Outcomes.Of(status)}");
+    private static RedirectHttpResult Back(string bodyId, Guid drawId, string action, Sent sent) =>
+        TypedResults.LocalRedirect($"/{Uri.EscapeDataString(bodyId)}/secretariat/tirages/{drawId}"
+            + $"?{Outcomes.Query(action, sent.Status, sent.Rule)}");
 }

@@ -5,13 +5,23 @@ namespace Assemblee.Web.Clients;
 
 /// <summary>
 /// What a service made of a change: its status, what it created (when it says), and, when it refused, the errors by field of a
-/// validation problem or the detail of any other problem, in the service's own words.
+/// validation problem or the detail of any other problem, in the service's own words, with the code of the rule it applied.
 /// </summary>
-public sealed record Submitted<T>(HttpStatusCode Status, T? Value, IReadOnlyDictionary<string, string[]> Errors, string? Problem)
+public sealed record Submitted<T>(HttpStatusCode Status, T? Value, IReadOnlyDictionary<string, string[]> Errors, string? Problem,
+    string? Code = null)
     where T : class
 {
     public bool Succeeded => (int)Status is >= 200 and < 300;
+
+    /// <summary>What came of it for a page that does not read the value.</summary>
+    public Sent Sent => new(Status, Code);
 }
+
+/// <summary>
+/// What a service answered to a change whose result the page does not read: its status and, when it refused, the code of the
+/// rule it applied (see Refusal.Words).
+/// </summary>
+public sealed record Sent(HttpStatusCode Status, string? Rule);
 
 /// <summary>A document a service issued (a CSV export, a statement's PDF), passed on to the browser as it came.</summary>
 public sealed record IssuedFile(byte[] Content, string ContentType, string FileName);
@@ -38,12 +48,12 @@ public abstract class ApiClient(HttpClient http)
     protected async Task<IReadOnlyList<T>> ListAsync<T>(string path, CancellationToken cancellationToken) =>
         await FindAsync<List<T>>(path, cancellationToken) ?? [];
 
-    /// <summary>Sends a change as JSON; the answer's status tells the page what happened (the API's rules decide).</summary>
-    protected async Task<HttpStatusCode> SendAsync(HttpMethod method, string path, object body, CancellationToken cancellationToken)
+    /// <summary>Sends a change as JSON; the answer's status, and a refused rule, tell the page what happened.</summary>
+    protected async Task<Sent> SendAsync(HttpMethod method, string path, object body, CancellationToken cancellationToken)
     {
         using var response = await http.SendAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) },
             cancellationToken);
-        return response.StatusCode;
+        return new(response.StatusCode, response.IsSuccessStatusCode ? null : (await ProblemAsync(response, cancellationToken))?.Code);
     }
 
     /// <summary>Sends a change and reads what came of it, for a form that shows the service's errors beside its fields.</summary>
@@ -63,10 +73,9 @@ public abstract class ApiClient(HttpClient http)
                 : await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
             return new(response.StatusCode, value, new Dictionary<string, string[]>(), null);
         }
-        var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
-            ? await response.Content.ReadFromJsonAsync<ProblemView>(Json, cancellationToken)
-            : null;
-        return new(response.StatusCode, null, problem?.Errors ?? new Dictionary<string, string[]>(), problem?.Detail ?? problem?.Title);
+        var problem = await ProblemAsync(response, cancellationToken);
+        return new(response.StatusCode, null, problem?.Errors ?? new Dictionary<string, string[]>(), problem?.Detail ?? problem?.Title,
+            problem?.Code);
     }
 
     /// <summary>A document the service issues; null when it has none to issue (not found, or not yet: 409).</summary>
@@ -84,6 +93,11 @@ public abstract class ApiClient(HttpClient http)
 
     protected static string Escape(string segment) => Uri.EscapeDataString(segment);
 
-    /// <summary>RFC 9457 problem details, with the errors by field that a validation problem adds.</summary>
-    private sealed record ProblemView(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
+    private static async Task<ProblemView?> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+            ? await response.Content.ReadFromJsonAsync<ProblemView>(Json, cancellationToken)
+            : null;
+
+    /// <summary>RFC 9457 problem details, with the errors by field that a validation problem adds and a refused rule's code.</summary>
+    private sealed record ProblemView(string? Title, string? Detail, Dictionary<string, string[]>? Errors, string? Code);
 }

@@ -59,16 +59,16 @@ public sealed class MembershipClient(HttpClient http) : ApiClient(http)
     public Task<IReadOnlyList<MemberContact>> MembersAsync(string bodyId, Guid promotionId, CancellationToken cancellationToken) =>
         ListAsync<MemberContact>($"/api/membership/bodies/{Escape(bodyId)}/promotions/{promotionId}/members", cancellationToken);
 
-    public Task<HttpStatusCode> ConfirmAsync(string bodyId, Guid memberId, CancellationToken cancellationToken) =>
+    public Task<Sent> ConfirmAsync(string bodyId, Guid memberId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"/api/membership/bodies/{Escape(bodyId)}/members/{memberId}/confirmation", new { },
             cancellationToken);
 
     /// <summary>A minor's parent or guardian consented: who, how, on which day.</summary>
-    public Task<HttpStatusCode> RecordConsentAsync(string bodyId, Guid memberId, object consent, CancellationToken cancellationToken) =>
+    public Task<Sent> RecordConsentAsync(string bodyId, Guid memberId, object consent, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"/api/membership/bodies/{Escape(bodyId)}/members/{memberId}/consent", consent, cancellationToken);
 
     /// <summary>Declined, deadline missed or resigned: membership then asks sortition for the substitute keeping every quota.</summary>
-    public Task<HttpStatusCode> RecordDepartureAsync(string bodyId, Guid memberId, string kind, string? note,
+    public Task<Sent> RecordDepartureAsync(string bodyId, Guid memberId, string kind, string? note,
         CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"/api/membership/bodies/{Escape(bodyId)}/members/{memberId}/departure", new { kind, note },
             cancellationToken);

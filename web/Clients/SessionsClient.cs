@@ -67,20 +67,20 @@ public sealed class SessionsClient(HttpClient http) : ApiClient(http)
         ?? new PhaseList(null, []);
 
     /// <summary>The signed-in member attends, or is excused with a reason.</summary>
-    public Task<HttpStatusCode> AnswerAsync(string bodyId, Guid sessionId, string answer, string? reason,
+    public Task<Sent> AnswerAsync(string bodyId, Guid sessionId, string answer, string? reason,
         CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Put, $"/api/sessions/bodies/{Escape(bodyId)}/sessions/{sessionId}/convocations/me", new { answer, reason },
             cancellationToken);
 
     /// <summary>The signed-in member arrives, with the code shown in the room.</summary>
-    public Task<HttpStatusCode> CheckInAsync(string bodyId, Guid sessionId, string code, CancellationToken cancellationToken) =>
+    public Task<Sent> CheckInAsync(string bodyId, Guid sessionId, string code, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"/api/sessions/bodies/{Escape(bodyId)}/sessions/{sessionId}/check-in", new { code }, cancellationToken);
 
     public Task<IReadOnlyList<VoteSummary>> VotesAsync(string bodyId, Guid sessionId, CancellationToken cancellationToken) =>
         ListAsync<VoteSummary>($"/api/sessions/bodies/{Escape(bodyId)}/sessions/{sessionId}/votes", cancellationToken);
 
     /// <summary>The signed-in member's ballot; the service keeps a secret vote secret.</summary>
-    public Task<HttpStatusCode> CastAsync(string bodyId, Guid voteId, string option, CancellationToken cancellationToken) =>
+    public Task<Sent> CastAsync(string bodyId, Guid voteId, string option, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"/api/sessions/bodies/{Escape(bodyId)}/votes/{voteId}/ballots", new { option }, cancellationToken);
 
     public Task<Submitted<SessionSummary>> PlanAsync(string bodyId, Guid promotionId, object session,

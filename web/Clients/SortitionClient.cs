@@ -77,11 +77,11 @@ public sealed class SortitionClient(HttpClient http) : ApiClient(http)
         ListAsync<PersonalDataRead>($"/api/sortition/bodies/{Escape(bodyId)}/draws/{drawId}/personal-data-reads", cancellationToken);
 
     /// <summary>Starts computing the lottery (LEXIMIN, the published panels, the commitment) in the background.</summary>
-    public Task<HttpStatusCode> PrepareAsync(string bodyId, Guid drawId, CancellationToken cancellationToken) =>
+    public Task<Sent> PrepareAsync(string bodyId, Guid drawId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"/api/sortition/bodies/{Escape(bodyId)}/draws/{drawId}/prepare", new { }, cancellationToken);
 
     /// <summary>The ceremony: the dice thrown before the bailiff and the public beacon's value choose the panel.</summary>
-    public Task<HttpStatusCode> DrawPanelAsync(string bodyId, Guid drawId, string dice, string beacon,
+    public Task<Sent> DrawPanelAsync(string bodyId, Guid drawId, string dice, string beacon,
         CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"/api/sortition/bodies/{Escape(bodyId)}/draws/{drawId}/draw", new { dice, beacon }, cancellationToken);
 }

@@ -1,16 +1,20 @@
 using Assemblee.Web.Clients;
+using Microsoft.Extensions.Localization;
 
 namespace Assemblee.Web.Forms;
 
-/// <summary>Why a form was refused: errors by field (the API's field names), and the service's words when it named no field.</summary>
-public sealed record Refusal(IReadOnlyDictionary<string, string[]> Errors, string? Problem)
+/// <summary>
+/// Why a form was refused: errors by field (the API's field names), and the service's words, with the code of the rule it
+/// applied, when it named no field.
+/// </summary>
+public sealed record Refusal(IReadOnlyDictionary<string, string[]> Errors, string? Problem, string? Code = null)
 {
     public static readonly Refusal None = new(new Dictionary<string, string[]>(), null);
 
     public bool Refused => Errors.Count > 0 || Problem is not null;
 
     public static Refusal Of<T>(Submitted<T> submitted) where T : class =>
-        submitted.Errors.Count > 0 ? new(submitted.Errors, null) : new(None.Errors, submitted.Problem ?? "");
+        submitted.Errors.Count > 0 ? new(submitted.Errors, null) : new(None.Errors, submitted.Problem ?? "", submitted.Code);
 
     /// <summary>What a page shows after a step: the words saying it is done, or why the service refused it.</summary>
     public static (string? Done, Refusal Refusal) After<T>(Submitted<T> submitted, string done) where T : class =>
@@ -18,4 +22,14 @@ public sealed record Refusal(IReadOnlyDictionary<string, string[]> Errors, strin
 
     public IReadOnlyList<string> For(string field) =>
         Errors.FirstOrDefault(error => string.Equals(error.Key, field, StringComparison.OrdinalIgnoreCase)).Value ?? [];
+
+    /// <summary>
+    /// How the page says the refusal: the refused rule in the page's language, by its code (Refusal.{code} in the resources,
+    /// where {0} brings in the service's words when they name what to fix); the service's own words (English) for a rule the
+    /// application does not know yet; the page's own words for a refusal that came without any.
+    /// </summary>
+    public string Words(IStringLocalizer texts, string refused) =>
+        string.IsNullOrEmpty(Problem) ? refused
+        : Code is not null && texts[$"Refusal.{Code}", Problem] is { ResourceNotFound: false } said ? said
+        : Problem;
 }

@@ -25,32 +25,49 @@ public enum RuleViolationKind
 }
 
 /// <summary>
-/// A rule of the domain refused the request. Domain code throws it with a title and a plain-words reason; it becomes
+/// A rule of the domain refused the request. Domain code throws it with a code, a title and a plain-words reason; it becomes
 /// RFC 9457 problem details over REST (<see cref="RuleViolationHandler"/>) and a gRPC status over gRPC
 /// (<see cref="RuleViolationInterceptor"/>). The one type every service uses for refusals.
 /// </summary>
+/// <remarks>
+/// The code (<c>atelier-full</c>, <c>already-voted</c>) names the rule for programs: it is the problem's <c>code</c> member
+/// and the gRPC trailer <c>rule-code</c>, stable while the English title and detail may be reworded, so that the web
+/// application and other bodies' software can say the refusal in their own language. Every refusal of a missing thing
+/// is <c>not-found</c>.
+/// </remarks>
 public sealed class RuleViolation(
-    RuleViolationKind kind, string title, string detail, IReadOnlyDictionary<string, object?>? extensions = null) : Exception(detail)
+    RuleViolationKind kind, string code, string title, string detail, IReadOnlyDictionary<string, object?>? extensions = null)
+    : Exception(detail)
 {
+    public const string NotFoundCode = "not-found";
+
+    /// <summary>The gRPC trailer that names the refused rule, as the problem details' <c>code</c> member does over REST.</summary>
+    public const string CodeTrailer = "rule-code";
+
     public RuleViolationKind Kind { get; } = kind;
+
+    public string Code { get; } = code;
 
     public string Title { get; } = title;
 
     /// <summary>Details a caller acts on (e.g. every refused line of a list), added to the problem details as members.</summary>
     public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 
-    public static RuleViolation NotFound(string detail) => new(RuleViolationKind.NotFound, "Not found", detail);
+    public static RuleViolation NotFound(string detail) => new(RuleViolationKind.NotFound, NotFoundCode, "Not found", detail);
 
-    public static RuleViolation Conflict(string title, string detail) => new(RuleViolationKind.Conflict, title, detail);
+    public static RuleViolation Conflict(string code, string title, string detail) =>
+        new(RuleViolationKind.Conflict, code, title, detail);
 
-    public static RuleViolation Unprocessable(string title, string detail, IReadOnlyDictionary<string, object?>? extensions = null) =>
-        new(RuleViolationKind.Unprocessable, title, detail, extensions);
+    public static RuleViolation Unprocessable(string code, string title, string detail,
+        IReadOnlyDictionary<string, object?>? extensions = null) =>
+        new(RuleViolationKind.Unprocessable, code, title, detail, extensions);
 
     public static RuleViolation Stale(string detail, IReadOnlyDictionary<string, object?> extensions) =>
-        new(RuleViolationKind.Stale, "Changed meanwhile", detail, extensions);
+        new(RuleViolationKind.Stale, "changed-meanwhile", "Changed meanwhile", detail, extensions);
 
     public static RuleViolation PreconditionRequired(string detail) =>
-        new(RuleViolationKind.PreconditionRequired, "Version required", detail);
+        new(RuleViolationKind.PreconditionRequired, "version-required", "Version required", detail);
 
-    public static RuleViolation Forbidden(string title, string detail) => new(RuleViolationKind.Forbidden, title, detail);
+    public static RuleViolation Forbidden(string code, string title, string detail) =>
+        new(RuleViolationKind.Forbidden, code, title, detail);
 }

@@ -49,6 +49,7 @@ internal sealed class RuleViolationHandler(IProblemDetailsService problemDetails
             Exception = exception,
             ProblemDetails = { Status = context.Response.StatusCode, Title = violation.Title, Detail = violation.Message },
         };
+        problem.ProblemDetails.Extensions["code"] = violation.Code;
         foreach (var (name, value) in violation.Extensions)
         {
             problem.ProblemDetails.Extensions[name] = value;
@@ -93,5 +94,5 @@ internal sealed class RuleViolationInterceptor : Interceptor
         RuleViolationKind.Stale => StatusCode.Aborted,
         RuleViolationKind.Forbidden => StatusCode.PermissionDenied,
         _ => StatusCode.FailedPrecondition,
-    }, violation.Message));
+    }, violation.Message), new Metadata { { RuleViolation.CodeTrailer, violation.Code } });
 }

@@ -59,7 +59,7 @@ public sealed class Amending(DocumentTransactions transactions, Outbox outbox)
             var amendment = await ProposedAsync(transaction, id, amendmentId, cancellationToken);
             if (amendment.Author != caller.Subject)
             {
-                throw RuleViolation.Conflict("Not yours", "Only its author withdraws an amendment.");
+                throw RuleViolation.Conflict("not-yours", "Not yours", "Only its author withdraws an amendment.");
             }
             var withdrawn = amendment with { State = AmendmentStates.Withdrawn, DecidedBy = caller.Subject };
             await RecordAsync(transaction, document, withdrawn, caller.Subject, null, now, cancellationToken);

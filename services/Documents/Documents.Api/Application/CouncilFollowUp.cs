@@ -71,7 +71,8 @@ public sealed class CouncilFollowUp(DocumentTransactions transactions, Outbox ou
         {
             if (await DocumentStore.LockAsync(transaction, bodyId, report.ReportDocumentId, cancellationToken) is null)
             {
-                throw RuleViolation.Unprocessable("No such report", $"Body '{bodyId}' has no document {report.ReportDocumentId}.");
+                throw RuleViolation.Unprocessable("no-such-report", "No such report",
+                    $"Body '{bodyId}' has no document {report.ReportDocumentId}.");
             }
             if (!await CouncilStore.SetReportAsync(transaction, id, missionId, report.ReportDocumentId, cancellationToken))
             {

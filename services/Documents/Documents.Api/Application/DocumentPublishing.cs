@@ -24,7 +24,7 @@ public sealed class DocumentPublishing(DocumentTransactions transactions, Outbox
         var publication = Publishing.Of(document, now);
         if (!await PublicationStore.InsertAsync(transaction, publication, actor, cancellationToken))
         {
-            throw RuleViolation.Conflict("Already published", $"Version {document.Version} is published already.");
+            throw RuleViolation.Conflict("already-published", "Already published", $"Version {document.Version} is published already.");
         }
         await DocumentStore.SetStateAsync(transaction, document.Id, DocumentStates.Published, cancellationToken);
         await DocumentStore.AddHistoryAsync(transaction, document.Id, actor, "published", new { document.Version, publication.Fingerprint },

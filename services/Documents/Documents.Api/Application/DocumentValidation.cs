@@ -53,7 +53,7 @@ public sealed class DocumentValidation(DocumentTransactions transactions, Outbox
         {
             if (!DocumentRules.Validates(document))
             {
-                throw RuleViolation.Conflict("Not a draft", $"The document is {document.State}.");
+                throw RuleViolation.Conflict("not-a-draft", "Not a draft", $"The document is {document.State}.");
             }
             await DocumentStore.AddHistoryAsync(transaction, id, actor, "paper-vote", paper, now, cancellationToken);
             return paper.Adopted ? await ValidateAsync(transaction, document, "paper-vote", null, now, cancellationToken) : document;

@@ -51,11 +51,12 @@ public static class AmendmentRules
     {
         if (request.Section < 1 || request.Section > document.Sections.Count)
         {
-            throw RuleViolation.Unprocessable("No such section", $"The document has sections 1 to {document.Sections.Count}.");
+            throw RuleViolation.Unprocessable("no-such-section", "No such section",
+                $"The document has sections 1 to {document.Sections.Count}.");
         }
         if (request.Operation == AmendmentOperations.Delete && document.Sections.Count == 1)
         {
-            throw RuleViolation.Unprocessable("Last section", "A document keeps at least one section.");
+            throw RuleViolation.Unprocessable("last-section", "Last section", "A document keeps at least one section.");
         }
     }
 
@@ -81,7 +82,7 @@ public static class AmendmentRules
         var index = amendment.Section - 1;
         if (index >= sections.Count || sections[index].Markdown != amendment.BaseText)
         {
-            throw RuleViolation.Conflict("Section changed",
+            throw RuleViolation.Conflict("section-changed", "Section changed",
                 $"Section {amendment.Section} changed since amendment {amendment.Number} was proposed; it no longer applies as written.");
         }
         var result = sections.ToList();
@@ -104,7 +105,7 @@ public static class AmendmentRules
     {
         if (amendment.State != AmendmentStates.Proposed)
         {
-            throw RuleViolation.Conflict("Already decided", $"Amendment {amendment.Number} is {amendment.State}.");
+            throw RuleViolation.Conflict("already-decided", "Already decided", $"Amendment {amendment.Number} is {amendment.State}.");
         }
     }
 }

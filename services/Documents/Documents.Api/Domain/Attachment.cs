@@ -31,19 +31,20 @@ public static class Attachments
         var type = contentType?.Split(';')[0].Trim().ToLowerInvariant() ?? "";
         if (!Types.TryGetValue(type, out var signature))
         {
-            throw RuleViolation.Unprocessable("Type not accepted", $"Attach one of: {string.Join(", ", Types.Keys)}.");
+            throw RuleViolation.Unprocessable("type-not-accepted", "Type not accepted", $"Attach one of: {string.Join(", ", Types.Keys)}.");
         }
         if (signature is not null && !content.AsSpan().StartsWith(signature))
         {
-            throw RuleViolation.Unprocessable("Content does not match its type", $"The file is not a {type} file.");
+            throw RuleViolation.Unprocessable("content-not-its-type", "Content does not match its type", $"The file is not a {type} file.");
         }
         if (string.IsNullOrWhiteSpace(fileName) || fileName.Length > 200 || fileName.IndexOfAny(['/', '\\', '"', '\r', '\n']) >= 0)
         {
-            throw RuleViolation.Unprocessable("Bad file name", "A file name of 1 to 200 characters, without slashes or quotes.");
+            throw RuleViolation.Unprocessable("bad-file-name", "Bad file name",
+                "A file name of 1 to 200 characters, without slashes or quotes.");
         }
         if (content.Length == 0)
         {
-            throw RuleViolation.Unprocessable("Empty file", "The file has no content.");
+            throw RuleViolation.Unprocessable("empty-file", "Empty file", "The file has no content.");
         }
         return new Attachment(Guid.NewGuid(), documentId, fileName.Trim(), type, content.Length,
             Convert.ToHexStringLower(SHA256.HashData(content)), uploadedBy, now);

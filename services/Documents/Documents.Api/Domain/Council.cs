@@ -63,11 +63,13 @@ public static class CouncilRules
     {
         if (document.Kind is not (DocumentKinds.Voeu or DocumentKinds.Deliberation))
         {
-            throw RuleViolation.Conflict("Not for the Council", "Vœux and délibérations are submitted to the Council of Paris.");
+            throw RuleViolation.Conflict("not-for-the-council", "Not for the Council",
+                "Vœux and délibérations are submitted to the Council of Paris.");
         }
         if (document.State is not (DocumentStates.Validated or DocumentStates.Published))
         {
-            throw RuleViolation.Conflict("Not validated", $"The document is {document.State}; the members validate it first.");
+            throw RuleViolation.Conflict("not-validated", "Not validated",
+                $"The document is {document.State}; the members validate it first.");
         }
     }
 
@@ -75,7 +77,8 @@ public static class CouncilRules
     {
         if (document.State != DocumentStates.Submitted)
         {
-            throw RuleViolation.Conflict("Not submitted", $"The document is {document.State}; an outcome follows a submission.");
+            throw RuleViolation.Conflict("not-submitted", "Not submitted",
+                $"The document is {document.State}; an outcome follows a submission.");
         }
     }
 
@@ -84,7 +87,8 @@ public static class CouncilRules
     {
         if (document.State is not (CouncilOutcomes.Adopted or CouncilOutcomes.AdoptedAsAmended))
         {
-            throw RuleViolation.Conflict("Not adopted", $"The document is {document.State}; commitments follow an adopted text.");
+            throw RuleViolation.Conflict("not-adopted", "Not adopted",
+                $"The document is {document.State}; commitments follow an adopted text.");
         }
     }
 }

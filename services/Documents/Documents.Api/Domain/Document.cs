@@ -94,7 +94,8 @@ public static class DocumentRules
     {
         if (document.State != DocumentStates.Draft)
         {
-            throw RuleViolation.Conflict("Not editable", $"The document is {document.State}; it is changed by amendments now.");
+            throw RuleViolation.Conflict("not-editable", "Not editable",
+                $"The document is {document.State}; it is changed by amendments now.");
         }
     }
 

@@ -12,16 +12,16 @@ public static class Minutes
     {
         if (session is null)
         {
-            throw RuleViolation.Unprocessable("Unknown session", $"The body has no session {request.SessionId}.");
+            throw RuleViolation.Unprocessable("unknown-session", "Unknown session", $"The body has no session {request.SessionId}.");
         }
         if (session.PromotionId != request.PromotionId || session.AtelierId != request.AtelierId)
         {
-            throw RuleViolation.Unprocessable("Another group's session",
+            throw RuleViolation.Unprocessable("another-groups-session", "Another group's session",
                 "Minutes belong to the promotion and the atelier of the session they record.");
         }
         if (session.State == "cancelled")
         {
-            throw RuleViolation.Unprocessable("Cancelled session", "A cancelled session has no minutes.");
+            throw RuleViolation.Unprocessable("cancelled-session", "Cancelled session", "A cancelled session has no minutes.");
         }
     }
 }

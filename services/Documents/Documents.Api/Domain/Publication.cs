@@ -28,7 +28,7 @@ public static class Publishing
     {
         if (document.State is not (DocumentStates.Validated or DocumentStates.Published))
         {
-            throw RuleViolation.Conflict("Not validated", "A document is published once the members have validated it.");
+            throw RuleViolation.Conflict("not-validated", "Not validated", "A document is published once the members have validated it.");
         }
     }
 

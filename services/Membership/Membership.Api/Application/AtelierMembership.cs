@@ -58,7 +58,8 @@ public sealed class AtelierMembership(NpgsqlDataSource dataSource, AtelierStore 
         }
         if (!await AtelierStore.SetRoleAsync(transaction, atelierId, memberId, role, cancellationToken))
         {
-            throw RuleViolation.Conflict("Not in this atelier", "Only a member of the atelier can hold a role in it.");
+            throw RuleViolation.Conflict("not-in-this-atelier", "Not in this atelier",
+                "Only a member of the atelier can hold a role in it.");
         }
         await RoleChangedAsync(transaction, bodyId, promotionId, atelierId, memberId, role, actor, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

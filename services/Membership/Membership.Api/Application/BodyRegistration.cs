@@ -14,7 +14,7 @@ public sealed class BodyRegistration(NpgsqlDataSource dataSource, Outbox outbox)
     public async Task<Body> RegisterAsync(string id, string name, string kind, BodyMailboxes mailboxes,
         CancellationToken cancellationToken) =>
         await TryRegisterAsync(id, name, kind, mailboxes, cancellationToken)
-        ?? throw RuleViolation.Conflict("Body already registered", $"A body with the id '{id}' already exists.");
+        ?? throw RuleViolation.Conflict("body-already-registered", "Body already registered", $"A body with the id '{id}' already exists.");
 
     /// <summary>Registers the body; null when the id is taken (as when another replica registered it first).</summary>
     public async Task<Body?> TryRegisterAsync(string id, string name, string kind, BodyMailboxes mailboxes,

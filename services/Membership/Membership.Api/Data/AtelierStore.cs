@@ -26,7 +26,8 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource)
         if (await insert.With(atelier.Id, atelier.PromotionId, atelier.Name, atelier.Theme, atelier.Mandate,
             atelier.Capacity).ExecuteNonQueryAsync(cancellationToken) == 0)
         {
-            throw RuleViolation.Conflict("Atelier exists", $"The promotion already has an atelier named '{atelier.Name}'.");
+            throw RuleViolation.Conflict("atelier-exists", "Atelier exists",
+                $"The promotion already has an atelier named '{atelier.Name}'.");
         }
         return atelier;
     }

@@ -20,7 +20,7 @@ public sealed class PromotionStore(NpgsqlDataSource dataSource)
         insert.With(Values(promotion));
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
-            throw RuleViolation.Conflict("Draw already has a promotion",
+            throw RuleViolation.Conflict("draw-already-has-a-promotion", "Draw already has a promotion",
                 $"Draw {promotion.DrawId} already fills a promotion; change that one instead.");
         }
         return promotion;

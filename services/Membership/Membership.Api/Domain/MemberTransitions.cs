@@ -13,7 +13,7 @@ public static class MemberTransitions
     {
         if (member.State is not (MemberStates.Drawn or MemberStates.Active))
         {
-            throw RuleViolation.Conflict("Member has left", $"The member is {member.State}.");
+            throw RuleViolation.Conflict("member-has-left", "Member has left", $"The member is {member.State}.");
         }
     }
 
@@ -22,11 +22,11 @@ public static class MemberTransitions
     {
         if (!member.Minor)
         {
-            throw RuleViolation.Conflict("Not a minor", "Only minor members need a parent's or guardian's consent.");
+            throw RuleViolation.Conflict("not-a-minor", "Not a minor", "Only minor members need a parent's or guardian's consent.");
         }
         if (member.State is not (MemberStates.Drawn or MemberStates.Active) || member.ConsentRecorded)
         {
-            throw RuleViolation.Conflict("Consent not expected",
+            throw RuleViolation.Conflict("consent-not-expected", "Consent not expected",
                 member.ConsentRecorded ? "Consent is already recorded." : $"The member is {member.State}.");
         }
     }
@@ -36,11 +36,11 @@ public static class MemberTransitions
     {
         if (member.State != MemberStates.Drawn)
         {
-            throw RuleViolation.Conflict("Cannot confirm", $"Only a drawn member confirms; this one is {member.State}.");
+            throw RuleViolation.Conflict("cannot-confirm", "Cannot confirm", $"Only a drawn member confirms; this one is {member.State}.");
         }
         if (member.Minor && !member.ConsentRecorded)
         {
-            throw RuleViolation.Conflict("Consent required",
+            throw RuleViolation.Conflict("consent-required", "Consent required",
                 "This member is a minor: record the consent of a parent or guardian (who, when and how) before confirming.");
         }
     }
@@ -54,11 +54,13 @@ public static class MemberTransitions
         var from = MemberStates.DepartureFrom[kind];
         if (member.State != from)
         {
-            throw RuleViolation.Conflict("Cannot leave that way", $"'{kind}' applies to a {from} member; this one is {member.State}.");
+            throw RuleViolation.Conflict("cannot-leave-that-way", "Cannot leave that way",
+                $"'{kind}' applies to a {from} member; this one is {member.State}.");
         }
         if (kind == MemberStates.DeadlineMissed && now <= member.ConfirmationDeadline)
         {
-            throw RuleViolation.Conflict("Deadline not passed", $"The member has until {member.ConfirmationDeadline:u} to confirm.");
+            throw RuleViolation.Conflict("deadline-not-passed", "Deadline not passed",
+                $"The member has until {member.ConfirmationDeadline:u} to confirm.");
         }
     }
 
@@ -67,7 +69,7 @@ public static class MemberTransitions
     {
         if (!MemberStates.DepartureFrom.ContainsKey(member.State) || substituteDesignated)
         {
-            throw RuleViolation.Conflict("Seat not vacant", member.State is MemberStates.Drawn or MemberStates.Active
+            throw RuleViolation.Conflict("seat-not-vacant", "Seat not vacant", member.State is MemberStates.Drawn or MemberStates.Active
                 ? $"The member is {member.State}." : "A substitute is already designated for this seat.");
         }
     }
@@ -98,7 +100,7 @@ public static class AtelierChoice
     {
         if (memberState != MemberStates.Active)
         {
-            throw RuleViolation.Conflict("Not an active member",
+            throw RuleViolation.Conflict("not-an-active-member", "Not an active member",
                 $"Only active members of this promotion join its ateliers; this one is {memberState}.");
         }
         if (currentAtelier == atelierId)
@@ -107,12 +109,13 @@ public static class AtelierChoice
         }
         if (!bySecretariat && choiceClosesAt is { } closes && now >= closes)
         {
-            throw RuleViolation.Conflict("Choice closed",
+            throw RuleViolation.Conflict("choice-closed", "Choice closed",
                 $"Members chose their atelier until {closes:u}; ask the secretariat to move you.");
         }
         if (members >= capacity)
         {
-            throw RuleViolation.Conflict("Atelier full", $"'{atelierName}' has its {capacity} members; choose another atelier.");
+            throw RuleViolation.Conflict("atelier-full", "Atelier full",
+                $"'{atelierName}' has its {capacity} members; choose another atelier.");
         }
         return true;
     }

@@ -20,7 +20,7 @@ public sealed class LetterPosting(NpgsqlDataSource dataSource, CampaignStore cam
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (!await LetterBatchStore.MarkPrintedAsync(transaction, campaignId, actor, cancellationToken))
         {
-            throw RuleViolation.Conflict("Already printed", "This batch is already marked printed.");
+            throw RuleViolation.Conflict("already-printed", "Already printed", "This batch is already marked printed.");
         }
         await transaction.CommitAsync(cancellationToken);
         return await BatchAsync(bodyId, campaignId, cancellationToken);
@@ -31,17 +31,20 @@ public sealed class LetterPosting(NpgsqlDataSource dataSource, CampaignStore cam
         var campaign = await campaigns.FindAsync(bodyId, campaignId, cancellationToken)
             ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no campaign {campaignId}.");
         var batch = await BatchAsync(bodyId, campaignId, cancellationToken);
-        if (batch.PrintedAt is null || batch.PostedAt is not null)
+        if (batch.PostedAt is not null)
         {
-            throw RuleViolation.Conflict(batch.PostedAt is null ? "Not printed" : "Already posted", batch.PostedAt is null
-                ? "A batch is posted once the print shop has printed it: mark it printed first."
-                : "This batch is already marked posted.");
+            throw RuleViolation.Conflict("already-posted", "Already posted", "This batch is already marked posted.");
+        }
+        if (batch.PrintedAt is null)
+        {
+            throw RuleViolation.Conflict("not-printed", "Not printed",
+                "A batch is posted once the print shop has printed it: mark it printed first.");
         }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (!await LetterBatchStore.MarkPostedAsync(transaction, campaignId, actor, cancellationToken))
         {
-            throw RuleViolation.Conflict("Already posted", "This batch is already marked posted.");
+            throw RuleViolation.Conflict("already-posted", "Already posted", "This batch is already marked posted.");
         }
         var now = DateTimeOffset.UtcNow;
         foreach (var (id, recipient) in await MessageStore.MarkLettersSentAsync(transaction, campaignId, cancellationToken))

@@ -40,7 +40,7 @@ public sealed record MessageTemplate(string Kind, string Language, int Version, 
         catch (FluidException error)
         {
             var known = MessageKinds.All.TryGetValue(Kind, out var kind) ? string.Join(", ", Names(kind.Sample, "")) : "none";
-            throw RuleViolation.Unprocessable("Template does not render",
+            throw RuleViolation.Unprocessable("template-does-not-render", "Template does not render",
                 $"The {part} of the '{Kind}' template ({Language}, version {Version}) does not render: "
                 + $"{(error.Message.StartsWith("Undefined variable", StringComparison.Ordinal) ? "it uses a variable" : error.Message)}"
                 + $" that this kind of message does not have. Its variables are: {known}.");
@@ -49,7 +49,7 @@ public sealed record MessageTemplate(string Kind, string Language, int Version, 
 
     private IFluidTemplate Parse(string text, string part) => Parser.TryParse(text, out var template, out var error)
         ? template
-        : throw RuleViolation.Unprocessable("Template is not valid Liquid",
+        : throw RuleViolation.Unprocessable("template-not-liquid", "Template is not valid Liquid",
             $"The {part} of the '{Kind}' template ({Language}) is not valid Liquid: {error.Split('\n')[0]}");
 
     private static IEnumerable<string> Names(IReadOnlyDictionary<string, object> variables, string prefix) =>

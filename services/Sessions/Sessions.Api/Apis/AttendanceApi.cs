@@ -43,7 +43,7 @@ public static class AttendanceApi
         var session = await sessions.FindAsync(bodyId, sessionId, cancellationToken)
             ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no session {sessionId}.");
         var code = await sessions.CheckInCodeAsync(session.Id, cancellationToken)
-            ?? throw RuleViolation.Conflict("Not convened", "A session gets its check-in code when it is convened.");
+            ?? throw RuleViolation.Conflict("not-convened", "Not convened", "A session gets its check-in code when it is convened.");
         return TypedResults.Ok(new CheckInCode(code, session.StartsAt - AttendanceRules.DoorsOpenBefore, session.EndsAt));
     }
 

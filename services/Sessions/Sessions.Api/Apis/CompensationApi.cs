@@ -93,7 +93,8 @@ public static class CompensationApi
             .SingleOrDefault() ?? throw RuleViolation.NotFound($"No statement for {month}: no attendance to compensate.");
         return !approvedOnly || statement.State == StatementStates.Approved
             ? statement
-            : throw RuleViolation.Conflict("Not approved", "A statement is issued as PDF once the secretariat has approved it.");
+            : throw RuleViolation.Conflict("not-approved", "Not approved",
+                "A statement is issued as PDF once the secretariat has approved it.");
     }
 
     private static FileContentHttpResult Pdf(Statement statement) =>
@@ -102,5 +103,6 @@ public static class CompensationApi
     private static DateOnly Month(string month) =>
         DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out var parsed)
             ? parsed
-            : throw RuleViolation.Unprocessable("Invalid month", $"'{month}' is not a month; write it yyyy-MM, e.g. 2027-03.");
+            : throw RuleViolation.Unprocessable("invalid-month", "Invalid month",
+                $"'{month}' is not a month; write it yyyy-MM, e.g. 2027-03.");
 }

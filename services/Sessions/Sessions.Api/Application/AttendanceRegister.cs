@@ -24,7 +24,7 @@ public sealed class AttendanceRegister(SessionTransactions transactions, Outbox 
             var record = new AttendanceRecord(session.Id, memberId, now, null, AttendanceMethods.CheckIn);
             if (!await AttendanceStore.AddAsync(transaction, record, memberId.ToString(), now, cancellationToken))
             {
-                throw RuleViolation.Conflict("Already checked in", "Your arrival is already recorded.");
+                throw RuleViolation.Conflict("already-checked-in", "Already checked in", "Your arrival is already recorded.");
             }
             await PublishAsync(transaction, session, memberId, record, now, cancellationToken);
             return record;
@@ -57,7 +57,7 @@ public sealed class AttendanceRegister(SessionTransactions transactions, Outbox 
             }
             if (uninvited.Count > 0)
             {
-                throw RuleViolation.Unprocessable("Not invited",
+                throw RuleViolation.Unprocessable("not-invited", "Not invited",
                     "Some members named are not invited to this session; nothing was recorded.",
                     new Dictionary<string, object?> { ["uninvited"] = uninvited });
             }

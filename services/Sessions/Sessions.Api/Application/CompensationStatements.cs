@@ -47,7 +47,7 @@ public sealed class CompensationStatements(
         var now = time.GetUtcNow();
         if (month > CompensationRules.MonthOf(now))
         {
-            throw RuleViolation.Conflict("Month not begun", $"{month:yyyy-MM} has not begun.");
+            throw RuleViolation.Conflict("month-not-begun", "Month not begun", $"{month:yyyy-MM} has not begun.");
         }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

@@ -12,7 +12,7 @@ public sealed class ConvocationAnswers(SessionTransactions transactions)
         {
             if (!SessionRules.InvitationsOpen(session, now))
             {
-                throw RuleViolation.Conflict("Answers closed",
+                throw RuleViolation.Conflict("answers-closed", "Answers closed",
                     $"The session is {session.State}{(now >= session.StartsAt ? " and has started" : "")}.");
             }
             var reason = answer.Answer == ConvocationAnswer.Excused ? answer.Reason!.Trim() : null;

@@ -47,11 +47,12 @@ public sealed class Voting(SessionTransactions transactions, VoteStore votes, Ou
                 if (member is null || !SessionRules.Concerns(session, member) || attendance is null || !AttendanceRules.InRoom(attendance,
                     now))
                 {
-                    throw RuleViolation.Conflict("Not a voter", "Only the active members present at the session vote; check in first.");
+                    throw RuleViolation.Conflict("not-a-voter", "Not a voter",
+                        "Only the active members present at the session vote; check in first.");
                 }
                 if (!await VoteStore.AddVoterAsync(transaction, vote.Id, memberId, cancellationToken))
                 {
-                    throw RuleViolation.Conflict("Already voted", "Each member votes once; your ballot is counted.");
+                    throw RuleViolation.Conflict("already-voted", "Already voted", "Each member votes once; your ballot is counted.");
                 }
                 if (vote.Secret)
                 {

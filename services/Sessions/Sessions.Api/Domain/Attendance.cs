@@ -69,21 +69,23 @@ public static class AttendanceRules
     {
         if (session.State != SessionStates.Convened)
         {
-            throw RuleViolation.Conflict("Check-in closed", $"The session is {session.State}.");
+            throw RuleViolation.Conflict("check-in-closed", "Check-in closed", $"The session is {session.State}.");
         }
         if (!InWindow(session, now))
         {
-            throw RuleViolation.Conflict("Check-in closed",
+            throw RuleViolation.Conflict("check-in-closed", "Check-in closed",
                 $"Check-in is open from {session.StartsAt - DoorsOpenBefore:u} to {session.EndsAt:u}.");
         }
         if (!CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(NormaliseCode(typed)),
             System.Text.Encoding.ASCII.GetBytes(sessionCode)))
         {
-            throw RuleViolation.Unprocessable("Wrong code", "This is not the code of this session; use the one shown in its room.");
+            throw RuleViolation.Unprocessable("wrong-code", "Wrong code",
+                "This is not the code of this session; use the one shown in its room.");
         }
         if (existing is not null)
         {
-            throw RuleViolation.Conflict("Already checked in", $"Your arrival was recorded at {existing.ArrivedAt:u}.");
+            throw RuleViolation.Conflict("already-checked-in", "Already checked in",
+                $"Your arrival was recorded at {existing.ArrivedAt:u}.");
         }
     }
 
@@ -91,15 +93,17 @@ public static class AttendanceRules
     {
         if (existing is null)
         {
-            throw RuleViolation.Conflict("Not checked in", "Check in before checking out.");
+            throw RuleViolation.Conflict("not-checked-in", "Not checked in", "Check in before checking out.");
         }
         if (existing.DepartedAt is not null)
         {
-            throw RuleViolation.Conflict("Already checked out", $"Your departure was recorded at {existing.DepartedAt:u}.");
+            throw RuleViolation.Conflict("already-checked-out", "Already checked out",
+                $"Your departure was recorded at {existing.DepartedAt:u}.");
         }
         if (!InWindow(session, now))
         {
-            throw RuleViolation.Conflict("Check-out closed", "The session has ended; the secretariat records departures afterwards.");
+            throw RuleViolation.Conflict("check-out-closed", "Check-out closed",
+                "The session has ended; the secretariat records departures afterwards.");
         }
     }
 
@@ -107,7 +111,8 @@ public static class AttendanceRules
     {
         if (session.State is not (SessionStates.Convened or SessionStates.Held) || now < session.StartsAt - DoorsOpenBefore)
         {
-            throw RuleViolation.Conflict("Roll call closed", $"The session is {session.State} and starts at {session.StartsAt:u}.");
+            throw RuleViolation.Conflict("roll-call-closed", "Roll call closed",
+                $"The session is {session.State} and starts at {session.StartsAt:u}.");
         }
     }
 
@@ -116,11 +121,12 @@ public static class AttendanceRules
         EnsureRollCall(session, now);
         if (correction.ArrivedAt is { } arrived && (arrived < session.StartsAt - DoorsOpenBefore || arrived > session.EndsAt))
         {
-            throw RuleViolation.Unprocessable("Arrival outside the session", "An arrival falls within the session's window.");
+            throw RuleViolation.Unprocessable("arrival-outside-the-session", "Arrival outside the session",
+                "An arrival falls within the session's window.");
         }
         if (correction.DepartedAt is { } departed && departed > session.EndsAt + Overrun)
         {
-            throw RuleViolation.Unprocessable("Departure outside the session",
+            throw RuleViolation.Unprocessable("departure-outside-the-session", "Departure outside the session",
                 $"A departure falls at the latest {Overrun.TotalHours} hours after the session's planned end.");
         }
     }

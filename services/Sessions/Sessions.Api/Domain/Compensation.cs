@@ -87,7 +87,8 @@ public static class CompensationRules
     public static CompensationRate RateFor(IReadOnlyList<CompensationRate> rates, string kind, DateOnly date) =>
         rates.Where(rate => rate.AppliesTo(kind, date)).OrderBy(rate => rate.SessionKind is null)
             .ThenByDescending(rate => rate.EffectiveFrom).FirstOrDefault()
-        ?? throw RuleViolation.Unprocessable("No rate", $"No compensation rate applies to a {kind} on {date:yyyy-MM-dd}; add one first.");
+        ?? throw RuleViolation.Unprocessable("no-rate", "No rate",
+            $"No compensation rate applies to a {kind} on {date:yyyy-MM-dd}; add one first.");
 
     /// <summary>What attending earns: presence counted from the session's start (or a later arrival) to a departure or its end.</summary>
     public static StatementLine Due(AttendedSession attended, IReadOnlyList<CompensationRate> rates)

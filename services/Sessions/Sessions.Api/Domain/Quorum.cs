@@ -28,7 +28,7 @@ public sealed record QuorumState(int Percent, int Active, int Present, int Requi
     {
         if (!Reached)
         {
-            throw RuleViolation.Conflict("No quorum",
+            throw RuleViolation.Conflict("no-quorum", "No quorum",
                 $"{what} needs {Required} of the {Active} active members present ({Percent} %); {Present} are.");
         }
     }

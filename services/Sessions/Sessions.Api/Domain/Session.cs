@@ -68,11 +68,13 @@ public static class SessionRules
     {
         if (session.State != SessionStates.Planned)
         {
-            throw RuleViolation.Conflict("Not convenable", $"The session is {session.State}; only a planned session is convened.");
+            throw RuleViolation.Conflict("not-convenable", "Not convenable",
+                $"The session is {session.State}; only a planned session is convened.");
         }
         if (session.StartsAt <= now)
         {
-            throw RuleViolation.Conflict("Not convenable", "The session has already started; convene sessions before they start.");
+            throw RuleViolation.Conflict("not-convenable", "Not convenable",
+                "The session has already started; convene sessions before they start.");
         }
     }
 
@@ -80,7 +82,7 @@ public static class SessionRules
     {
         if (session.State is not (SessionStates.Planned or SessionStates.Convened or SessionStates.Postponed))
         {
-            throw RuleViolation.Conflict("Not cancellable", $"The session is {session.State}.");
+            throw RuleViolation.Conflict("not-cancellable", "Not cancellable", $"The session is {session.State}.");
         }
     }
 
@@ -95,19 +97,19 @@ public static class SessionRules
     {
         if (session.State is not (SessionStates.Planned or SessionStates.Convened or SessionStates.Postponed))
         {
-            throw RuleViolation.Conflict("Not revisable", $"The session is {session.State}.");
+            throw RuleViolation.Conflict("not-revisable", "Not revisable", $"The session is {session.State}.");
         }
         if (session.State == SessionStates.Convened && session.StartsAt <= now)
         {
-            throw RuleViolation.Conflict("Not revisable", "The session has started.");
+            throw RuleViolation.Conflict("not-revisable", "Not revisable", "The session has started.");
         }
         if (request.StartsAt <= now)
         {
-            throw RuleViolation.Unprocessable("In the past", "A session is moved to a time that has not come yet.");
+            throw RuleViolation.Unprocessable("in-the-past", "In the past", "A session is moved to a time that has not come yet.");
         }
         if (Announced(session) && (request.Kind != session.Kind || request.AtelierId != session.AtelierId))
         {
-            throw RuleViolation.Conflict("Invitations sent",
+            throw RuleViolation.Conflict("invitations-sent", "Invitations sent",
                 "A convened session keeps its kind and atelier; cancel it and plan another to change whom it concerns.");
         }
         var revised = request.ToSession(session.Id, session.BodyId, session.PromotionId);
@@ -130,7 +132,7 @@ public static class SessionRules
     {
         if (session.State != SessionStates.Convened || session.StartsAt <= now)
         {
-            throw RuleViolation.Conflict("Not postponable", session.State == SessionStates.Convened
+            throw RuleViolation.Conflict("not-postponable", "Not postponable", session.State == SessionStates.Convened
                 ? "The session has started." : $"The session is {session.State}; only a convened session is postponed.");
         }
     }
@@ -140,7 +142,7 @@ public static class SessionRules
     {
         if (session.State != SessionStates.Convened || session.StartsAt > now)
         {
-            throw RuleViolation.Conflict("Not held", session.State == SessionStates.Convened
+            throw RuleViolation.Conflict("not-held", "Not held", session.State == SessionStates.Convened
                 ? "The session has not started." : $"The session is {session.State}.");
         }
     }

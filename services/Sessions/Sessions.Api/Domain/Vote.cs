@@ -104,11 +104,11 @@ public sealed record Vote(
     {
         if (State != VoteStates.Draft)
         {
-            throw RuleViolation.Conflict("Not openable", $"The vote is {State}.");
+            throw RuleViolation.Conflict("not-openable", "Not openable", $"The vote is {State}.");
         }
         if (session.State != SessionStates.Convened || session.Kind is not ("plenary" or "atelier-meeting"))
         {
-            throw RuleViolation.Conflict("Not openable",
+            throw RuleViolation.Conflict("not-openable", "Not openable",
                 $"Votes are held in a convened plenary or atelier meeting; this is a {session.State} "
                 + $"{session.Kind}.");
         }
@@ -122,12 +122,12 @@ public sealed record Vote(
     {
         if (State != VoteStates.Open || Method != VoteMethods.Ballot)
         {
-            throw RuleViolation.Conflict("Not open for ballots",
+            throw RuleViolation.Conflict("not-open-for-ballots", "Not open for ballots",
                 Method == VoteMethods.Ballot ? $"The vote is {State}." : "A show of hands.");
         }
         if (!Options.Contains(option))
         {
-            throw RuleViolation.Unprocessable("Unknown option", $"Vote one of: {string.Join(", ", Options)}.");
+            throw RuleViolation.Unprocessable("unknown-option", "Unknown option", $"Vote one of: {string.Join(", ", Options)}.");
         }
     }
 
@@ -136,11 +136,12 @@ public sealed record Vote(
     {
         if (State != VoteStates.Open)
         {
-            throw RuleViolation.Conflict("Not open", $"The vote is {State}.");
+            throw RuleViolation.Conflict("not-open", "Not open", $"The vote is {State}.");
         }
         if (Method == VoteMethods.Ballot && count is not null)
         {
-            throw RuleViolation.Unprocessable("Not a show of hands", "A ballot is counted from its ballots; give no totals.");
+            throw RuleViolation.Unprocessable("not-a-show-of-hands", "Not a show of hands",
+                "A ballot is counted from its ballots; give no totals.");
         }
     }
 
@@ -149,12 +150,12 @@ public sealed record Vote(
     {
         if (count?.Totals is not { } totals || totals.Keys.Any(option => !Options.Contains(option)) || totals.Values.Any(n => n < 0))
         {
-            throw RuleViolation.Unprocessable("Totals required",
+            throw RuleViolation.Unprocessable("totals-required", "Totals required",
                 $"Give a non-negative total for options among: {string.Join(", ", Options)}.");
         }
         if (totals.Values.Sum() > voters)
         {
-            throw RuleViolation.Unprocessable("Too many hands",
+            throw RuleViolation.Unprocessable("too-many-hands", "Too many hands",
                 $"{totals.Values.Sum()} hands counted but only {voters} members may vote.");
         }
         return totals;

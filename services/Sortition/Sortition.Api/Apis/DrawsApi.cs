@@ -89,7 +89,8 @@ public static class DrawsApi
         return await invitations.DrawAsync(draw, request.Seed, cancellationToken) is { } summary
             ? TypedResults.Ok(new InvitationDrawResponse(summary.Invitations, summary.BySeatGroup, summary.Strata,
                 Math.Round(watch.Elapsed.TotalSeconds, 3)))
-            : throw RuleViolation.Conflict("Invitations already drawn", "The invitations of this draw have already been drawn.");
+            : throw RuleViolation.Conflict("invitations-already-drawn", "Invitations already drawn",
+                "The invitations of this draw have already been drawn.");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<InvitationLetter>>, NotFound>> LettersAsync(string bodyId, Guid drawId,
@@ -123,7 +124,8 @@ public static class DrawsApi
         }
         if (!await store.TransitionAsync(drawId, [DrawStates.Invited, DrawStates.Infeasible], DrawStates.Preparing, cancellationToken))
         {
-            throw RuleViolation.Conflict("Cannot prepare now", "A draw is prepared once its invitations are out, and only once.");
+            throw RuleViolation.Conflict("cannot-prepare-now", "Cannot prepare now",
+                "A draw is prepared once its invitations are out, and only once.");
         }
         queue.Enqueue(drawId);
         return TypedResults.Accepted($"/api/sortition/bodies/{bodyId}/draws/{drawId}");
@@ -146,7 +148,8 @@ public static class DrawsApi
         return await finalDraw.DrawAsync(draw, request.Dice, request.Beacon, cancellationToken) is { } record
             ? TypedResults.Ok(new FinalDrawResponse(record.Commitment, record.Seed!, record.PanelIndex!.Value, record.Members!,
                 record.Substitutes!))
-            : throw RuleViolation.Conflict("Not ready to draw", $"The draw is {draw.State}; it must be prepared (and not yet drawn).");
+            : throw RuleViolation.Conflict("not-ready-to-draw", "Not ready to draw",
+                $"The draw is {draw.State}; it must be prepared (and not yet drawn).");
     }
 
     private static async Task<Results<Ok<ReplacementResponse>, NotFound, ValidationProblem>> ReplaceAsync(string bodyId, Guid drawId,

@@ -82,15 +82,15 @@ public sealed class FinalDraw(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var record = await PanelStore.LockRecordAsync(transaction, draw.Id, DrawStates.Drawn, cancellationToken)
-            ?? throw RuleViolation.Conflict("No replacement", "Only a drawn panel has members to replace.");
+            ?? throw RuleViolation.Conflict("no-replacement", "No replacement", "Only a drawn panel has members to replace.");
         if (!record.CurrentMembers().Contains(leaving))
         {
-            throw RuleViolation.Conflict("No replacement", $"{leaving} is not a member of this panel.");
+            throw RuleViolation.Conflict("no-replacement", "No replacement", $"{leaving} is not a member of this panel.");
         }
         var (next, substitute) = record.Replace(leaving, reason, time.GetUtcNow());
         if (substitute is null)
         {
-            throw RuleViolation.Conflict("No replacement",
+            throw RuleViolation.Conflict("no-replacement", "No replacement",
                 $"No remaining substitute keeps every quota without {leaving}: the body must decide "
                 + "(relax a quota or leave the seat empty).");
         }

@@ -37,7 +37,7 @@ public sealed class InvitationDraw(NpgsqlDataSource dataSource, Outbox outbox, T
             var eligible = strata.Sum(s => s.Lines.Length);
             if (eligible < group.Seats)
             {
-                throw RuleViolation.Unprocessable("Not enough people",
+                throw RuleViolation.Unprocessable("not-enough-people", "Not enough people",
                     $"Seat group {group.Name}: the list '{group.SourceList}' has {eligible} eligible people for {group.Seats} seats.");
             }
             var random = new DrawRandom(SHA256.HashData(Encoding.UTF8.GetBytes($"assemblee-invitations/1\n{seed}\n{group.Name}\n")));

@@ -41,11 +41,12 @@ public sealed partial class ListImport(NpgsqlDataSource dataSource, ListImportSt
         }
         if (draw.State != DrawStates.Open)
         {
-            throw RuleViolation.Conflict("Lists are closed", "Lists can only be imported before the invitations are drawn.");
+            throw RuleViolation.Conflict("lists-are-closed", "Lists are closed",
+                "Lists can only be imported before the invitations are drawn.");
         }
         if (!await imports.ClaimAsync(draw.Id, upload.ListName, upload.Charset, upload.Length, time.GetUtcNow(), cancellationToken))
         {
-            throw RuleViolation.Conflict("An import is running",
+            throw RuleViolation.Conflict("import-running", "An import is running",
                 $"The list '{upload.ListName}' is being imported; its progress shows when it ends.");
         }
         var body = new CountingReadStream(upload.Body, upload.MaxBytes);
@@ -75,7 +76,7 @@ public sealed partial class ListImport(NpgsqlDataSource dataSource, ListImportSt
         }
         if (verdict.Refused)
         {
-            throw RuleViolation.Unprocessable("The list was refused; nothing was imported",
+            throw RuleViolation.Unprocessable("list-refused", "The list was refused; nothing was imported",
                 $"{verdict.ErrorCount} line(s) cannot be used. Fix them and import the whole file again.",
                 new Dictionary<string, object?> { ["errors"] = verdict.Errors, ["errorCount"] = verdict.ErrorCount });
         }

@@ -26,25 +26,25 @@ public static class Registration
         var specification = invitation.Specification;
         if (invitation.AlreadyAnswered)
         {
-            throw RuleViolation.Conflict("Already registered", "This invitation has already been answered.");
+            throw RuleViolation.Conflict("already-registered", "Already registered", "This invitation has already been answered.");
         }
         if (invitation.DrawState is not (DrawStates.Invited or DrawStates.Infeasible) || now > specification.ResponseDeadline
             || invitation.BirthDate is not { } birthDate)
         {
-            throw RuleViolation.Conflict("Registration closed",
+            throw RuleViolation.Conflict("registration-closed", "Registration closed",
                 $"Answers were accepted until {specification.ResponseDeadline:yyyy-MM-dd HH:mm} UTC.");
         }
         var group = specification.SeatGroups.Single(g => g.Name == invitation.SeatGroup);
         var age = specification.AgeAt(birthDate);
         if (age < group.MinAge || age > group.MaxAge)
         {
-            throw RuleViolation.Unprocessable("Not eligible",
+            throw RuleViolation.Unprocessable("not-eligible", "Not eligible",
                 $"The {group.Name} seats are for people aged {group.MinAge} to {group.MaxAge} "
                 + $"on {specification.ReferenceDate:yyyy-MM-dd}.");
         }
         if (invitation.AlreadySelected)
         {
-            throw RuleViolation.Unprocessable("Not eligible", "This person has already been selected for this body.");
+            throw RuleViolation.Unprocessable("not-eligible", "Not eligible", "This person has already been selected for this body.");
         }
         var (profile, errors) = Profile(specification, request.Profile ?? [], birthDate, invitation.SeatGroup);
         var email = Blank(request.Email);

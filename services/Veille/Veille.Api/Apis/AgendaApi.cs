@@ -37,7 +37,7 @@ public static class AgendaApi
     {
         if (!keepers.Bodies.Contains(bodyId))
         {
-            throw RuleViolation.Forbidden("Not the agenda's keeper",
+            throw RuleViolation.Forbidden("not-agenda-keeper", "Not the agenda's keeper",
                 "The Council's agenda is imported for the whole space by the secretariat of the body that keeps it.");
         }
         return AgendaImport.Validate(file) is { Count: > 0 } errors

@@ -21,11 +21,11 @@ public sealed class BodyChecks(SessionsClient sessions, BodyDirectory bodies, Ag
         }
         var vote = await sessions.GetVoteAsync(new() { BodyId = bodyId, VoteId = voteId.ToString() },
             deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken).OrNullWhenNotFound()
-            ?? throw RuleViolation.Unprocessable("Unknown vote", $"Body '{bodyId}' has no vote {voteId}.");
+            ?? throw RuleViolation.Unprocessable("unknown-vote", "Unknown vote", $"Body '{bodyId}' has no vote {voteId}.");
         if (vote.State != "closed" || vote.Result?.Decision != "adopted")
         {
             var outcome = vote.Result is { } result ? $"{vote.State}, {result.Decision}" : vote.State;
-            throw RuleViolation.Unprocessable("Not adopted",
+            throw RuleViolation.Unprocessable("not-adopted", "Not adopted",
                 $"Vote {voteId} is {outcome}; the body decides by a closed vote that adopted the question.");
         }
     }
@@ -35,10 +35,10 @@ public sealed class BodyChecks(SessionsClient sessions, BodyDirectory bodies, Ag
     {
         var session = await sessions.GetSessionAsync(new() { BodyId = bodyId, SessionId = sessionId.ToString() },
             deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancellationToken).OrNullWhenNotFound()
-            ?? throw RuleViolation.Unprocessable("Unknown session", $"Body '{bodyId}' has no session {sessionId}.");
+            ?? throw RuleViolation.Unprocessable("unknown-session", "Unknown session", $"Body '{bodyId}' has no session {sessionId}.");
         if (session.Kind != "veille-exchange" || session.State == "cancelled")
         {
-            throw RuleViolation.Unprocessable("Not an exchange session",
+            throw RuleViolation.Unprocessable("not-an-exchange-session", "Not an exchange session",
                 $"Session {sessionId} is a {session.State} {session.Kind}; "
                 + "questions are answered in an exchange session (veille-exchange).");
         }
@@ -56,7 +56,8 @@ public sealed class BodyChecks(SessionsClient sessions, BodyDirectory bodies, Ag
         }
         if (unknown.Count > 0)
         {
-            throw RuleViolation.Unprocessable("Unknown bodies", $"No body is registered as {string.Join(", ", unknown)}.");
+            throw RuleViolation.Unprocessable("unknown-bodies", "Unknown bodies",
+                $"No body is registered as {string.Join(", ", unknown)}.");
         }
     }
 
@@ -64,7 +65,8 @@ public sealed class BodyChecks(SessionsClient sessions, BodyDirectory bodies, Ag
     {
         if (itemIds.Count > 0 && await agenda.UnknownAsync(itemIds, cancellationToken) is { Count: > 0 } unknown)
         {
-            throw RuleViolation.Unprocessable("Unknown agenda items", $"The Council's agenda has no item {string.Join(", ", unknown)}.");
+            throw RuleViolation.Unprocessable("unknown-agenda-items", "Unknown agenda items",
+                $"The Council's agenda has no item {string.Join(", ", unknown)}.");
         }
     }
 }

@@ -97,7 +97,8 @@ public sealed class QuestionWorkflow(NpgsqlDataSource dataSource, QuestionStore 
                 ?? throw RuleViolation.NotFound($"Body '{bodyId}' is not invited to co-sign question {id}.");
             if (invitation.State != "invited")
             {
-                throw RuleViolation.Conflict("Answered already", $"Body '{bodyId}' {invitation.State} already: a body co-signs once.");
+                throw RuleViolation.Conflict("answered-already", "Answered already",
+                    $"Body '{bodyId}' {invitation.State} already: a body co-signs once.");
             }
             QuestionRules.EnsureState(question, "co-signed", QuestionRules.OpenToCoSigning);
             var state = answer.Accept ? "accepted" : "declined";

@@ -183,7 +183,7 @@ public static class QuestionRules
     {
         if (!states.Contains(question.State))
         {
-            throw RuleViolation.Conflict("Not now",
+            throw RuleViolation.Conflict("not-now", "Not now",
                 $"The question is {question.State}; it can be {action} when {string.Join(" or ", states)}.");
         }
     }
@@ -192,7 +192,7 @@ public static class QuestionRules
     {
         if (question.IsReferral)
         {
-            throw RuleViolation.Conflict("A referral", $"A referral to the guarantors is not {action}.");
+            throw RuleViolation.Conflict("referral-not-allowed", "A referral", $"A referral to the guarantors is not {action}.");
         }
     }
 
@@ -207,7 +207,7 @@ public static class QuestionRules
     {
         if (!question.IsReferral && !secretariat)
         {
-            throw RuleViolation.Forbidden("Submitted by the secretariat",
+            throw RuleViolation.Forbidden("submitted-by-the-secretariat", "Submitted by the secretariat",
                 "A body's secretariat submits its questions once validated; members refer matters to the guarantors themselves.");
         }
     }
@@ -221,7 +221,7 @@ public static class QuestionRules
         EnsureState(question, "co-signed", OpenToCoSigning);
         if (bodies.Contains(question.BodyId))
         {
-            throw RuleViolation.Unprocessable("Its own body", "The body that drafted the question signs it already.");
+            throw RuleViolation.Unprocessable("its-own-body", "Its own body", "The body that drafted the question signs it already.");
         }
     }
 
@@ -229,7 +229,8 @@ public static class QuestionRules
     {
         if (!QuestionKinds.IsScheduled(question.Kind))
         {
-            throw RuleViolation.Conflict("Answered in writing", "A written question is answered in writing, not in an exchange session.");
+            throw RuleViolation.Conflict("answered-in-writing", "Answered in writing",
+                "A written question is answered in writing, not in an exchange session.");
         }
         EnsureState(question, "scheduled", QuestionStates.Admissible, QuestionStates.Scheduled);
     }
@@ -242,7 +243,8 @@ public static class QuestionRules
     {
         if (question.SubmittedAt is null || question.State is QuestionStates.Closed or QuestionStates.Inadmissible or QuestionStates.Merged)
         {
-            throw RuleViolation.Conflict("Not open", $"The question is {question.State}; only a submitted, open question is closed.");
+            throw RuleViolation.Conflict("not-open", "Not open",
+                $"The question is {question.State}; only a submitted, open question is closed.");
         }
     }
 
@@ -252,7 +254,8 @@ public static class QuestionRules
         if (target is null || target.Id == question.Id || target.IsReferral || target.SubmittedAt is null ||
             target.State is QuestionStates.Inadmissible or QuestionStates.Merged or QuestionStates.Closed)
         {
-            throw RuleViolation.Unprocessable("No such question", "A question is merged with another submitted question still open.");
+            throw RuleViolation.Unprocessable("no-such-question", "No such question",
+                "A question is merged with another submitted question still open.");
         }
     }
 }
