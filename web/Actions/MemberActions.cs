@@ -46,5 +46,5 @@ internal static class MemberActions
 
     private static IResult Back(string bodyId, Guid sessionId, string action, Sent sent) =>
         Results.LocalRedirect(
-            $"/{Uri.EscapeDataString(bodyId)}/membres?{Outcomes.Query(action, sent.Status, sent.Rule)}#seance-{sessionId}");
+            $"/{Uri.EscapeDataString(bodyId)}/membres?{Outcomes.Query(action, sent.Status, sent.Code)}#seance-{sessionId}");
 }

@@ -155,9 +155,9 @@ internal static class SecretariatActions
 
     private static RedirectHttpResult ToMembers(string bodyId, Guid promotionId, Guid memberId, Sent sent) =>
         TypedResults.LocalRedirect($"/{Uri.EscapeDataString(bodyId)}/secretariat/promotions/{promotionId}"
-            + $"?{Outcomes.Query("membre", sent.Status, sent.Rule)}#membre-{memberId}");
+            + $"?{Outcomes.Query("membre", sent.Status, sent.Code)}#membre-{memberId}");
 
     private static RedirectHttpResult Back(string bodyId, Guid drawId, string action, Sent sent) =>
         TypedResults.LocalRedirect($"/{Uri.EscapeDataString(bodyId)}/secretariat/tirages/{drawId}"
-            + $"?{Outcomes.Query(action, sent.Status, sent.Rule)}");
+            + $"?{Outcomes.Query(action, sent.Status, sent.Code)}");
 }

@@ -21,7 +21,7 @@ public sealed record Submitted<T>(HttpStatusCode Status, T? Value, IReadOnlyDict
 /// What a service answered to a change whose result the page does not read: its status and, when it refused, the code of the
 /// rule it applied (see Refusal.Words).
 /// </summary>
-public sealed record Sent(HttpStatusCode Status, string? Rule);
+public sealed record Sent(HttpStatusCode Status, string? Code);
 
 /// <summary>A document a service issued (a CSV export, a statement's PDF), passed on to the browser as it came.</summary>
 public sealed record IssuedFile(byte[] Content, string ContentType, string FileName);
