@@ -55,6 +55,9 @@ public sealed class GatewayTests(SystemFixture system)
         using var document = await system.Gateway().GetFromJsonAsync<global::System.Text.Json.JsonDocument>($"/openapi/{service}.json");
 
         Assert.True(document!.RootElement.GetProperty("paths").TryGetProperty($"/api/{service}/status", out _));
+        // Other bodies' software learns there that a refusal names its rule by a code.
+        var refusal = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("RuleProblem");
+        Assert.True(refusal.GetProperty("properties").TryGetProperty("code", out _));
     }
 
     [Fact]

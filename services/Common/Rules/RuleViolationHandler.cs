@@ -17,10 +17,11 @@ public static class RuleViolationExtensions
         builder.Services.AddGrpc(options => options.Interceptors.Add<RuleViolationInterceptor>());
     }
 
-    /// <summary>Documents, in OpenAPI, the problems a group's rules may answer.</summary>
+    /// <summary>Documents, in OpenAPI, the problems a group's rules may answer, with the code that names the rule.</summary>
     public static RouteGroupBuilder ProducesRuleViolations(this RouteGroupBuilder group) =>
-        group.ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.WithMetadata(
+            [.. new[] { StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity }
+                .Select(status => new ProducesResponseTypeMetadata(status, typeof(RuleProblem), ["application/problem+json"]))]);
 
     public static int HttpStatus(this RuleViolationKind kind) => kind switch
     {
@@ -32,6 +33,12 @@ public static class RuleViolationExtensions
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 }
+
+/// <summary>
+/// A refused rule as OpenAPI documents it for other bodies' software: RFC 9457 problem details and the stable code of the
+/// rule (<see cref="RuleViolation.Code"/>), which <see cref="RuleViolationHandler"/> writes.
+/// </summary>
+public sealed record RuleProblem(string? Type, string Title, int Status, string Detail, string Code);
 
 /// <summary>A <see cref="RuleViolation"/> thrown by a REST endpoint becomes problem details with its status.</summary>
 internal sealed class RuleViolationHandler(IProblemDetailsService problemDetails) : IExceptionHandler
