@@ -40,7 +40,8 @@ public sealed class CompensationTests(SystemFixture system, BrowserFixture brows
 
         // Without a rate for it, attendance cannot be paid, and the console says so.
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(
-            "Les relevés ne peuvent pas être calculés. Aucun taux d'indemnisation ne s'applique à cette date : ajoutez-en un d'abord.");
+            "Les relevés ne peuvent pas être calculés. Aucun tarif d'indemnisation ne couvre l'une de ces séances : "
+            + "ajoutez d'abord celui de son type de séance.");
         // A rate of nothing is refused beside its amount; 50 € per plenary gives each member present a draft of 50 €.
         await page.GetByLabel("Type de séance").SelectOptionAsync("plenary");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter le tarif" }).ClickAsync();
