@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
 
 namespace Assemblee.BrowserTests;
 

@@ -1,7 +1,3 @@
-using Assemblee.SystemTests;
-using Assemblee.SystemTests.Infrastructure;
-using Microsoft.Playwright;
-
 namespace Assemblee.BrowserTests;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Assemblee.SystemTests;
-using Assemblee.SystemTests.Infrastructure;
-using Microsoft.Playwright;
-
 namespace Assemblee.BrowserTests;
 
 /// <summary>Compensation in the browser: the secretariat sets a rate, approves the month and exports it; a member reads theirs.</summary>

@@ -1,9 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Assemblee.SystemTests;
-using Microsoft.Playwright;
-
 namespace Assemblee.BrowserTests;
 
 /// <summary>The console's ateliers: one created, members placed in it with a role, its capacity kept.</summary>

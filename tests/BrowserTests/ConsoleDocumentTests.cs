@@ -1,8 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Assemblee.SystemTests;
-using Microsoft.Playwright;
 
 namespace Assemblee.BrowserTests;
 

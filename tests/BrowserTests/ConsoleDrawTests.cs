@@ -1,8 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
-using Assemblee.SystemTests;
-using Assemblee.SystemTests.Infrastructure;
-using Microsoft.Playwright;
 
 namespace Assemblee.BrowserTests;
 

@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Assemblee.SystemTests;
-using Microsoft.Playwright;
-
 namespace Assemblee.BrowserTests;
 
 /// <summary>The executive's space: the body's questions ruled on, put on an exchange session's agenda and answered.</summary>

@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Assemblee.SystemTests;
-using Microsoft.Playwright;
-
 namespace Assemblee.BrowserTests;
 
 /// <summary>A member's own settings and recourse: their message preferences, and a referral to the guarantors' committee.</summary>

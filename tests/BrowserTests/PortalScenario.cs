@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Assemblee.SystemTests;
-using Assemblee.SystemTests.Infrastructure;
-
 namespace Assemblee.BrowserTests;
 
 /// <summary>A confirmed member: their id (the subject of their token) and the given name the roster publishes.</summary>

@@ -1,10 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Assemblee.SystemTests;
-using Assemblee.SystemTests.Infrastructure;
-using Microsoft.Playwright;
-
 namespace Assemblee.BrowserTests;
 
 /// <summary>The public portal as anyone reads it, without signing in: bodies, the roster, a draw's record, published texts.</summary>

@@ -1,6 +1,3 @@
-using Assemblee.SystemTests;
-using Assemblee.SystemTests.Infrastructure;
-using Microsoft.Playwright;
 using StackExchange.Redis;
 
 namespace Assemblee.BrowserTests;

@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Assemblee.SystemTests;
-using Microsoft.Playwright;
-
 namespace Assemblee.BrowserTests;
 
 /// <summary>A draft written by two of its writers at once, a member and a co-author of the executive, from their own spaces.</summary>
