@@ -1,4 +1,5 @@
 using System.Net;
+using Assemblee.Web.Forms;
 using Microsoft.Extensions.Localization;
 
 namespace Assemblee.Web.Actions;
@@ -26,7 +27,5 @@ internal static class Outcomes
 
     /// <summary>What the page says: the refused rule in its own words when it knows the rule, else the form's outcome.</summary>
     public static string Words(IStringLocalizer texts, string action, string outcome, string? rule) =>
-        outcome == "refuse" && rule is not null && texts[$"Refusal.{rule}", ""] is { ResourceNotFound: false } said
-            ? said
-            : texts[$"Outcome.{action}.{outcome}"];
+        (outcome == "refuse" ? Refusal.RuleWords(texts, rule, "") : null) ?? texts[$"Outcome.{action}.{outcome}"];
 }

@@ -29,7 +29,9 @@ public sealed record Refusal(IReadOnlyDictionary<string, string[]> Errors, strin
     /// application does not know yet; the page's own words for a refusal that came without any.
     /// </summary>
     public string Words(IStringLocalizer texts, string refused) =>
-        string.IsNullOrEmpty(Problem) ? refused
-        : Code is not null && texts[$"Refusal.{Code}", Problem] is { ResourceNotFound: false } said ? said
-        : Problem;
+        string.IsNullOrEmpty(Problem) ? refused : RuleWords(texts, Code, Problem) ?? Problem;
+
+    /// <summary>A refused rule in the page's language, null when the application has no text for its code.</summary>
+    public static string? RuleWords(IStringLocalizer texts, string? code, string serviceWords) =>
+        code is not null && texts[$"Refusal.{code}", serviceWords] is { ResourceNotFound: false } said ? said.Value : null;
 }
