@@ -9,18 +9,17 @@ var messaging = builder.AddMessageBroker("messaging");
 var mail = builder.AddMailServer("mail");
 var sms = builder.AddSmsProvider("sms");
 
-// Signs development tokens; production configures Identity__Authority (the city's OpenID Connect provider) instead.
-var signingKey = builder.AddParameter("jwt-signing-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true);
+// A development key, or with Identity:Provider=local a real OpenID Connect provider; production names the city's provider.
+var tokens = new TokenIssuer(builder);
 
 IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProject : IProjectMetadata, new()
 {
     var database = postgres.AddDatabase($"{name}db");
-    return builder.AddProject<TProject>(name)
+    return tokens.Trust(builder.AddProject<TProject>(name))
         .WithHostEnvironment()
         .WithoutDefaultHttps()
         .WithReference(database).WaitFor(database)
         .WithReference(messaging).WaitFor(messaging)
-        .WithEnvironment("Identity__SigningKey", signingKey)
         .WithHttpHealthCheck("/health");
 }
 
@@ -39,11 +38,10 @@ var veille = AddService<Projects.Veille_Api>("veille").WithServiceReference(memb
 // Veille's alerts and answers go to the bodies' mailboxes: notifications reads the item or the question they are about.
 notifications.WithServiceReference(veille);
 
-// The web application calls the services' REST APIs with its visitor's rights; the gateway serves it at its root.
-// In Development its sign-in page issues development tokens with the same key; production signs people in with the city's provider.
+// The web application calls the services' REST APIs with its visitor's rights; the gateway serves it at its root, where
+// visitors sign in: on the development page with the key, or at the OpenID Connect provider, which sends them back there.
 var web = builder.AddProject<Projects.Web>("web").WithHostEnvironment().WithoutDefaultHttps().WithHttpHealthCheck("/health")
-    .WithReference(cache).WaitFor(cache)
-    .WithEnvironment("Identity__SigningKey", signingKey);
+    .WithReference(cache).WaitFor(cache);
 foreach (var service in new[] { membership, sortition, sessions, documents, notifications, veille })
 {
     web.WithReference(service.GetEndpoint("http"));
@@ -56,8 +54,9 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithEndpoint("grpc", endpoint => endpoint.Port = builder.Configuration.GetValue("Gateway:GrpcPort", 5001))
     .WithExternalHttpEndpoints()
     .WithReference(cache).WaitFor(cache)
-    .WithEnvironment("Identity__SigningKey", signingKey)
     .WithHttpHealthCheck("/health");
+tokens.Verify(gateway);
+tokens.SignInThrough(web, gateway.GetEndpoint("http"));
 // The gateway is ready when every service it routes to is.
 foreach (var service in new[] { sortition, membership, sessions, documents, notifications, veille })
 {
@@ -69,11 +68,11 @@ gateway.WithReference(web.GetEndpoint("http")).WaitFor(web);
 veille.WithEnvironment("Veille__PublicUrl", gateway.GetEndpoint("http"));
 
 // ./run.sh --demo: a clearly synthetic promotion, filled through the gateway once everything is up; never published.
-if (builder.ExecutionContext.IsRunMode && builder.Configuration.GetValue<bool>("Demo"))
+if (builder.ExecutionContext.IsRunMode && builder.Configuration.GetValue<bool>("Demo") && tokens.SignsWithKey)
 {
     builder.AddProject<Projects.DemoData>("demo-data")
         .WithReference(gateway.GetEndpoint("http")).WaitFor(gateway)
-        .WithEnvironment("Identity__SigningKey", signingKey);
+        .WithEnvironment("Identity__SigningKey", tokens.SigningKey);
 }
 
 builder.AddStartupAnnouncement(portal: gateway.GetEndpoint("http"));

@@ -69,6 +69,8 @@ public static class ServiceRoutes
                 ClusterId = web,
                 Match = new RouteMatch { Path = "/{**page}" },
                 Order = int.MaxValue,
+                // The web application sees the address its visitors typed: the OpenID Connect provider sends them back to it.
+                Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
                 // The console's list imports carry a roll; the web application keeps Kestrel's 30 MB on its other forms.
                 MaxRequestBodySize = builder.Configuration.GetValue<long?>("Gateway:WebApplicationMaxRequestBodySize"),
             });

@@ -6,6 +6,24 @@ namespace Assemblee.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed partial class ConsoleDrawTests(SystemFixture system, BrowserFixture browser)
 {
+    /// <summary>
+    /// Fills the new draw's form with a valid specification (ten seats in two groups, quotas on gender and age) and creates it.
+    /// </summary>
+    internal static async Task CreateDrawAsync(IPage page, string title)
+    {
+        await page.GetByLabel("Titre du tirage").FillAsync(title);
+        await page.GetByLabel("Taille du panel").FillAsync("10");
+        await page.GetByLabel("Groupes de sièges").FillAsync(
+            "electoral-list; 8; electoral; 60; 18; 120\ncitizen-card; 2; citizen-card; 20; 18; 120");
+        await page.GetByLabel("Catégories de quotas").FillAsync("gender: female 4-6, male 4-6\nage: 18-44 3-7, 45+ 3-7");
+        await page.GetByLabel("Classes d'âge").FillAsync("18-44; 18; 44\n45+; 45; 120");
+        await page.GetByLabel("Nombre de suppléants").FillAsync("20");
+        await page.GetByLabel("Date de calcul des âges").FillAsync("2026-11-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer le tirage" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First)
+            .ToHaveTextAsync("Le tirage est créé. Importez maintenant ses listes.");
+    }
+
     [Fact]
     public async Task The_secretariat_runs_a_small_draw_from_the_console_from_its_specification_to_the_ceremony()
     {
@@ -29,15 +47,7 @@ public sealed partial class ConsoleDrawTests(SystemFixture system, BrowserFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer le tirage" }).ClickAsync();
         await Assertions.Expect(page.Locator("#seat-groups-errors")).ToContainTextAsync("add up to 8, not the panel size 10");
 
-        await page.GetByLabel("Groupes de sièges").FillAsync(
-            "electoral-list; 8; electoral; 60; 18; 120\ncitizen-card; 2; citizen-card; 20; 18; 120");
-        await page.GetByLabel("Catégories de quotas").FillAsync("gender: female 4-6, male 4-6\nage: 18-44 3-7, 45+ 3-7");
-        await page.GetByLabel("Classes d'âge").FillAsync("18-44; 18; 44\n45+; 45; 120");
-        await page.GetByLabel("Nombre de suppléants").FillAsync("20");
-        await page.GetByLabel("Date de calcul des âges").FillAsync("2026-11-01");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Créer le tirage" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).First)
-            .ToHaveTextAsync("Le tirage est créé. Importez maintenant ses listes.");
+        await CreateDrawAsync(page, "Tirage du navigateur");
         var draw = Guid.Parse(DrawAddress().Match(page.Url).Groups[1].Value);
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "electoral" }).First)
             .ToContainTextAsync("Pas encore importée");

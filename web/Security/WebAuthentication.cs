@@ -81,19 +81,22 @@ internal static class WebAuthentication
 
     public static void MapSignIn(this WebApplication app)
     {
-        app.MapPost("/deconnexion", async (HttpContext context) =>
-        {
-            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.LocalRedirect("/");
-        }).AllowAnonymous();
         if (UsesProvider(app.Configuration))
         {
+            // Signed out at the provider too: on a shared computer the next person to sign in must not find this one's session.
+            app.MapPost("/deconnexion", () => Results.SignOut(new AuthenticationProperties { RedirectUri = "/" },
+                [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme])).AllowAnonymous();
             app.MapGet("/connexion/fournisseur", (string? retour) => Results.Challenge(new AuthenticationProperties
             {
                 RedirectUri = IsLocal(retour) ? retour : "/",
             }, [OpenIdConnectDefaults.AuthenticationScheme])).AllowAnonymous();
             return;
         }
+        app.MapPost("/deconnexion", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.LocalRedirect("/");
+        }).AllowAnonymous();
         if (!app.Environment.IsDevelopment() || app.Configuration["Identity:SigningKey"] is not { } key)
         {
             return;
