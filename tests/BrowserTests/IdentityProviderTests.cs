@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 
@@ -46,6 +47,7 @@ public sealed class IdentityProviderTests(ProviderSystemFixture system, BrowserF
         await page.GetByLabel("Identifiant").FillAsync(ProviderSystemFixture.Secretary);
         await page.GetByLabel("Mot de passe").FillAsync(system.SecretaryPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        var signedIn = Stopwatch.StartNew();
         // Back on the portal, through the gateway, with the body's console among the account's spaces.
         await page.GetByRole(AriaRole.Link, new() { Name = "Console du secrétariat" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Console du secrétariat");
@@ -55,6 +57,17 @@ public sealed class IdentityProviderTests(ProviderSystemFixture system, BrowserF
         await Assertions.Expect(page.GetByText("Aucun tirage pour l'instant.")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Nouveau tirage" }).ClickAsync();
         await ConsoleDrawTests.CreateDrawAsync(page, "Tirage signé par le fournisseur");
+
+        // Once the access token is near its end, the next page renews it with the refresh token and the session goes on.
+        var session = await SessionCookieAsync(context);
+        var renewal = ProviderSystemFixture.AccessTokenLifetime - ProviderSystemFixture.RenewalMargin + TimeSpan.FromSeconds(1);
+        if (renewal - signedIn.Elapsed is var wait && wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+        await page.GotoAsync($"/{ProviderSystemFixture.Body}/secretariat");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tirage signé par le fournisseur" })).ToBeVisibleAsync();
+        Assert.NotEqual(session, await SessionCookieAsync(context));
 
         // Another body's console is refused to this account.
         await page.GotoAsync("/autre-conseil/secretariat");
@@ -67,6 +80,10 @@ public sealed class IdentityProviderTests(ProviderSystemFixture system, BrowserF
         await Assertions.Expect(page.GetByLabel("Mot de passe")).ToBeVisibleAsync();
         await context.CloseAsync();
     }
+
+    /// <summary>The sign-in cookie, in all its chunks: with three tokens in it, ASP.NET Core splits it.</summary>
+    private static async Task<string> SessionCookieAsync(IBrowserContext context) => string.Concat((await context.CookiesAsync())
+        .Where(cookie => cookie.Name.StartsWith("assemblee-session", StringComparison.Ordinal)).Select(cookie => cookie.Value));
 
     [Fact]
     public async Task A_service_checks_with_another_under_its_own_provider_token_and_a_client_acts_only_for_its_body()

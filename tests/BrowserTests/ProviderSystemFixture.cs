@@ -1,3 +1,6 @@
+using System.Globalization;
+using Aspire.Hosting.ApplicationModel;
+
 namespace Assemblee.BrowserTests;
 
 /// <summary>
@@ -17,6 +20,11 @@ public sealed class ProviderSystemFixture : IAsyncLifetime
 
     /// <summary>The body's own software, acting for its secretariat.</summary>
     public const string BodySoftwareClient = "logiciel-du-conseil";
+
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(65);
+
+    /// <summary>How long before its expiry the web application renews a visitor's access token.</summary>
+    public static readonly TimeSpan RenewalMargin = TimeSpan.FromMinutes(1);
 
     public string SecretaryPassword { get; } = Guid.NewGuid().ToString("N");
 
@@ -39,6 +47,9 @@ public sealed class ProviderSystemFixture : IAsyncLifetime
             $"--Identity:Clients:1:Id={BodySoftwareClient}", $"--Identity:Clients:1:Secret={_clientSecret}",
             "--Identity:Clients:1:Role=secretariat", $"--Identity:Clients:1:Bodies:0={Body}",
         ], timeout.Token);
+        // Access tokens of 65 seconds: the web application renews them a minute before they expire, so after five seconds.
+        builder.CreateResourceBuilder<ProjectResource>("identity")
+            .WithEnvironment("AccessTokenLifetime", AccessTokenLifetime.ToString("c", CultureInfo.InvariantCulture));
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
         _logs = new ResourceLogs(App, SystemFixture.Services.Append("gateway").Append("web").Append("identity"));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Assemblee.Web.Security;
 
@@ -45,9 +46,15 @@ internal static class WebAuthentication
             options.Cookie.Name = "assemblee-session";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            // No longer than the token it holds: past that, the services would refuse every call anyway.
+            // No longer than the development token it holds: past that, the services would refuse every call anyway. A provider's
+            // session lasts as long as the provider renews its tokens (SessionRenewal).
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = false;
+            if (UsesProvider(builder.Configuration))
+            {
+                options.Events.OnValidatePrincipal = context =>
+                    context.HttpContext.RequestServices.GetRequiredService<SessionRenewal>().ValidateAsync(context);
+            }
         });
         if (UsesProvider(builder.Configuration))
         {
@@ -57,6 +64,8 @@ internal static class WebAuthentication
                 options.ClientId = identity["ClientId"] ?? "assemblee-web";
                 options.ClientSecret = identity["ClientSecret"];
                 options.ResponseType = "code";
+                // A refresh token, so that the session outlives the first access token (SessionRenewal).
+                options.Scope.Add("offline_access");
                 options.SaveTokens = true;
                 options.MapInboundClaims = false;
                 options.GetClaimsFromUserInfoEndpoint = true;
@@ -77,6 +86,9 @@ internal static class WebAuthentication
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddTransient<VisitorToken>();
+        builder.Services.AddSingleton<SessionRenewal>();
+        builder.Services.AddHttpClient(nameof(SessionRenewal));
+        builder.Services.TryAddSingleton(TimeProvider.System);
     }
 
     public static void MapSignIn(this WebApplication app)

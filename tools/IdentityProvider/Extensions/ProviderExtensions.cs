@@ -21,8 +21,11 @@ public static class ProviderExtensions
             {
                 options.SetAuthorizationEndpointUris(Endpoints.Authorize).SetTokenEndpointUris(Endpoints.Token)
                     .SetUserInfoEndpointUris(Endpoints.UserInfo).SetEndSessionEndpointUris(Endpoints.EndSession);
-                options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowClientCredentialsFlow();
-                options.RegisterScopes(Scopes.OpenId, Scopes.Profile);
+                options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow()
+                    .AllowClientCredentialsFlow();
+                options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess);
+                // An hour by default, as at most providers; shorter to see the web application renew its visitors' tokens.
+                options.SetAccessTokenLifetime(builder.Configuration.GetValue("AccessTokenLifetime", TimeSpan.FromHours(1)));
                 // Keys of one run: the services read them from the discovery document, as they would the city's provider's.
                 // The services validate the access tokens themselves, so they are signed JWTs, not encrypted ones.
                 options.AddEphemeralEncryptionKey().AddEphemeralSigningKey().DisableAccessTokenEncryption();

@@ -26,7 +26,8 @@ internal sealed class ClientRegistration(IServiceProvider services, ProviderDire
             if (client.RedirectUris.Length > 0)
             {
                 descriptor.Permissions.UnionWith([Permissions.Endpoints.Authorization, Permissions.Endpoints.EndSession,
-                    Permissions.GrantTypes.AuthorizationCode, Permissions.ResponseTypes.Code, Permissions.Scopes.Profile]);
+                    Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
+                    Permissions.Scopes.Profile]);
                 descriptor.RedirectUris.UnionWith(client.RedirectUris.Select(redirect => new Uri(redirect)));
                 descriptor.PostLogoutRedirectUris.UnionWith(client.PostLogoutRedirectUris.Select(redirect => new Uri(redirect)));
             }

@@ -62,9 +62,10 @@ internal static class Endpoints
         {
             return Results.SignIn(new ClaimsPrincipal(Identity(client.Id, role, client.Bodies)), authenticationScheme: Scheme);
         }
-        if (request.IsAuthorizationCodeGrantType())
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {
-            // The code carries the identity signed in at the authorization endpoint; an account removed since gets nothing.
+            // The code or the refresh token carries the identity signed in at the authorization endpoint; an account removed
+            // since gets nothing.
             var code = await context.AuthenticateAsync(Scheme);
             if (directory.Account(code.Principal?.GetClaim(Claims.Subject)) is not null)
             {

@@ -30,8 +30,8 @@ internal static class SignInPage
             var identity = new ClaimsIdentity([new(Claims.Subject, account.Subject)], CookieAuthenticationDefaults.AuthenticationScheme);
             await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
             // Only back to this provider's own authorization endpoint: the page sends nobody elsewhere.
-            return Results.LocalRedirect(credentials.ReturnUrl is { } back && back.StartsWith('/') && !back.StartsWith("//")
-                ? back : "/");
+            return Results.LocalRedirect(credentials.ReturnUrl is { } back && back.StartsWith('/') && !back.StartsWith("//") &&
+                !back.StartsWith("/\\") ? back : "/");
         });
     }
 
