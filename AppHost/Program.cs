@@ -68,8 +68,12 @@ gateway.WithReference(web.GetEndpoint("http")).WaitFor(web);
 veille.WithEnvironment("Veille__PublicUrl", gateway.GetEndpoint("http"));
 
 // ./run.sh --demo: a clearly synthetic promotion, filled through the gateway once everything is up; never published.
-if (builder.ExecutionContext.IsRunMode && builder.Configuration.GetValue<bool>("Demo") && tokens.SignsWithKey)
+if (builder.ExecutionContext.IsRunMode && builder.Configuration.GetValue<bool>("Demo"))
 {
+    if (!tokens.SignsWithKey)
+    {
+        throw new InvalidOperationException("--demo signs its calls with the development key: it cannot run with --identity-provider.");
+    }
     builder.AddProject<Projects.DemoData>("demo-data")
         .WithReference(gateway.GetEndpoint("http")).WaitFor(gateway)
         .WithEnvironment("Identity__SigningKey", tokens.SigningKey);
