@@ -58,21 +58,22 @@ internal static class Endpoints
     private static async Task<IResult> IssueAsync(HttpContext context, ProviderDirectory directory)
     {
         var request = context.GetOpenIddictServerRequest()!;
-        if (request.IsClientCredentialsGrantType() && directory.Client(request.ClientId) is { Role: { } role } client)
+        if (request.IsClientCredentialsGrantType())
         {
-            return Results.SignIn(new ClaimsPrincipal(Identity(client.Id, role, client.Bodies)), authenticationScheme: Scheme);
+            return directory.Client(request.ClientId) is { Role: { } role } client
+                ? Results.SignIn(new ClaimsPrincipal(Identity(client.Id, role, client.Bodies)), authenticationScheme: Scheme)
+                : Refused(Errors.UnauthorizedClient, "This client acts for people, not on its own behalf.");
         }
-        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        // The code or the refresh token names the account signed in at the authorization endpoint. Its role and bodies are read
+        // again, so that a change at the provider holds from the next renewal; an account removed since gets nothing.
+        var granted = (await context.AuthenticateAsync(Scheme)).Principal;
+        if (directory.Account(granted?.GetClaim(Claims.Subject)) is not { } account)
         {
-            // The code or the refresh token carries the identity signed in at the authorization endpoint; an account removed
-            // since gets nothing.
-            var code = await context.AuthenticateAsync(Scheme);
-            if (directory.Account(code.Principal?.GetClaim(Claims.Subject)) is not null)
-            {
-                return Results.SignIn(code.Principal!, authenticationScheme: Scheme);
-            }
+            return Refused(Errors.InvalidGrant, "This account may no longer sign in.");
         }
-        return Refused(Errors.InvalidGrant, "This client or this account may not have a token.");
+        var identity = Identity(account.Subject, account.Role, account.Bodies);
+        identity.SetScopes(granted!.GetScopes());
+        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: Scheme);
     }
 
     private static async Task<IResult> UserInfoAsync(HttpContext context)
