@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -30,8 +31,7 @@ internal static class SignInPage
             var identity = new ClaimsIdentity([new(Claims.Subject, account.Subject)], CookieAuthenticationDefaults.AuthenticationScheme);
             await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
             // Only back to this provider's own authorization endpoint: the page sends nobody elsewhere.
-            return Results.LocalRedirect(credentials.ReturnUrl is { } back && back.StartsWith('/') && !back.StartsWith("//") &&
-                !back.StartsWith("/\\") ? back : "/");
+            return Results.LocalRedirect(RedirectHttpResult.IsLocalUrl(credentials.ReturnUrl) ? credentials.ReturnUrl! : "/");
         });
     }
 
