@@ -39,7 +39,7 @@ public sealed class CompensationTests(SystemFixture system, BrowserFixture brows
         // A rate of nothing is refused beside its amount; 50 € per plenary gives each member present a draft of 50 €.
         await page.GetByLabel("Type de séance").SelectOptionAsync("plenary");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter le tarif" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#amount-errors")).ToContainTextAsync("above 0");
+        await Assertions.Expect(page.Locator("#amount-errors")).ToContainTextAsync("plus de 0");
         await page.GetByLabel("Montant (euros)").FillAsync("50");
         await page.GetByLabel("À partir du").FillAsync("2020-01-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter le tarif" }).ClickAsync();

@@ -18,7 +18,7 @@ public sealed class ConsoleAtelierTests(SystemFixture system, BrowserFixture bro
         await page.GetByLabel("Nom de l'atelier").FillAsync("  ");
         await page.GetByLabel("Thème", new() { Exact = true }).FillAsync("Logement et habitat");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer l'atelier" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#name-errors")).ToContainTextAsync("A name of 1 to 120 characters is required.");
+        await Assertions.Expect(page.Locator("#name-errors")).ToContainTextAsync("De 1 à 120 caractères.");
         await page.GetByLabel("Nom de l'atelier").FillAsync("Logement");
         await page.GetByLabel("Thème", new() { Exact = true }).FillAsync("Logement et habitat");
         await page.GetByLabel("Capacité (membres)").FillAsync("1");

@@ -53,14 +53,14 @@ public sealed class ConsoleDocumentTests(SystemFixture system, BrowserFixture br
         await Assertions.Expect(page.Locator(".lead")).ToContainTextAsync("Publié");
         await page.GetByLabel("Référence au Conseil").FillAsync("V12");
         await page.GetByRole(AriaRole.Button, new() { Name = "Transmettre le texte" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#reference-errors")).ToContainTextAsync("such as 2023 V 123");
+        await Assertions.Expect(page.Locator("#reference-errors")).ToContainTextAsync("par exemple 2023 V 123");
         await page.GetByLabel("Référence au Conseil").FillAsync("2026 V 12");
         await page.GetByRole(AriaRole.Button, new() { Name = "Transmettre le texte" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Le texte est transmis au Conseil de Paris.");
 
         await page.GetByLabel("Décision", new() { Exact = true }).SelectOptionAsync("adopted-as-amended");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#council-text-errors")).ToContainTextAsync("when it amended it");
+        await Assertions.Expect(page.Locator("#council-text-errors")).ToContainTextAsync("quand il l'a amendé");
         await page.GetByLabel("Texte adopté par le Conseil (s'il l'a modifié)")
             .FillAsync("Le Conseil de Paris émet le vœu d'ouvrir les cours le samedi.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision" }).ClickAsync();
@@ -71,7 +71,7 @@ public sealed class ConsoleDocumentTests(SystemFixture system, BrowserFixture br
         await page.GetByLabel("Ce que la Ville s'engage à faire").FillAsync("   ");
         await page.GetByLabel("Direction responsable").FillAsync("Direction des affaires scolaires");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'engagement" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#commitment-title-errors")).ToContainTextAsync("1 to 300 characters");
+        await Assertions.Expect(page.Locator("#commitment-title-errors")).ToContainTextAsync("De 1 à 300 caractères.");
         await page.GetByLabel("Ce que la Ville s'engage à faire").FillAsync("Ouvrir vingt cours d'école le samedi");
         await page.GetByLabel("Échéance (facultative)").FillAsync("2027-06-30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'engagement" }).ClickAsync();

@@ -45,7 +45,8 @@ public sealed partial class ConsoleDrawTests(SystemFixture system, BrowserFixtur
         await page.GetByLabel("Taille du panel").FillAsync("10");
         await page.GetByLabel("Groupes de sièges").FillAsync("electoral-list; 8; electoral; 60; 18; 120");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer le tirage" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#seat-groups-errors")).ToContainTextAsync("add up to 8, not the panel size 10");
+        await Assertions.Expect(page.Locator("#seat-groups-errors"))
+            .ToContainTextAsync("Les sièges des groupes totalisent 8, pas la taille du panel, 10.");
 
         await CreateDrawAsync(page, "Tirage du navigateur");
         var draw = Guid.Parse(DrawAddress().Match(page.Url).Groups[1].Value);

@@ -25,7 +25,7 @@ public sealed class ConsoleSessionTests(SystemFixture system, BrowserFixture bro
         await page.GetByLabel("Heure de début").FillAsync(startsAt.ToString("HH:mm"));
         await page.GetByLabel("Heure de fin").FillAsync(startsAt.AddHours(2).ToString("HH:mm"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Planifier la séance" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#address-errors")).ToContainTextAsync("A place or an online link is required.");
+        await Assertions.Expect(page.Locator("#address-errors")).ToContainTextAsync("Un lieu ou un lien en ligne est requis.");
         await Assertions.Expect(page.GetByText("Aucune séance n'est encore prévue.")).ToBeVisibleAsync();
 
         await page.GetByLabel("Adresse").FillAsync("Hôtel de Ville, 75004 Paris");

@@ -22,7 +22,7 @@ public sealed class ExecutiveTests(SystemFixture system, BrowserFixture browser)
         await toRule.GetByRole(AriaRole.Link, new() { Name = "Horaires des bibliothèques" }).ClickAsync();
         await page.GetByLabel("Décision", new() { Exact = true }).SelectOptionAsync("inadmissible");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision de recevabilité" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#ruling-reason-errors")).ToContainTextAsync("Why the question is inadmissible");
+        await Assertions.Expect(page.Locator("#ruling-reason-errors")).ToContainTextAsync("Pourquoi la question est irrecevable");
         await page.GetByLabel("Motif (publié avec la décision)").FillAsync("Relève de la compétence de l'État.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision de recevabilité" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("La question est déclarée irrecevable.");

@@ -19,7 +19,8 @@ public sealed class MemberPagesTests(SystemFixture system, BrowserFixture browse
         await page.GetByLabel("De", new() { Exact = true }).FillAsync("21:00");
         await page.GetByLabel("À", new() { Exact = true }).FillAsync("21:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer mes préférences" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#quiet-errors")).ToContainTextAsync("Quiet hours run from one time to another");
+        await Assertions.Expect(page.Locator("#quiet-errors"))
+            .ToContainTextAsync("Les heures de tranquillité vont d'une heure à une autre");
         var untouched = await PreferencesAsync(scenario, member);
 
         await page.GetByLabel("À", new() { Exact = true }).FillAsync("08:00");
@@ -37,8 +38,8 @@ public sealed class MemberPagesTests(SystemFixture system, BrowserFixture browse
         await page.GetByLabel("Objet de la saisine").FillAsync("   ");
         await page.GetByLabel("Exposé de la saisine").FillAsync("   ");
         await page.GetByRole(AriaRole.Button, new() { Name = "Transmettre au comité des garants" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#title-errors")).ToContainTextAsync("1 to 300 characters.");
-        await Assertions.Expect(page.Locator("#text-errors")).ToContainTextAsync("1 to 20,000 characters.");
+        await Assertions.Expect(page.Locator("#title-errors")).ToContainTextAsync("De 1 à 300 caractères.");
+        await Assertions.Expect(page.Locator("#text-errors")).ToContainTextAsync(new Regex(@"De 1 à 20\s000 caractères\."));
         await page.GetByLabel("Objet de la saisine").FillAsync("Répartition du temps de parole");
         await page.GetByLabel("Exposé de la saisine").FillAsync("Les ateliers n'ont pas eu le même temps de parole en plénière.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Transmettre au comité des garants" }).ClickAsync();

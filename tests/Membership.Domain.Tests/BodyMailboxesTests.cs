@@ -1,3 +1,5 @@
+using Assemblee.Common.Rules;
+
 namespace Assemblee.Membership.Domain.Tests;
 
 /// <summary>What a body may give as its institutional mailboxes.</summary>
@@ -18,9 +20,9 @@ public sealed class BodyMailboxesTests
     [Fact]
     public void Each_wrong_mailbox_is_named_and_a_missing_one_is_fine()
     {
-        var errors = new Dictionary<string, string[]>().Validate(new BodyMailboxes("cabinet", null), "mailboxes.");
+        var errors = new ValidationErrors().Validate(new BodyMailboxes("cabinet", null), "mailboxes.");
 
         Assert.Equal(["mailboxes.contact"], errors.Keys);
-        Assert.Empty(new Dictionary<string, string[]>().Validate(null));
+        Assert.Empty(new ValidationErrors().Validate(null));
     }
 }

@@ -68,4 +68,16 @@ public sealed class AttendanceRulesTests
         Assert.NotEmpty(new AttendanceCorrection(true, null, null, "oubli").Validate());
         Assert.NotEmpty(new AttendanceCorrection(false, null, null, " ").Validate());
     }
+
+    [Fact]
+    public void A_correction_names_each_broken_rule_by_its_code_with_the_words_an_api_caller_reads()
+    {
+        var errors = new AttendanceCorrection(true, Start.AddHours(1), Start, " ").Validate();
+
+        Assert.Equal(["reason", "departedAt"], errors.Keys);
+        Assert.Equal(["departure-after-arrival"], errors.RulesOf("departedAt").Select(rule => rule.Code));
+        Assert.Equal(["A departure follows the arrival."], errors["departedAt"]);
+        Assert.Equal(("text", 500), (errors.RulesOf("reason")[0].Code, (int)errors.RulesOf("reason")[0].Arguments[0]));
+        Assert.Equal(["1 to 500 characters."], errors["reason"]);
+    }
 }

@@ -152,8 +152,13 @@ public sealed class DocumentsTests(SystemFixture system) : MembershipTestBase(sy
         Assert.Equal(HttpStatusCode.Forbidden, intoOtherAtelier.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, granted.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
-        var errors = (await blank.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.Equal(["subject", "role"], errors.EnumerateObject().Select(error => error.Name));
+        var problem = await blank.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["subject", "role"], problem.GetProperty("errors").EnumerateObject().Select(error => error.Name));
+        // Beside each message, the rule it names, for a client that says it in its reader's language.
+        var roleRule = problem.GetProperty("rules").GetProperty("role")[0];
+        Assert.Equal("account-id", problem.GetProperty("rules").GetProperty("subject")[0].GetProperty("code").GetString());
+        Assert.Equal("text", roleRule.GetProperty("code").GetString());
+        Assert.Equal(100, roleRule.GetProperty("arguments")[0].GetInt32());
         Assert.Equal(HttpStatusCode.OK, afterGrant.StatusCode);
         Assert.Equal(HttpStatusCode.OK, deputySaves.StatusCode);
         var history = (await Writer(members[1]).GetFromJsonAsync<List<JsonElement>>(Documents($"/{document}/history")))!;

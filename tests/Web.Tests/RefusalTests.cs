@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Assemblee.Web.Clients;
@@ -54,9 +55,27 @@ public sealed partial class RefusalTests
         Assert.Equal("Refusé", In("fr", () => Refused("", null).Words(Texts, "Refusé")));
     }
 
+    [Fact]
+    public void A_fields_broken_rule_is_said_in_the_pages_language_with_its_numbers_written_as_that_language_writes_them()
+    {
+        var refusal = Refusal.Of(new Submitted<object>(HttpStatusCode.BadRequest, null,
+            new Dictionary<string, string[]> { ["text"] = ["1 to 20,000 characters."], ["seatGroups"] = ["Added later.", "Extra."] },
+            null, null, new Dictionary<string, BrokenRule[]>
+            {
+                ["text"] = [new("text", [JsonSerializer.SerializeToElement(20_000)])],
+                ["seatGroups"] = [new("a-rule-added-later", [])],
+            }));
+
+        Assert.Equal(["De 1 à 20\u202f000 caractères."], In("fr", () => refusal.For("text", Texts)));
+        Assert.Equal(["1 to 20,000 characters."], In("en", () => refusal.For("text", Texts)));
+        Assert.Equal(["Added later.", "Extra."], In("fr", () => refusal.For("seatGroups", Texts)));
+        Assert.Empty(refusal.For("title", Texts));
+    }
+
     /// <summary>
     /// Every code a service refuses with (RuleViolation's factories, read from the services' sources) has its French and its
-    /// English text, so that no page falls back to the service's words for a rule added without them.
+    /// English text, and so does every rule a field can break (FieldRule), so that no page falls back to the service's words
+    /// for a rule added without them.
     /// </summary>
     [Theory]
     [InlineData("Texts.resx")]
@@ -68,17 +87,28 @@ public sealed partial class RefusalTests
         {
             root = root.Parent ?? throw new DirectoryNotFoundException("Assemblee.sln is above the test's folder.");
         }
-        var codes = Directory.EnumerateFiles(Path.Combine(root.FullName, "services"), "*.cs", SearchOption.AllDirectories)
-            .SelectMany(file => RuleCode().Matches(File.ReadAllText(file)).Select(match => match.Groups["code"].Value))
-            .Distinct().ToList();
+        var sources = Directory.EnumerateFiles(Path.Combine(root.FullName, "services"), "*.cs", SearchOption.AllDirectories)
+            .Select(File.ReadAllText).ToList();
+        List<string> Codes(Regex pattern) =>
+            [.. sources.SelectMany(source => pattern.Matches(source).Select(match => match.Groups["code"].Value)).Distinct()];
+        var (codes, fieldRules) = (Codes(RuleCode()), Codes(FieldRuleCode()));
         var texts = XDocument.Load(Path.Combine(root.FullName, "web", "Resources", resources)).Root!.Elements("data")
             .Select(text => (string?)text.Attribute("name")).ToHashSet();
+
         var unsaid = codes.Where(code => !texts.Contains($"Refusal.{code}")).ToList();
+        var unsaidFieldRules = fieldRules.Where(code => !texts.Contains($"Rule.{code}")).ToList();
 
         Assert.True(codes.Count > 90, $"{codes.Count} codes read from the services' sources");
         Assert.Contains("not-found", codes);
         Assert.Empty(unsaid);
+        Assert.True(fieldRules.Count > 90, $"{fieldRules.Count} field rules read from the services' sources");
+        Assert.Contains("text", fieldRules);
+        Assert.Empty(unsaidFieldRules);
     }
+
+    /// <summary>A field rule's code, where the rule is made.</summary>
+    [GeneratedRegex(@"new FieldRule\(""(?<code>[a-z0-9-]+)""")]
+    private static partial Regex FieldRuleCode();
 
     /// <summary>A code where a refusal is made: a factory's first argument, or the code given beside a kind.</summary>
     [GeneratedRegex(@"(RuleViolation\.\w+\(\s*|RuleViolationKind\.\w+, |NotFoundCode = )""(?<code>[a-z0-9-]+)""")]

@@ -5,10 +5,11 @@ namespace Assemblee.Web.Clients;
 
 /// <summary>
 /// What a service made of a change: its status, what it created (when it says), and, when it refused, the errors by field of a
-/// validation problem or the detail of any other problem, in the service's own words, with the code of the rule it applied.
+/// validation problem (with the rule each broke) or the detail of any other problem, in the service's own words, with the code
+/// of the rule it applied.
 /// </summary>
 public sealed record Submitted<T>(HttpStatusCode Status, T? Value, IReadOnlyDictionary<string, string[]> Errors, string? Problem,
-    string? Code = null)
+    string? Code = null, IReadOnlyDictionary<string, BrokenRule[]>? Rules = null)
     where T : class
 {
     public bool Succeeded => (int)Status is >= 200 and < 300;
@@ -22,6 +23,12 @@ public sealed record Submitted<T>(HttpStatusCode Status, T? Value, IReadOnlyDict
 /// rule it applied (see Refusal.Words).
 /// </summary>
 public sealed record Sent(HttpStatusCode Status, string? Code);
+
+/// <summary>
+/// A rule a field broke, as a validation problem's <c>rules</c> name it beside its <c>errors</c>: the rule's code and the
+/// arguments its words take (a length, the allowed values), which the page says in its own language.
+/// </summary>
+public sealed record BrokenRule(string Code, JsonElement[]? Arguments);
 
 /// <summary>A document a service issued (a CSV export, a statement's PDF), passed on to the browser as it came.</summary>
 public sealed record IssuedFile(byte[] Content, string ContentType, string FileName);
@@ -75,7 +82,7 @@ public abstract class ApiClient(HttpClient http)
         }
         var problem = await ProblemAsync(response, cancellationToken);
         return new(response.StatusCode, null, problem?.Errors ?? new Dictionary<string, string[]>(), problem?.Detail ?? problem?.Title,
-            problem?.Code);
+            problem?.Code, problem?.Rules);
     }
 
     /// <summary>A document the service issues; null when it has none to issue (not found, or not yet: 409).</summary>
@@ -98,6 +105,10 @@ public abstract class ApiClient(HttpClient http)
             ? await response.Content.ReadFromJsonAsync<ProblemView>(Json, cancellationToken)
             : null;
 
-    /// <summary>RFC 9457 problem details, with the errors by field that a validation problem adds and a refused rule's code.</summary>
-    private sealed record ProblemView(string? Title, string? Detail, Dictionary<string, string[]>? Errors, string? Code);
+    /// <summary>
+    /// RFC 9457 problem details, with the errors by field that a validation problem adds (and the rules they broke) and a refused
+    /// rule's code.
+    /// </summary>
+    private sealed record ProblemView(string? Title, string? Detail, Dictionary<string, string[]>? Errors, string? Code,
+        Dictionary<string, BrokenRule[]>? Rules);
 }

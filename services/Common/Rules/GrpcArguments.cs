@@ -36,7 +36,7 @@ public static class GrpcArguments
     /// Refuses a message the domain's validation (<see cref="ValidationErrors"/>) found wrong, naming every field in snake case as
     /// the proto does; passes it through when it is valid.
     /// </summary>
-    public static T Valid<T>(T message, Dictionary<string, string[]> errors) => errors.Count == 0
+    public static T Valid<T>(T message, ValidationErrors errors) => errors.Count == 0
         ? message
         : throw Invalid(string.Join(" ", errors.Select(error => $"{SnakeCase(error.Key)}: {string.Join(" ", error.Value)}")));
 

@@ -40,7 +40,7 @@ public static class AmendmentsApi
     {
         if (request.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         var caller = await callers.ResolveAsync(user, bodyId, documentId, cancellationToken);
         var amendment = await amending.ProposeAsync(bodyId, documentId, request, caller, cancellationToken);
@@ -60,7 +60,7 @@ public static class AmendmentsApi
     private static async Task<Results<Ok<Amendment>, ValidationProblem>> DecideAsync(string bodyId, Guid documentId, Guid amendmentId,
         AmendmentDecision decision, ClaimsPrincipal user, Amending amending, CancellationToken cancellationToken) =>
         decision.Validate() is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Ok(await amending.DecideAsync(bodyId, documentId, amendmentId, decision, user.Actor(), cancellationToken));
 
     private static async Task<Ok<Amendment>> WithdrawAsync(string bodyId, Guid documentId, Guid amendmentId, ClaimsPrincipal user,

@@ -43,13 +43,13 @@ public static class CouncilApi
     private static async Task<Results<Ok<Document>, ValidationProblem>> SubmitAsync(string bodyId, Guid documentId,
         CouncilSubmission submission, ClaimsPrincipal user, CouncilFollowUp followUp, CancellationToken cancellationToken) =>
         submission.Validate() is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Ok(await followUp.SubmitAsync(bodyId, documentId, submission, user.Actor(), cancellationToken));
 
     private static async Task<Results<Ok<Document>, ValidationProblem>> OutcomeAsync(string bodyId, Guid documentId,
         CouncilOutcome outcome, ClaimsPrincipal user, CouncilFollowUp followUp, CancellationToken cancellationToken) =>
         outcome.Validate() is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Ok(await followUp.RecordOutcomeAsync(bodyId, documentId, outcome, user.Actor(), cancellationToken));
 
     private static async Task<Results<Created<Commitment>, ValidationProblem>> CommitAsync(string bodyId, Guid documentId,
@@ -57,7 +57,7 @@ public static class CouncilApi
     {
         if (request.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         var commitment = await followUp.CommitAsync(bodyId, documentId, request, user.Actor(), cancellationToken);
         return TypedResults.Created($"/api/documents/bodies/{bodyId}/documents/{documentId}/commitments", commitment);
@@ -68,7 +68,7 @@ public static class CouncilApi
     {
         if (update.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         await followUp.UpdateAsync(bodyId, documentId, commitmentId, update, user.Actor(), cancellationToken);
         return TypedResults.NoContent();
@@ -79,7 +79,7 @@ public static class CouncilApi
     {
         if (request.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         var mission = await followUp.StartMissionAsync(bodyId, documentId, request, user.Actor(), cancellationToken);
         return TypedResults.Created($"/api/documents/bodies/{bodyId}/documents/{documentId}/evaluation-missions", mission);

@@ -63,7 +63,7 @@ public static class DocumentsApi
     {
         if (request.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         if (!Writers.MayStart(request, await callers.ResolveAsync(user, bodyId, null, cancellationToken)))
         {
@@ -102,7 +102,7 @@ public static class DocumentsApi
         var (current, caller) = await callers.ReadableAsync(user, bodyId, documentId, cancellationToken);
         if (text.Validate(current.Kind) is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         var saved = await writing.SaveAsync(bodyId, documentId, text, Version(ifMatch), caller, cancellationToken);
         response.Headers.ETag = ETag(saved.Version);
@@ -141,13 +141,13 @@ public static class DocumentsApi
     private static async Task<Results<NoContent, ValidationProblem>> GrantAsync(string bodyId, Guid documentId, string subject,
         CoAuthor coAuthor, ClaimsPrincipal user, Callers callers, DocumentWriting writing, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>()
+        var errors = new ValidationErrors()
             .Require(!string.IsNullOrWhiteSpace(subject) && subject.Length <= 200, "subject",
-                "The account's identifier, 1 to 200 characters.")
-            .Require(!string.IsNullOrWhiteSpace(coAuthor.Role) && coAuthor.Role.Length <= 100, "role", "A role of 1 to 100 characters.");
+                new FieldRule("account-id", "The account's identifier, 1 to 200 characters."))
+            .Require(!string.IsNullOrWhiteSpace(coAuthor.Role) && coAuthor.Role.Length <= 100, "role", FieldRule.Text(100));
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         await writing.GrantAsync(bodyId, documentId, subject.Trim(), coAuthor.Role.Trim(),
             await callers.ResolveAsync(user, bodyId, documentId, cancellationToken), cancellationToken);
@@ -157,7 +157,7 @@ public static class DocumentsApi
     private static async Task<Results<Ok<DocumentView>, ValidationProblem>> PaperVoteAsync(string bodyId, Guid documentId,
         PaperVote paper, ClaimsPrincipal user, DocumentValidation validation, CancellationToken cancellationToken) =>
         paper.Validate() is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Ok(View(await validation.ByPaperVoteAsync(bodyId, documentId, paper, user.Actor(), cancellationToken)));
 
     private static DocumentView View(Document document) =>

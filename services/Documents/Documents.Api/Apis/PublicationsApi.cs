@@ -92,7 +92,7 @@ public static class PublicationsApi
     {
         var query = new SearchQuery(q ?? "", kind, promotionId, atelierId);
         return query.Validate() is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Ok(await publications.SearchAsync(bodyId, query, cancellationToken));
     }
 

@@ -11,9 +11,9 @@ namespace Assemblee.Documents.Application;
 /// <summary>A recorded paper vote: the totals the secretariat counted.</summary>
 public sealed record PaperVote(int For, int Against, int Abstention)
 {
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
+    public ValidationErrors Validate() => new ValidationErrors()
         .Require(For >= 0 && Against >= 0 && Abstention >= 0 && For + Against + Abstention > 0, "for",
-            "Non-negative totals, at least one ballot.");
+            new FieldRule("vote-totals", "Non-negative totals, at least one ballot."));
 
     /// <summary>Adopted by a simple majority of the expressed ballots (abstentions aside), as sessions' simple rule.</summary>
     public bool Adopted => For > Against;

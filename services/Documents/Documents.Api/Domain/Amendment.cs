@@ -22,21 +22,23 @@ public static class AmendmentStates
 /// <param name="Heading">The new section's heading, for an insertion.</param>
 public sealed record AmendmentRequest(int Section, string Operation, string? Heading, string? Text, string Motivation)
 {
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
+    public ValidationErrors Validate() => new ValidationErrors()
         .Require(Operation is AmendmentOperations.Replace or AmendmentOperations.Insert or AmendmentOperations.Delete, "operation",
-            "replace, insert or delete.")
+            FieldRule.OneOf([AmendmentOperations.Replace, AmendmentOperations.Insert, AmendmentOperations.Delete]))
         .Require(Operation == AmendmentOperations.Delete || Text is { Length: > 0 and <= DocumentText.MaxSectionLength }, "text",
-            "The new text of the section.")
-        .Require(Operation != AmendmentOperations.Insert || Heading is { Length: <= 300 }, "heading", "The inserted section's heading.")
-        .Require(!string.IsNullOrWhiteSpace(Motivation) && Motivation.Length <= 2000, "motivation", "Why, in 1 to 2,000 characters.");
+            new FieldRule("section-text", "The new text of the section."))
+        .Require(Operation != AmendmentOperations.Insert || Heading is { Length: <= 300 }, "heading",
+            new FieldRule("inserted-heading", "The inserted section's heading."))
+        .Require(!string.IsNullOrWhiteSpace(Motivation) && Motivation.Length <= 2000, "motivation", FieldRule.Text(2000));
 }
 
 /// <summary>A decision on an amendment: by the secretariat, recording the vote that decided it when there was one.</summary>
 public sealed record AmendmentDecision(string Decision, Guid? VoteId, string? Reason)
 {
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
-        .Require(Decision is AmendmentStates.Accepted or AmendmentStates.Rejected, "decision", "accepted or rejected.")
-        .Require(Reason is null || Reason.Length <= 2000, "reason", "At most 2,000 characters.");
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Require(Decision is AmendmentStates.Accepted or AmendmentStates.Rejected, "decision",
+            FieldRule.OneOf([AmendmentStates.Accepted, AmendmentStates.Rejected]))
+        .Require(Reason is null || Reason.Length <= 2000, "reason", FieldRule.AtMost(2000));
 }
 
 /// <param name="BaseText">The section's text when the amendment was proposed: it applies only while the section still reads so.</param>

@@ -20,18 +20,19 @@ public sealed partial record CouncilSubmission(DateOnly CouncilSession, string R
     [GeneratedRegex(@"^\d{4} [A-Z]{1,8} \d{1,5}$")]
     private static partial Regex ReferencePattern();
 
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
-        .Require(ReferencePattern().IsMatch(Reference ?? ""), "reference", "The Council's reference, such as 2023 V 123 or 2024 DFA 12.");
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Require(ReferencePattern().IsMatch(Reference ?? ""), "reference",
+            new FieldRule("council-reference", "The Council's reference, such as 2023 V 123 or 2024 DFA 12."));
 }
 
 /// <summary>The Council's decision, with the text it voted when it amended it.</summary>
 public sealed record CouncilOutcome(string Outcome, DateOnly DecidedOn, string? CouncilText)
 {
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
-        .Require(CouncilOutcomes.All.Contains(Outcome), "outcome", $"One of {string.Join(", ", CouncilOutcomes.All)}.")
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Require(CouncilOutcomes.All.Contains(Outcome), "outcome", FieldRule.OneOf(CouncilOutcomes.All))
         .Require(Outcome != CouncilOutcomes.AdoptedAsAmended || !string.IsNullOrWhiteSpace(CouncilText), "councilText",
-            "The text the Council adopted, when it amended it.")
-        .Require(CouncilText is null || CouncilText.Length <= DocumentText.MaxSectionLength, "councilText", "At most 200,000 characters.");
+            new FieldRule("council-text", "The text the Council adopted, when it amended it."))
+        .Require(CouncilText is null || CouncilText.Length <= DocumentText.MaxSectionLength, "councilText", FieldRule.AtMost(200000));
 }
 
 /// <summary>A commitment of the city's departments to carry out an adopted text, and how it stands.</summary>
@@ -42,18 +43,20 @@ public sealed record CommitmentUpdate(DateTimeOffset At, string Actor, string St
 
 public sealed record CommitmentRequest(string Title, string Department, DateOnly? DueOn)
 {
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
-        .Require(!string.IsNullOrWhiteSpace(Title) && Title.Length <= 300, "title", "1 to 300 characters.")
-        .Require(!string.IsNullOrWhiteSpace(Department) && Department.Length <= 200, "department", "The department responsible.");
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Require(!string.IsNullOrWhiteSpace(Title) && Title.Length <= 300, "title", FieldRule.Text(300))
+        .Require(!string.IsNullOrWhiteSpace(Department) && Department.Length <= 200, "department",
+            new FieldRule("department", "The department responsible."));
 }
 
 public sealed record StatusUpdate(string Status, string Note)
 {
     public static readonly IReadOnlyList<string> Statuses = ["planned", "in-progress", "done", "abandoned"];
 
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
-        .Require(Statuses.Contains(Status), "status", $"One of {string.Join(", ", Statuses)}.")
-        .Require(!string.IsNullOrWhiteSpace(Note) && Note.Length <= 2000, "note", "What was done, 1 to 2,000 characters.");
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Require(Statuses.Contains(Status), "status", FieldRule.OneOf(Statuses))
+        .Require(!string.IsNullOrWhiteSpace(Note) && Note.Length <= 2000, "note",
+            new FieldRule("commitment-note", "What was done, 1 to 2,000 characters."));
 }
 
 /// <summary>The road of a text to the Council and after, without I/O.</summary>
@@ -102,10 +105,10 @@ public sealed record EvaluationMission(Guid Id, Guid DocumentId, string Title, I
 
 public sealed record MissionRequest(string Title, IReadOnlyList<Guid> MemberIds, DateOnly StartsOn)
 {
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
-        .Require(!string.IsNullOrWhiteSpace(Title) && Title.Length <= 300, "title", "1 to 300 characters.")
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Require(!string.IsNullOrWhiteSpace(Title) && Title.Length <= 300, "title", FieldRule.Text(300))
         .Require(MemberIds is { Count: >= 1 and <= 100 } && MemberIds.Distinct().Count() == MemberIds.Count, "memberIds",
-            "1 to 100 distinct members.");
+            new FieldRule("member-ids", "1 to 100 distinct members."));
 }
 
 public sealed record MissionReport(Guid ReportDocumentId);

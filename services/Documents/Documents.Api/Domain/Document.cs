@@ -40,14 +40,16 @@ public sealed record DocumentText(string Title, IReadOnlyList<Section> Sections,
 {
     public const int MaxSectionLength = 200_000;
 
-    public Dictionary<string, string[]> Validate(string kind) => new Dictionary<string, string[]>()
-        .Require(!string.IsNullOrWhiteSpace(Title) && Title.Length <= 300, "title", "A title of 1 to 300 characters.")
-        .Require(Sections is { Count: >= 1 and <= 200 }, "sections", "Between 1 and 200 sections.")
+    public ValidationErrors Validate(string kind) => new ValidationErrors()
+        .Require(!string.IsNullOrWhiteSpace(Title) && Title.Length <= 300, "title", FieldRule.Text(300))
+        .Require(Sections is { Count: >= 1 and <= 200 }, "sections", new FieldRule("section-count", "Between 1 and 200 sections."))
         .Require((Sections ?? []).All(s => s is { Heading.Length: <= 300, Markdown.Length: <= MaxSectionLength }), "sections",
-            $"Each section has a heading of at most 300 characters and at most {MaxSectionLength:N0} characters of text.")
+            new FieldRule("section-lengths",
+            $"Each section has a heading of at most 300 characters and at most {MaxSectionLength:N0} characters of text.",
+            MaxSectionLength))
         .Require(kind != DocumentKinds.Deliberation || Sections is { Count: >= 2 }, "sections",
-            "A délibération has its explanatory statement, then at least one article.")
-        .Require(Summary is null || Summary.Length <= 500, "summary", "At most 500 characters.");
+            new FieldRule("deliberation-articles", "A délibération has its explanatory statement, then at least one article."))
+        .Require(Summary is null || Summary.Length <= 500, "summary", FieldRule.AtMost(500));
 }
 
 /// <summary>What a writer gives to start a document.</summary>
@@ -55,10 +57,12 @@ public sealed record DocumentText(string Title, IReadOnlyList<Section> Sections,
 public sealed record NewDocument(
     string Kind, Guid PromotionId, Guid? AtelierId, string Title, IReadOnlyList<Section> Sections, Guid? SessionId)
 {
-    public Dictionary<string, string[]> Validate() => new DocumentText(Title, Sections, null).Validate(Kind)
-        .Require(DocumentKinds.Written.Contains(Kind), "kind", $"One of {string.Join(", ", DocumentKinds.Written)}.")
-        .Require(Kind != DocumentKinds.Minutes || SessionId is not null, "sessionId", "Minutes name the session they record.")
-        .Require(Kind == DocumentKinds.Minutes || SessionId is null, "sessionId", "Only minutes belong to a session.");
+    public ValidationErrors Validate() => new DocumentText(Title, Sections, null).Validate(Kind)
+        .Require(DocumentKinds.Written.Contains(Kind), "kind", FieldRule.OneOf(DocumentKinds.Written))
+        .Require(Kind != DocumentKinds.Minutes || SessionId is not null, "sessionId",
+            new FieldRule("minutes-session", "Minutes name the session they record."))
+        .Require(Kind == DocumentKinds.Minutes || SessionId is null, "sessionId",
+            new FieldRule("session-only-for-minutes", "Only minutes belong to a session."));
 }
 
 /// <summary>A document at its current version.</summary>

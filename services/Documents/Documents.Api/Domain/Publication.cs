@@ -16,9 +16,10 @@ public sealed record SearchHit(Guid DocumentId, int Version, string Kind, string
 
 public sealed record SearchQuery(string Q, string? Kind, Guid? PromotionId, Guid? AtelierId)
 {
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
-        .Require(!string.IsNullOrWhiteSpace(Q) && Q.Length <= 200, "q", "Words to find, at most 200 characters.")
-        .Require(Kind is null || DocumentKinds.All.Contains(Kind), "kind", $"One of {string.Join(", ", DocumentKinds.All)}.");
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Require(!string.IsNullOrWhiteSpace(Q) && Q.Length <= 200, "q",
+            new FieldRule("search-words", "Words to find, at most 200 characters."))
+        .Require(Kind is null || DocumentKinds.All.Contains(Kind), "kind", FieldRule.OneOf(DocumentKinds.All));
 }
 
 /// <summary>Publication: validated texts become public, in a canonical Markdown whose fingerprint anyone can recompute.</summary>

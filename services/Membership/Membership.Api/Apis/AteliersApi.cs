@@ -39,7 +39,7 @@ public static class AteliersApi
     {
         if (request.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         var atelier = await ateliers.CreateAsync(await promotions.RequireAsync(bodyId, promotionId, cancellationToken), request,
             cancellationToken);
@@ -70,9 +70,7 @@ public static class AteliersApi
     {
         if (!AtelierRoles.All.Contains(request.Role ?? ""))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string,
-                string[]>
-            { ["role"] = [$"One of: {string.Join(", ", AtelierRoles.All)}."] });
+            return new ValidationErrors().Add("role", FieldRule.OneOf(AtelierRoles.All)).Problem();
         }
         await ateliers.SetRoleAsync(bodyId, atelierId, memberId, request.Role!, user.Actor(), cancellationToken);
         return TypedResults.NoContent();

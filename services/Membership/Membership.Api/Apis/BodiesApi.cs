@@ -32,15 +32,15 @@ public static class BodiesApi
     private static async Task<Results<Created<Body>, ValidationProblem>> RegisterAsync(
         RegisterBodyRequest request, BodyRegistration registration, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>()
-            .Require(BodyIds.IsValid(request.Id ?? ""), "id", $"Use {BodyIds.Rule}.")
+        var errors = new ValidationErrors()
+            .Require(BodyIds.IsValid(request.Id ?? ""), "id", new FieldRule("body-id", $"Use {BodyIds.Rule}."))
             .Require(!string.IsNullOrWhiteSpace(request.Name) && request.Name.Length <= 200, "name",
-                "A name of 1 to 200 characters is required.")
-            .Require(BodyKinds.All.Contains(request.Kind ?? ""), "kind", $"One of: {string.Join(", ", BodyKinds.All.Order())}.")
+                FieldRule.Text(200))
+            .Require(BodyKinds.All.Contains(request.Kind ?? ""), "kind", FieldRule.OneOf(BodyKinds.All.Order()))
             .Validate(request.Mailboxes, "mailboxes.");
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         var body = await registration.RegisterAsync(request.Id!, request.Name.Trim(), request.Kind!,
             request.Mailboxes ?? BodyMailboxes.None, cancellationToken);
@@ -50,10 +50,10 @@ public static class BodiesApi
     private static async Task<Results<Ok<Body>, ValidationProblem>> SetMailboxesAsync(string bodyId, BodyMailboxes mailboxes,
         BodyStore store, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>().Validate(mailboxes);
+        var errors = new ValidationErrors().Validate(mailboxes);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         return await store.SetMailboxesAsync(bodyId, mailboxes, cancellationToken)
             && await store.FindAsync(bodyId, cancellationToken) is { } body

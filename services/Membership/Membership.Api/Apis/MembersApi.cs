@@ -46,9 +46,7 @@ public static class MembersApi
     {
         if (state is not null && !MemberStates.All.Contains(state))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string,
-                string[]>
-            { ["state"] = [$"One of: {string.Join(", ", MemberStates.All)}."] });
+            return new ValidationErrors().Add("state", FieldRule.OneOf(MemberStates.All)).Problem();
         }
         await promotions.RequireAsync(bodyId, promotionId, cancellationToken);
         return TypedResults.Ok(await members.ContactsAsync(bodyId, promotionId, state, user.Actor(), cancellationToken));
@@ -67,12 +65,12 @@ public static class MembersApi
         ContactAttemptRequest request,
         ClaimsPrincipal user, MemberLifecycle members, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>()
-            .Require(ContactChannels.All.Contains(request.Channel ?? ""), "channel", $"One of: {string.Join(", ", ContactChannels.All)}.")
+        var errors = new ValidationErrors()
+            .Require(ContactChannels.All.Contains(request.Channel ?? ""), "channel", FieldRule.OneOf(ContactChannels.All))
             .Require(ContactChannels.Outcomes.Contains(request.Outcome ?? ""), "outcome",
-                $"One of: {string.Join(", ", ContactChannels.Outcomes)}.");
+                FieldRule.OneOf(ContactChannels.Outcomes));
         return errors.Count > 0
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Ok(await members.RecordContactAttemptAsync(bodyId, memberId, request, user.Actor(), cancellationToken));
     }
 
@@ -80,16 +78,16 @@ public static class MembersApi
         ClaimsPrincipal user,
         MemberLifecycle members, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>()
+        var errors = new ValidationErrors()
             .Require(!string.IsNullOrWhiteSpace(request.GuardianName) && request.GuardianName.Length <= 200, "guardianName",
-                "The name of the parent or guardian who consented.")
+                new FieldRule("guardian-name", "The name of the parent or guardian who consented."))
             .Require(ConsentMethods.Relationships.Contains(request.Relationship ?? ""), "relationship",
-                $"One of: {string.Join(", ", ConsentMethods.Relationships)}.")
-            .Require(ConsentMethods.All.Contains(request.Method ?? ""), "method", $"One of: {string.Join(", ", ConsentMethods.All)}.")
+                FieldRule.OneOf(ConsentMethods.Relationships))
+            .Require(ConsentMethods.All.Contains(request.Method ?? ""), "method", FieldRule.OneOf(ConsentMethods.All))
             .Require(request.GivenOn != default && request.GivenOn <= DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), "givenOn",
-                "The day consent was given, not in the future.");
+                new FieldRule("consent-day", "The day consent was given, not in the future."));
         return errors.Count > 0
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Ok(await members.RecordConsentAsync(bodyId, memberId, request, user.Actor(), cancellationToken));
     }
 
@@ -101,13 +99,13 @@ public static class MembersApi
         DepartureRequest request,
         HttpContext http, MemberLifecycle members, SubstituteRequests substitutes, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>()
+        var errors = new ValidationErrors()
             .Require(MemberStates.DepartureFrom.ContainsKey(request.Kind ?? ""), "kind",
-                $"One of: {string.Join(", ", MemberStates.DepartureFrom.Keys)}.")
-            .Require(request.Note is null || request.Note.Length <= 500, "note", "At most 500 characters.");
+                FieldRule.OneOf(MemberStates.DepartureFrom.Keys))
+            .Require(request.Note is null || request.Note.Length <= 500, "note", FieldRule.AtMost(500));
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         var departure = await members.DepartAsync(bodyId, memberId, request, http.User.Actor(), cancellationToken);
         var replacement = await substitutes.RequestAsync(bodyId, departure, http.Request.Headers.Authorization.ToString(),

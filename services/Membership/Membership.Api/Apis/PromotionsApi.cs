@@ -35,7 +35,7 @@ public static class PromotionsApi
             PromotionRequest.DefaultConfirmationDays, null, now));
         if (PromotionRequest.Validate(promotion) is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         await store.CreateAsync(promotion, cancellationToken);
         return TypedResults.Created($"/api/membership/bodies/{bodyId}/promotions/{promotion.Id}", View(promotion, time));
@@ -48,12 +48,12 @@ public static class PromotionsApi
         var promotion = await store.RequireAsync(bodyId, promotionId, cancellationToken);
         if (request.DrawId is { } drawId && drawId != promotion.DrawId)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["drawId"] = ["A promotion's draw cannot change."] });
+            return new ValidationErrors().Add("drawId", new FieldRule("draw-fixed", "A promotion's draw cannot change.")).Problem();
         }
         var updated = request.ApplyTo(promotion);
         if (PromotionRequest.Validate(updated) is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         return TypedResults.Ok(View(await store.UpdateAsync(updated, cancellationToken), time));
     }

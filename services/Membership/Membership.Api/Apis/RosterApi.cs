@@ -42,14 +42,14 @@ public static class RosterApi
         ClaimsPrincipal user,
         MemberLifecycle members, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>()
+        var errors = new ValidationErrors()
             .Require(request.Email is null || (request.Email.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(request.Email,
-                out _)), "email", "A valid e-mail address, or null.")
+                out _)), "email", new FieldRule("email", "A valid e-mail address, or null."))
             .Require(request.Phone is null || (request.Phone.Length <= 30 && request.Phone.All(c => char.IsDigit(c)
                 || c is '+' or ' ' or '.' or '-')), "phone",
-                "A phone number (digits, spaces, + . -), or null.");
+                new FieldRule("phone", "A phone number (digits, spaces, + . -), or null."));
         return errors.Count > 0
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Ok(await members.UpdateOwnContactAsync(bodyId, user.MemberId(), request, cancellationToken));
     }
 }

@@ -17,7 +17,7 @@ public sealed record BodyMailboxes(string? Contact, string? Executive)
 
 public static class BodyContacts
 {
-    public const string Rule = "One e-mail address (name@domain), without a display name.";
+    public static readonly FieldRule Rule = new FieldRule("mailbox", "One e-mail address (name@domain), without a display name.");
 
     /// <summary>One address, without a display name: what MailKit will put on the envelope.</summary>
     public static bool IsValid(string? email) =>
@@ -25,7 +25,7 @@ public static class BodyContacts
         && address.DisplayName.Length == 0;
 
     /// <summary>Each mailbox given is one plain address; a missing one is fine.</summary>
-    public static Dictionary<string, string[]> Validate(this Dictionary<string, string[]> errors, BodyMailboxes? mailboxes,
+    public static ValidationErrors Validate(this ValidationErrors errors, BodyMailboxes? mailboxes,
         string prefix = "") => errors
         .Require(mailboxes?.Contact is null || IsValid(mailboxes.Contact), $"{prefix}contact", Rule)
         .Require(mailboxes?.Executive is null || IsValid(mailboxes.Executive), $"{prefix}executive", Rule);

@@ -1,3 +1,5 @@
+using Assemblee.Common.Rules;
+
 namespace Assemblee.Membership.Domain;
 
 /// <summary>One cohort of a body's members, for one mandate.</summary>
@@ -29,32 +31,18 @@ public sealed record PromotionRequest(
     public const int DefaultConfirmationDays = 21;
 
     /// <summary>The rules of a mandate: 12 to 18 months, seats in every group, a week to three months to confirm.</summary>
-    public static Dictionary<string, string[]> Validate(Promotion promotion)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(promotion.Name) || promotion.Name.Length > 200)
-        {
-            errors["name"] = ["A name of 1 to 200 characters is required."];
-        }
-        if (promotion.MandateStart is { } start && promotion.MandateEnd is { } end
-            && (end < start.AddMonths(12) || end > start.AddMonths(18)))
-        {
-            errors["mandateEnd"] = ["A mandate lasts 12 to 18 months from its start."];
-        }
-        if ((promotion.MandateStart is null) != (promotion.MandateEnd is null))
-        {
-            errors["mandateStart"] = ["Give both the start and the end of the mandate, or neither."];
-        }
-        if (promotion.Seats.Count == 0 || promotion.Seats.Any(seat => string.IsNullOrWhiteSpace(seat.Key) || seat.Value is < 1 or > 1000))
-        {
-            errors["seats"] = ["Give at least one seat group, each with 1 to 1,000 seats."];
-        }
-        if (promotion.ConfirmationDays is < 7 or > 90)
-        {
-            errors["confirmationDays"] = ["Members are given 7 to 90 days to confirm."];
-        }
-        return errors;
-    }
+    public static ValidationErrors Validate(Promotion promotion) => new ValidationErrors()
+        .Require(!string.IsNullOrWhiteSpace(promotion.Name) && promotion.Name.Length <= 200, "name", FieldRule.Text(200))
+        .Require(promotion.MandateStart is not { } start || promotion.MandateEnd is not { } end
+            || (end >= start.AddMonths(12) && end <= start.AddMonths(18)), "mandateEnd",
+            new FieldRule("mandate-length", "A mandate lasts 12 to 18 months from its start."))
+        .Require((promotion.MandateStart is null) == (promotion.MandateEnd is null), "mandateStart",
+            new FieldRule("mandate-both-ends", "Give both the start and the end of the mandate, or neither."))
+        .Require(promotion.Seats.Count > 0 && promotion.Seats.All(seat => !string.IsNullOrWhiteSpace(seat.Key)
+            && seat.Value is >= 1 and <= 1000), "seats",
+            new FieldRule("promotion-seats", "Give at least one seat group, each with 1 to 1,000 seats."))
+        .Require(promotion.ConfirmationDays is >= 7 and <= 90, "confirmationDays",
+            new FieldRule("confirmation-days", "Members are given 7 to 90 days to confirm."));
 
     public Promotion ApplyTo(Promotion promotion) => promotion with
     {

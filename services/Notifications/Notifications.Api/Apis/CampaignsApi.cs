@@ -65,13 +65,12 @@ public static class CampaignsApi
     private static async Task<Results<Ok<IReadOnlyList<MessageView>>, ValidationProblem>> MessagesAsync(string bodyId, Guid campaignId,
         string? state, int? after, int? limit, CampaignStore campaigns, MessageStore messages, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>()
-            .Require(state is null || MessageStates.All.Contains(state), "state",
-                $"state is one of {string.Join(", ", MessageStates.All)}.")
-            .Require(limit is null or (> 0 and <= 1000), "limit", "limit is between 1 and 1,000.");
+        var errors = new ValidationErrors()
+            .Require(state is null || MessageStates.All.Contains(state), "state", FieldRule.OneOf(MessageStates.All))
+            .Require(limit is null or (> 0 and <= 1000), "limit", FieldRule.Between(1, 1000));
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         _ = await campaigns.FindAsync(bodyId, campaignId, cancellationToken)
             ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no campaign {campaignId}.");

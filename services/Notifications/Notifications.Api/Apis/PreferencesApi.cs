@@ -56,12 +56,13 @@ public static class PreferencesApi
             }
             else
             {
-                errors["quietHours"] = ["Quiet hours run from one time to another, each written HH:mm (21:00 to 08:00)."];
+                errors.Add("quietHours", new FieldRule("quiet-hours",
+                    "Quiet hours run from one time to another, each written HH:mm (21:00 to 08:00)."));
             }
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         var preferences = new Preferences(request.Language, quiet,
             (request.Channels ?? new Dictionary<string, string[]>())

@@ -12,10 +12,10 @@ namespace Assemblee.Notifications.Apis;
 /// <summary>A template's wording: Liquid, with the variables of its kind ({{ invitee.familyName }}…).</summary>
 public sealed record TemplateRequest(string? Subject, string? Body)
 {
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
+    public ValidationErrors Validate() => new ValidationErrors()
         .Require(!string.IsNullOrWhiteSpace(Subject) && Subject.Length <= 300, "subject",
-            "A subject of at most 300 characters is required.")
-        .Require(!string.IsNullOrWhiteSpace(Body) && Body.Length <= 20_000, "body", "A body of at most 20,000 characters is required.");
+            FieldRule.Text(300))
+        .Require(!string.IsNullOrWhiteSpace(Body) && Body.Length <= 20_000, "body", FieldRule.Text(20000));
 }
 
 /// <summary>A template in use or written: version 0 is the built-in wording.</summary>
@@ -72,7 +72,7 @@ public static class TemplatesApi
         Known(kind, language);
         if (request.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         var written = await templates.WriteAsync(bodyId, new MessageTemplate(kind, language, 0, request.Subject!, request.Body!),
             user.Actor(), cancellationToken);
@@ -90,7 +90,7 @@ public static class TemplatesApi
         }
         else if (request.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         else
         {

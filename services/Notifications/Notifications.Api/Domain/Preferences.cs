@@ -1,3 +1,5 @@
+using Assemblee.Common.Rules;
+
 namespace Assemblee.Notifications.Domain;
 
 /// <summary>Hours of the day (Paris time) when a person wants no message; the window may cross midnight (21:00–08:00).</summary>
@@ -46,25 +48,21 @@ public sealed record Preferences(string Language, QuietHours? QuietHours, IReadO
     };
 
     /// <summary>Every field's error: a known language, known kinds, channels each kind can use.</summary>
-    public static Dictionary<string, string[]> Validate(string? language, IReadOnlyDictionary<string, string[]>? channels)
+    public static ValidationErrors Validate(string? language, IReadOnlyDictionary<string, string[]>? channels)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (language is null || !Languages.All.Contains(language))
-        {
-            errors["language"] = [$"language is one of {string.Join(", ", Languages.All)}."];
-        }
+        var errors = new ValidationErrors().Require(language is not null && Languages.All.Contains(language), "language",
+            FieldRule.OneOf(Languages.All));
         foreach (var (kind, chosen) in channels ?? new Dictionary<string, string[]>())
         {
-            if (!MessageKinds.All.TryGetValue(kind, out var messageKind))
-            {
-                errors[$"channels.{kind}"] = [$"There is no kind '{kind}': kinds are {string.Join(", ", MessageKinds.All.Keys)}."];
-            }
-            else if (chosen is null || chosen.Any(channel => !messageKind.Choosable.Contains(channel))
-                || chosen.Distinct().Count() != chosen.Length)
-            {
-                errors[$"channels.{kind}"] = [$"'{kind}' messages go by {string.Join(" or ", messageKind.Choosable)}, each at most once."];
-            }
+            errors.Require(MessageKinds.All.ContainsKey(kind), $"channels.{kind}", new FieldRule("unknown-message-kind",
+                    $"There is no kind '{kind}': kinds are {string.Join(", ", MessageKinds.All.Keys)}.", kind))
+                .Require(!MessageKinds.All.TryGetValue(kind, out var messageKind) || chosen is not null
+                    && chosen.All(messageKind.Choosable.Contains) && chosen.Distinct().Count() == chosen.Length, $"channels.{kind}",
+                    new FieldRule("message-channels", $"'{kind}' messages go by {ChannelsOf(messageKind)}, each at most once.",
+                        string.Join(", ", messageKind?.Choosable ?? [])));
         }
         return errors;
     }
+
+    private static string ChannelsOf(MessageKind? kind) => string.Join(" or ", kind?.Choosable ?? []);
 }

@@ -50,7 +50,7 @@ public static class AttendanceApi
     private static async Task<Results<Ok<AttendanceRecord>, ValidationProblem>> CheckInAsync(string bodyId, Guid sessionId,
         CheckIn checkIn, ClaimsPrincipal user, AttendanceRegister register, CancellationToken cancellationToken) =>
         checkIn.Validate() is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Ok(await register.CheckInAsync(bodyId, sessionId, user.MemberId(), checkIn, cancellationToken));
 
     private static async Task<Ok<AttendanceRecord>> CheckOutAsync(string bodyId, Guid sessionId, ClaimsPrincipal user,
@@ -60,7 +60,7 @@ public static class AttendanceApi
     private static async Task<Results<Ok<IReadOnlyList<AttendanceRecord>>, ValidationProblem>> RollCallAsync(string bodyId,
         Guid sessionId, RollCall rollCall, ClaimsPrincipal user, AttendanceRegister register, CancellationToken cancellationToken) =>
         rollCall.Validate() is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Ok(await register.CallRollAsync(bodyId, sessionId, rollCall, user.Actor(), cancellationToken));
 
     private static async Task<Ok<IReadOnlyList<AttendanceRecord>>> ListAsync(string bodyId, Guid sessionId, SessionStore sessions,
@@ -75,7 +75,7 @@ public static class AttendanceApi
     {
         if (correction.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         return await register.CorrectAsync(bodyId, sessionId, memberId, correction, user.Actor(), cancellationToken) is { } record
             ? TypedResults.Ok(record)

@@ -51,7 +51,7 @@ public static class CompensationApi
     {
         if (request.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         var rate = await statements.AddRateAsync(bodyId, request, user.Actor(), cancellationToken);
         return TypedResults.Created($"/api/sessions/bodies/{bodyId}/compensation/rates", rate);

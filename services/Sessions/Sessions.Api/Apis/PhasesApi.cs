@@ -31,7 +31,7 @@ public static class PhasesApi
     {
         var (phase, errors) = await planning.AddAsync(bodyId, promotionId, request, cancellationToken);
         return phase is null
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Created($"/api/sessions/bodies/{bodyId}/promotions/{promotionId}/phases", phase);
     }
 

@@ -32,7 +32,7 @@ public static class QuorumApi
     {
         if (rule.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         await quorums.SetRuleAsync(bodyId, rule, user.Actor(), cancellationToken);
         return TypedResults.NoContent();

@@ -49,7 +49,7 @@ public static class SessionsApi
     {
         if (request.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         var session = await planning.PlanAsync(bodyId, promotionId, request, user.Actor(), cancellationToken);
         return TypedResults.Created($"/api/sessions/bodies/{bodyId}/sessions/{session.Id}", session);
@@ -73,19 +73,19 @@ public static class SessionsApi
     private static async Task<Results<Ok<Session>, ValidationProblem>> CancelAsync(string bodyId, Guid sessionId,
         ChangeReason request, ClaimsPrincipal user, SessionPlanning planning, CancellationToken cancellationToken) =>
         request.Validate() is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Ok(await planning.CancelAsync(bodyId, sessionId, request, user.Actor(), cancellationToken));
 
     private static async Task<Results<Ok<Session>, ValidationProblem>> ReviseAsync(string bodyId, Guid sessionId, SessionRequest request,
         ClaimsPrincipal user, SessionPlanning planning, CancellationToken cancellationToken) =>
         request.Validate() is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Ok(await planning.ReviseAsync(bodyId, sessionId, request, user.Actor(), cancellationToken));
 
     private static async Task<Results<Ok<Session>, ValidationProblem>> PostponeAsync(string bodyId, Guid sessionId,
         ChangeReason request, ClaimsPrincipal user, SessionPlanning planning, CancellationToken cancellationToken) =>
         request.Validate() is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Ok(await planning.PostponeAsync(bodyId, sessionId, request, user.Actor(), cancellationToken));
 
     private static async Task<Ok<Session>> HoldAsync(string bodyId, Guid sessionId, ClaimsPrincipal user, SessionPlanning planning,
@@ -108,7 +108,7 @@ public static class SessionsApi
     {
         if (answer.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         await answers.AnswerAsync(bodyId, sessionId, user.MemberId(), answer, cancellationToken);
         return TypedResults.NoContent();

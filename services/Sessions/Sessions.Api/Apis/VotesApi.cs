@@ -38,7 +38,7 @@ public static class VotesApi
     {
         if (request.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         var vote = await voting.PrepareAsync(bodyId, sessionId, request, user.Actor(), cancellationToken);
         return TypedResults.Created($"/api/sessions/bodies/{bodyId}/votes/{vote.Id}", vote);
@@ -73,7 +73,7 @@ public static class VotesApi
     {
         if (ballot.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         await voting.CastAsync(bodyId, voteId, user.MemberId(), ballot, cancellationToken);
         return TypedResults.NoContent();

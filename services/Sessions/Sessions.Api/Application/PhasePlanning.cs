@@ -1,4 +1,5 @@
 using Assemblee.Common.Data;
+using Assemblee.Common.Rules;
 using Assemblee.Sessions.Data;
 using Assemblee.Sessions.Domain;
 using Npgsql;
@@ -9,7 +10,7 @@ namespace Assemblee.Sessions.Application;
 public sealed class PhasePlanning(NpgsqlDataSource dataSource)
 {
     /// <summary>The phase added, or the request's errors (an overlap among them) and nothing added.</summary>
-    public async Task<(Phase? Phase, Dictionary<string, string[]> Errors)> AddAsync(string bodyId, Guid promotionId, PhaseRequest request,
+    public async Task<(Phase? Phase, ValidationErrors Errors)> AddAsync(string bodyId, Guid promotionId, PhaseRequest request,
         CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

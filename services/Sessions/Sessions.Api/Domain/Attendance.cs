@@ -17,9 +17,10 @@ public sealed record AttendanceRecord(Guid SessionId, Guid MemberId, DateTimeOff
 /// <summary>The secretariat's roll call: the members it sees in the room.</summary>
 public sealed record RollCall(IReadOnlyList<Guid> Present)
 {
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
-        .Require(Present is { Count: > 0 and <= 1000 }, "present", "Between 1 and 1,000 member ids.")
-        .Require(Present is null || Present.Distinct().Count() == Present.Count, "present", "Each member once.");
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Require(Present is { Count: > 0 and <= 1000 }, "present", new FieldRule("present-count", "Between 1 and 1,000 member ids."))
+        .Require(Present is null || Present.Distinct().Count() == Present.Count, "present",
+            new FieldRule("member-once", "Each member once."));
 }
 
 /// <summary>
@@ -28,17 +29,19 @@ public sealed record RollCall(IReadOnlyList<Guid> Present)
 /// </summary>
 public sealed record AttendanceCorrection(bool Present, DateTimeOffset? ArrivedAt, DateTimeOffset? DepartedAt, string Reason)
 {
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
-        .Require(!string.IsNullOrWhiteSpace(Reason) && Reason.Length <= 500, "reason", "A reason of 1 to 500 characters is required.")
-        .Require(!Present || ArrivedAt is not null, "arrivedAt", "A present member has an arrival time.")
-        .Require(DepartedAt is null || ArrivedAt is not null && DepartedAt > ArrivedAt, "departedAt", "A departure follows the arrival.");
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Require(!string.IsNullOrWhiteSpace(Reason) && Reason.Length <= 500, "reason", FieldRule.Text(500))
+        .Require(!Present || ArrivedAt is not null, "arrivedAt", new FieldRule("arrival-time", "A present member has an arrival time."))
+        .Require(DepartedAt is null || ArrivedAt is not null && DepartedAt > ArrivedAt, "departedAt",
+            new FieldRule("departure-after-arrival", "A departure follows the arrival."));
 }
 
 /// <summary>A member checks in with the code shown in the room.</summary>
 public sealed record CheckIn(string Code)
 {
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
-        .Require(!string.IsNullOrWhiteSpace(Code) && Code.Length <= 20, "code", "The code shown in the room.");
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Require(!string.IsNullOrWhiteSpace(Code) && Code.Length <= 20, "code",
+            new FieldRule("check-in-code", "The code shown in the room."));
 }
 
 /// <summary>

@@ -21,13 +21,15 @@ public sealed record CompensationRate(
 
 public sealed record RateRequest(string? SessionKind, string Unit, decimal Amount, DateOnly EffectiveFrom, DateOnly? EffectiveTo)
 {
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
+    public ValidationErrors Validate() => new ValidationErrors()
         .Require(SessionKind is null || SessionKinds.All.Contains(SessionKind), "sessionKind",
-            $"One of {string.Join(", ", SessionKinds.All)}, or none for every kind.")
-        .Require(Unit is RateUnits.Session or RateUnits.HalfDay, "unit", "session or half-day.")
+            new FieldRule("session-kind-or-every", $"One of {string.Join(", ", SessionKinds.All)}, or none for every kind.",
+                string.Join(", ", SessionKinds.All)))
+        .Require(Unit is RateUnits.Session or RateUnits.HalfDay, "unit", FieldRule.OneOf([RateUnits.Session, RateUnits.HalfDay]))
         .Require(Amount is > 0 and <= 10_000 && decimal.Round(Amount, 2) == Amount, "amount",
-            "Euros, above 0, at most 10,000, to the cent.")
-        .Require(EffectiveTo is null || EffectiveTo >= EffectiveFrom, "effectiveTo", "On or after effectiveFrom.");
+            new FieldRule("amount", "Euros, above 0, at most 10,000, to the cent."))
+        .Require(EffectiveTo is null || EffectiveTo >= EffectiveFrom, "effectiveTo",
+            new FieldRule("effective-to", "On or after effectiveFrom."));
 
     public CompensationRate ToRate(Guid id, string bodyId) => new(id, bodyId, SessionKind, Unit, Amount, EffectiveFrom, EffectiveTo);
 }

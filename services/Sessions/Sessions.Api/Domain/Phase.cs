@@ -12,10 +12,10 @@ public sealed record Phase(Guid Id, string BodyId, Guid PromotionId, string Name
 
 public sealed record PhaseRequest(string Name, string? Description, DateOnly StartsOn, DateOnly EndsOn)
 {
-    public Dictionary<string, string[]> Validate(IEnumerable<Phase> existing) => new Dictionary<string, string[]>()
-        .Require(!string.IsNullOrWhiteSpace(Name) && Name.Length <= 120, "name", "A name of 1 to 120 characters is required.")
-        .Require((Description ?? "").Length <= 5_000, "description", "At most 5,000 characters.")
-        .Require(EndsOn >= StartsOn, "endsOn", "A phase ends on or after the day it starts.")
+    public ValidationErrors Validate(IEnumerable<Phase> existing) => new ValidationErrors()
+        .Require(!string.IsNullOrWhiteSpace(Name) && Name.Length <= 120, "name", FieldRule.Text(120))
+        .Require((Description ?? "").Length <= 5_000, "description", FieldRule.AtMost(5000))
+        .Require(EndsOn >= StartsOn, "endsOn", new FieldRule("phase-end", "A phase ends on or after the day it starts."))
         .Require(!existing.Any(phase => phase.StartsOn <= EndsOn && StartsOn <= phase.EndsOn), "startsOn",
-            "Phases do not overlap: this one meets another phase of the promotion.");
+            new FieldRule("phase-overlap", "Phases do not overlap: this one meets another phase of the promotion."));
 }

@@ -9,8 +9,8 @@ public sealed record QuorumRule(int Percent)
 {
     public static readonly QuorumRule Default = new(50);
 
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
-        .Require(Percent is >= 1 and <= 100, "percent", "Between 1 and 100.");
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Require(Percent is >= 1 and <= 100, "percent", FieldRule.Between(1, 100));
 
     /// <summary>The quorum now: at least one member is always required, so an empty room never decides.</summary>
     public QuorumState Evaluate(int active, int present)

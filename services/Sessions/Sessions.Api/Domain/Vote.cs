@@ -62,17 +62,20 @@ public sealed record VoteRequest(
 {
     public static readonly IReadOnlyList<string> ForAgainstAbstention = ["for", "against", Vote.Abstention];
 
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
-        .Require(!string.IsNullOrWhiteSpace(Question) && Question.Length <= 500, "question", "A question of 1 to 500 characters.")
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Require(!string.IsNullOrWhiteSpace(Question) && Question.Length <= 500, "question", FieldRule.Text(500))
         .Require(Options is null || Options.Count is >= 2 and <= 20 && Options.All(o => !string.IsNullOrWhiteSpace(o) && o.Length <= 200)
             && Options.Select(o => o.Trim()).Distinct().Count() == Options.Count, "options",
-                "2 to 20 distinct options of 1 to 200 characters.")
-        .Require(MajorityRules.All.Contains(Majority), "majority", $"One of {string.Join(", ", MajorityRules.All)}.")
-        .Require(Method is VoteMethods.Ballot or VoteMethods.ShowOfHands, "method", "ballot or show-of-hands.")
-        .Require(!Secret || Method == VoteMethods.Ballot, "secret", "Only a ballot is secret; a show of hands is seen by all.")
+                new FieldRule("vote-options", "2 to 20 distinct options of 1 to 200 characters."))
+        .Require(MajorityRules.All.Contains(Majority), "majority", FieldRule.OneOf(MajorityRules.All))
+        .Require(Method is VoteMethods.Ballot or VoteMethods.ShowOfHands, "method",
+            FieldRule.OneOf([VoteMethods.Ballot, VoteMethods.ShowOfHands]))
+        .Require(!Secret || Method == VoteMethods.Ballot, "secret",
+            new FieldRule("secret-ballot", "Only a ballot is secret; a show of hands is seen by all."))
         .Require(Subject is null || VoteSubject.Purposes.Contains(Subject.Purpose), "subject.purpose",
-            $"One of {string.Join(", ", VoteSubject.Purposes)}.")
-        .Require(Subject is null || Options is null, "options", "A vote on a document is for, against or abstention.");
+            FieldRule.OneOf(VoteSubject.Purposes))
+        .Require(Subject is null || Options is null, "options",
+            new FieldRule("document-vote-options", "A vote on a document is for, against or abstention."));
 
     public Vote ToVote(Guid id, Session session) => new(id, session.BodyId, session.Id, Question.Trim(),
         Options?.Select(o => o.Trim()).ToList() ?? ForAgainstAbstention, Majority, Method, Secret, RequiresQuorum, Subject,
@@ -188,6 +191,6 @@ public sealed record Vote(
 /// <summary>A member's electronic ballot.</summary>
 public sealed record Ballot(string Option)
 {
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
-        .Require(!string.IsNullOrWhiteSpace(Option), "option", "The option voted for.");
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Require(!string.IsNullOrWhiteSpace(Option), "option", new FieldRule("option", "The option voted for."));
 }

@@ -59,7 +59,7 @@ public static class DrawsApi
     {
         if (specification.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         var draw = await store.CreateAsync(bodyId, specification, cancellationToken);
         return TypedResults.Created($"/api/sortition/bodies/{bodyId}/draws/{draw.Id}", draw);
@@ -82,8 +82,8 @@ public static class DrawsApi
         }
         if (string.IsNullOrWhiteSpace(request.Seed) || request.Seed.Length > 200)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["seed"] = ["Give the seed (1 to 200 characters) that makes this draw reproducible."] });
+            return new ValidationErrors().Add("seed",
+                new FieldRule("seed", "Give the seed (1 to 200 characters) that makes this draw reproducible.")).Problem();
         }
         var watch = Stopwatch.StartNew();
         return await invitations.DrawAsync(draw, request.Seed, cancellationToken) is { } summary
@@ -138,12 +138,12 @@ public static class DrawsApi
         {
             return TypedResults.NotFound();
         }
-        var errors = new Dictionary<string, string[]>()
-            .Require(IsLine(request.Dice), "dice", "Enter the dice as thrown, on one line.")
-            .Require(IsLine(request.Beacon), "beacon", "Enter the public beacon value, on one line.");
+        var errors = new ValidationErrors()
+            .Require(IsLine(request.Dice), "dice", new FieldRule("dice", "Enter the dice as thrown, on one line."))
+            .Require(IsLine(request.Beacon), "beacon", new FieldRule("beacon", "Enter the public beacon value, on one line."));
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         return await finalDraw.DrawAsync(draw, request.Dice, request.Beacon, cancellationToken) is { } record
             ? TypedResults.Ok(new FinalDrawResponse(record.Commitment, record.Seed!, record.PanelIndex!.Value, record.Members!,
@@ -159,14 +159,14 @@ public static class DrawsApi
         {
             return TypedResults.NotFound();
         }
-        var errors = new Dictionary<string, string[]>()
+        var errors = new ValidationErrors()
             .Require(!string.IsNullOrWhiteSpace(request.Leaving) && request.Leaving.Length <= 64, "leaving",
-                "The leaving member's respondent id.")
+                new FieldRule("leaving", "The leaving member's respondent id."))
             .Require(!string.IsNullOrWhiteSpace(request.Reason) && request.Reason.Length <= 200, "reason",
-                "Why the seat is free (declined, no answer, resigned…), at most 200 characters.");
+                new FieldRule("seat-free-reason", "Why the seat is free (declined, no answer, resigned…), at most 200 characters."));
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         var substitute = await finalDraw.ReplaceAsync(draw, request.Leaving, request.Reason.Trim(), cancellationToken);
         return TypedResults.Ok(new ReplacementResponse(request.Leaving, substitute.RespondentId, substitute.SeatGroup));

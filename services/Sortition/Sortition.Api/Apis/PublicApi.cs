@@ -1,3 +1,4 @@
+using Assemblee.Common.Rules;
 using Assemblee.Sortition.Application;
 using Assemblee.Sortition.Data;
 using Assemblee.Sortition.Domain;
@@ -25,14 +26,13 @@ public static class PublicApi
     {
         if (string.IsNullOrWhiteSpace(request.InvitationCode))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string,
-                string[]>
-            { ["invitationCode"] = ["The code printed on the letter is required."] });
+            return new ValidationErrors().Add("invitationCode",
+                new FieldRule("invitation-code", "The code printed on the letter is required.")).Problem();
         }
         var outcome = await registration.RegisterAsync(request, cancellationToken);
         return outcome.Registered is { } registered
             ? TypedResults.Created($"/api/sortition/draws/{registered.DrawId}/record", registered)
-            : TypedResults.ValidationProblem(outcome.Errors, "Some answers cannot be used.", title: "Invalid profile");
+            : outcome.Errors.Problem("Some answers cannot be used.", "Invalid profile");
     }
 
     private static async Task<Results<Ok<DrawRecord>, NotFound>> RecordAsync(Guid drawId, DrawStore store,

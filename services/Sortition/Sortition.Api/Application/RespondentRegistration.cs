@@ -6,7 +6,7 @@ using Npgsql;
 namespace Assemblee.Sortition.Application;
 
 /// <summary>An answer accepted (its respondent id), or the errors of a profile that cannot be used.</summary>
-public sealed record RegistrationOutcome(Registered? Registered, IReadOnlyDictionary<string, string[]> Errors);
+public sealed record RegistrationOutcome(Registered? Registered, ValidationErrors Errors);
 
 /// <summary>Someone answers their letter: the rules decide, the store records, in one transaction that locks the draw.</summary>
 public sealed class RespondentRegistration(NpgsqlDataSource dataSource, TimeProvider time)

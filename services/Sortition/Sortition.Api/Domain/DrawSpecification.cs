@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Assemblee.Common.Rules;
 using Assemblee.Sortition.Engine.Model;
 
 namespace Assemblee.Sortition.Domain;
@@ -40,94 +41,105 @@ public sealed record DrawSpecification(
     public static readonly IReadOnlyList<string> StrataColumns = ["arrondissement", "sex", "age-class"];
 
     /// <summary>Errors by field, in words a secretariat understands; empty when the specification can be used.</summary>
-    public Dictionary<string, string[]> Validate()
+    public ValidationErrors Validate()
     {
-        var errors = new Dictionary<string, List<string>>();
-        void Add(string field, string message) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
-
+        var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(Title) || Title.Length > 200)
         {
-            Add("title", "A title of 1 to 200 characters is required.");
+            errors.Add("title", FieldRule.Text(200));
         }
         if (PanelSize < 1 || PanelSize > 1000)
         {
-            Add("panelSize", "The panel size must be between 1 and 1000.");
+            errors.Add("panelSize", FieldRule.Between(1, 1000));
         }
         if (SeatGroups is not { Count: > 0 })
         {
-            Add("seatGroups", "At least one seat group (size, source list, invitations) is required.");
+            errors.Add("seatGroups", new FieldRule("seat-groups-required",
+                "At least one seat group (size, source list, invitations) is required."));
         }
         else
         {
-            if (SeatGroups.Sum(g => g.Seats) != PanelSize)
+            if (SeatGroups.Sum(g => g.Seats) is var seats && seats != PanelSize)
             {
-                Add("seatGroups", $"The seat groups' seats add up to {SeatGroups.Sum(g => g.Seats)}, not the panel size {PanelSize}.");
+                errors.Add("seatGroups", new FieldRule("seats-add-up",
+                    $"The seat groups' seats add up to {seats}, not the panel size {PanelSize}.", seats, PanelSize));
             }
             foreach (var group in SeatGroups)
             {
                 if (!IsName(group.Name) || !IsName(group.SourceList))
                 {
-                    Add("seatGroups", "Seat group and source list names are lower-case words with hyphens (e.g. electoral-list).");
+                    errors.Add("seatGroups", new FieldRule("seat-group-names",
+                        "Seat group and source list names are lower-case words with hyphens (e.g. electoral-list)."));
                 }
                 if (group.Seats < 1 || group.Invitations < group.Seats || group.MinAge < 0 || group.MaxAge < group.MinAge)
                 {
-                    Add("seatGroups", $"Seat group {group.Name}: need seats ≥ 1, invitations ≥ seats and 0 ≤ minAge ≤ maxAge.");
+                    errors.Add("seatGroups", new FieldRule("seat-group-sizes",
+                        $"Seat group {group.Name}: need seats ≥ 1, invitations ≥ seats and 0 ≤ minAge ≤ maxAge.",
+                        group.Name));
                 }
             }
             if (SeatGroups.Select(g => g.Name).Distinct().Count() != SeatGroups.Count)
             {
-                Add("seatGroups", "Seat group names must differ.");
+                errors.Add("seatGroups", new FieldRule("seat-groups-differ", "Seat group names must differ."));
             }
         }
         foreach (var category in Categories ?? [])
         {
             if (!IsName(category.Name) || category.Name == SeatGroupCategory)
             {
-                Add("categories", $"Category '{category.Name}': use a lower-case name other than {SeatGroupCategory}.");
+                errors.Add("categories", new FieldRule("category-name",
+                    $"Category '{category.Name}': use a lower-case name other than {SeatGroupCategory}.",
+                    category.Name));
             }
             if (category.Values is not { Count: > 0 } || category.Values.Any(v => string.IsNullOrWhiteSpace(v.Value) || v.Min < 0
                 || v.Max < v.Min))
             {
-                Add("categories", $"Category '{category.Name}': every value needs a name and 0 ≤ min ≤ max.");
+                errors.Add("categories", new FieldRule("category-values",
+                    $"Category '{category.Name}': every value needs a name and 0 ≤ min ≤ max.",
+                    category.Name));
             }
             else if (category.Values.Sum(v => v.Min) > PanelSize || category.Values.Sum(v => v.Max) < PanelSize)
             {
-                Add("categories", $"Category '{category.Name}': the minimums add up to more than the panel, or the maximums to less.");
+                errors.Add("categories", new FieldRule("category-bounds",
+                    $"Category '{category.Name}': the minimums add up to more than the panel, or the maximums to less.",
+                    category.Name));
             }
         }
         if (Categories?.Select(c => c.Name).Distinct().Count() != Categories?.Count)
         {
-            Add("categories", "Category names must differ.");
+            errors.Add("categories", new FieldRule("categories-differ", "Category names must differ."));
         }
         if (Categories?.FirstOrDefault(c => c.Name == AgeCategory) is { } age &&
             !age.Values.Select(v => v.Value).Order().SequenceEqual((AgeClasses ?? []).Select(a => a.Name).Order()))
         {
-            Add("ageClasses", "The age category's values must be the age classes, so that age can be derived from the list.");
+            errors.Add("ageClasses", new FieldRule("age-category",
+                "The age category's values must be the age classes, so that age can be derived from the list."));
         }
         foreach (var stratum in InvitationStrata ?? [])
         {
             if (!StrataColumns.Contains(stratum))
             {
-                Add("invitationStrata", $"'{stratum}' is not a list column; use {string.Join(", ", StrataColumns)}.");
+                errors.Add("invitationStrata", FieldRule.OneOf(StrataColumns));
             }
             if (stratum == "age-class" && AgeClasses is not { Count: > 0 })
             {
-                Add("invitationStrata", "Stratifying by age-class needs the age classes.");
+                errors.Add("invitationStrata", new FieldRule("age-strata", "Stratifying by age-class needs the age classes."));
             }
         }
         if (Substitutes < 0)
         {
-            Add("substitutes", "The number of substitutes cannot be negative.");
+            errors.Add("substitutes", new FieldRule("substitutes", "The number of substitutes cannot be negative."));
         }
         if (LotteryPanels is < 1 or > 100_000)
         {
-            Add("lotteryPanels", "The published lottery has between 1 and 100,000 panels.");
+            errors.Add("lotteryPanels", FieldRule.Between(1, 100_000));
         }
         if (SubstitutesValidUntil < DateOnly.FromDateTime(ResponseDeadline.UtcDateTime))
         {
-            Add("substitutesValidUntil", "The substitute list cannot expire before the response deadline.");
+            errors.Add("substitutesValidUntil", new FieldRule("substitutes-expiry",
+                "The substitute list cannot expire before the response deadline."));
         }
-        return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+        return errors;
     }
 
     /// <summary>The quota categories of the final draw: seat groups first, then the specification's categories.</summary>

@@ -20,7 +20,7 @@ public static class Registration
     /// Refuses (with a <see cref="RuleViolation"/>) an answer the draw can no longer take or a person it cannot seat;
     /// otherwise returns the answer, or the errors of a profile that cannot be used.
     /// </summary>
-    public static (AcceptedAnswer? Answer, Dictionary<string, string[]> Errors) Check(
+    public static (AcceptedAnswer? Answer, ValidationErrors Errors) Check(
         AnsweredInvitation invitation, RegistrationRequest request, DateTimeOffset now)
     {
         var specification = invitation.Specification;
@@ -50,18 +50,18 @@ public static class Registration
         var email = Blank(request.Email);
         var phone = Blank(request.Phone);
         errors.Require(email is null || (email.Length <= 254 && email.Contains('@', StringComparison.Ordinal)), "email",
-            "This is not an e-mail address.");
+            new FieldRule("email", "This is not an e-mail address."));
         errors.Require(phone is null || (phone.Length <= 20 && phone.All(c => char.IsDigit(c) || c is '+' or ' ' or '.')), "phone",
-            "This is not a phone number.");
+            new FieldRule("phone", "This is not a phone number."));
         return errors.Count > 0 ? (null, errors) : (new AcceptedAnswer(profile, email, phone), errors);
     }
 
     /// <summary>The profile in quota categories: seat group from the invitation, age class from the list, the rest declared.</summary>
-    private static (Dictionary<string, string> Profile, Dictionary<string, string[]> Errors) Profile(
+    private static (Dictionary<string, string> Profile, ValidationErrors Errors) Profile(
         DrawSpecification specification, IReadOnlyDictionary<string, string> declared, DateOnly birthDate, string seatGroup)
     {
         var profile = new Dictionary<string, string> { [DrawSpecification.SeatGroupCategory] = seatGroup };
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ValidationErrors();
         foreach (var category in specification.Categories)
         {
             if (category.Name == DrawSpecification.AgeCategory && specification.AgeClasses.Count > 0)
@@ -72,23 +72,24 @@ public static class Registration
                 }
                 else
                 {
-                    errors[category.Name] = ["No age class of this draw covers this person's age."];
+                    errors.Add(category.Name, new FieldRule("no-age-class", "No age class of this draw covers this person's age."));
                 }
                 continue;
             }
             var values = category.Values.Select(v => v.Value).ToList();
             if (!declared.TryGetValue(category.Name, out var value) || !values.Contains(value))
             {
-                errors[$"profile.{category.Name}"] = [category.Name == "arrondissement"
-                    ? $"Only residents can take part: the arrondissement must be one of {string.Join(", ", values)}."
-                    : $"Answer one of: {string.Join(", ", values)}."];
+                var listed = string.Join(", ", values);
+                errors.Add($"profile.{category.Name}", category.Name == "arrondissement"
+                    ? new FieldRule("residents-only", $"Only residents can take part: the arrondissement must be one of {listed}.", listed)
+                    : FieldRule.OneOf(values));
                 continue;
             }
             profile[category.Name] = value;
         }
         foreach (var unknown in declared.Keys.Where(k => specification.Categories.All(c => c.Name != k)))
         {
-            errors[$"profile.{unknown}"] = ["This draw does not ask this question."];
+            errors.Add($"profile.{unknown}", new FieldRule("not-asked", "This draw does not ask this question."));
         }
         return (profile, errors);
     }

@@ -41,7 +41,7 @@ public static class AgendaApi
                 "The Council's agenda is imported for the whole space by the secretariat of the body that keeps it.");
         }
         return AgendaImport.Validate(file) is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors, "The file is not imported: nothing was changed.")
+            ? errors.Problem("The file is not imported: nothing was changed.")
             : TypedResults.Ok(await importing.ImportAsync(file, cancellationToken));
     }
 

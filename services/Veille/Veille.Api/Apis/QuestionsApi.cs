@@ -63,7 +63,7 @@ public static class QuestionsApi
     {
         if (draft.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         var question = await workflow.DraftAsync(bodyId, draft, ForBody(user, bodyId), cancellationToken);
         return TypedResults.Created($"/api/veille/bodies/{bodyId}/questions/{question.Id}", question);
@@ -83,25 +83,25 @@ public static class QuestionsApi
     private static async Task<Results<Ok<Question>, ValidationProblem>> EditAsync(string bodyId, Guid questionId, QuestionDraft draft,
         ClaimsPrincipal user, QuestionWorkflow workflow, CancellationToken cancellationToken) =>
         draft.Validate() is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Ok(await workflow.EditAsync(bodyId, questionId, draft, ForBody(user, bodyId), cancellationToken));
 
     private static async Task<Results<Ok<Question>, ValidationProblem>> ValidateAsync(string bodyId, Guid questionId,
         BodyDecision decision, ClaimsPrincipal user, QuestionWorkflow workflow, CancellationToken cancellationToken) =>
         decision.Validate() is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Ok(await workflow.ValidateAsync(bodyId, questionId, decision, ForBody(user, bodyId), cancellationToken));
 
     private static async Task<Results<Ok<IReadOnlyList<CoSigner>>, ValidationProblem>> InviteAsync(string bodyId, Guid questionId,
         Invitation invitation, ClaimsPrincipal user, QuestionWorkflow workflow, CancellationToken cancellationToken) =>
         invitation.Validate() is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Ok(await workflow.InviteAsync(bodyId, questionId, invitation, ForBody(user, bodyId), cancellationToken));
 
     private static async Task<Results<Ok<Question>, ValidationProblem>> CoSignAsync(string bodyId, Guid questionId, CoSigning answer,
         ClaimsPrincipal user, QuestionWorkflow workflow, CancellationToken cancellationToken) =>
         answer.Validate() is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Ok(await workflow.CoSignAsync(bodyId, questionId, answer, ForBody(user, bodyId), cancellationToken));
 
     private static async Task<Ok<Question>> SubmitAsync(string bodyId, Guid questionId, ClaimsPrincipal user, QuestionWorkflow workflow,
@@ -112,7 +112,7 @@ public static class QuestionsApi
     private static async Task<Results<Ok<Question>, ValidationProblem>> RuleAsync(string bodyId, Guid questionId, Ruling ruling,
         ClaimsPrincipal user, QuestionWorkflow workflow, CancellationToken cancellationToken) =>
         ruling.Validate() is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Ok(await workflow.RuleAsync(bodyId, questionId, ruling, As(user, Acting.Executive), cancellationToken));
 
     private static async Task<Ok<Question>> ScheduleAsync(string bodyId, Guid questionId, Scheduling scheduling, ClaimsPrincipal user,
@@ -125,7 +125,7 @@ public static class QuestionsApi
     {
         if (request.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         var answer = await workflow.AnswerAsync(bodyId, questionId, request, As(user, Acting.Executive), cancellationToken);
         return TypedResults.Created($"/api/veille/bodies/{bodyId}/questions/{questionId}", answer);
@@ -134,7 +134,7 @@ public static class QuestionsApi
     private static async Task<Results<Ok<Question>, ValidationProblem>> ReactAsync(string bodyId, Guid questionId, Reaction reaction,
         ClaimsPrincipal user, QuestionWorkflow workflow, CancellationToken cancellationToken) =>
         reaction.Validate() is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Ok(await workflow.ReactAsync(bodyId, questionId, reaction, ForBody(user, bodyId), cancellationToken));
 
     private static async Task<Ok<Question>> CloseAsync(string bodyId, Guid questionId, ClaimsPrincipal user, QuestionWorkflow workflow,

@@ -34,7 +34,7 @@ public static class ReferralsApi
     {
         if (request.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         var answer = await workflow.AnswerAsync(bodyId, referralId, request, QuestionsApi.As(user, Acting.Guarantors), cancellationToken);
         return TypedResults.Created($"/api/veille/bodies/{bodyId}/questions/{referralId}", answer);

@@ -33,19 +33,19 @@ public static class RegisterApi
     private static async Task<Results<Ok<IReadOnlyList<RegisterEntry>>, ValidationProblem>> ListAsync(
         [AsParameters] RegisterQuery query, QuestionStore store, TimeProvider time, CancellationToken cancellationToken) =>
         query.Validate() is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Ok(await EntriesAsync(query, store, time, cancellationToken));
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> CsvAsync([AsParameters] RegisterQuery query,
         QuestionStore store, TimeProvider time, CancellationToken cancellationToken) =>
         query.Validate() is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Text(OpenData.Csv(await EntriesAsync(query, store, time, cancellationToken)), "text/csv; charset=utf-8");
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> AtomAsync([AsParameters] RegisterQuery query,
         QuestionStore store, TimeProvider time, PublicUrl publicUrl, CancellationToken cancellationToken) =>
         query.Validate() is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.Problem()
             : TypedResults.Text(OpenData.Atom(await EntriesAsync(query, store, time, cancellationToken), publicUrl.Value),
                 "application/atom+xml; charset=utf-8");
 
@@ -70,9 +70,9 @@ public static class RegisterApi
 /// <summary>The register's filters, as query parameters.</summary>
 public sealed record RegisterQuery(string? BodyId, string? Kind, string? State, string? Theme, string? ItemId)
 {
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
-        .Require(Kind is null || QuestionKinds.All.Contains(Kind), "kind", $"One of {string.Join(", ", QuestionKinds.All)}.")
-        .Require(State is null || QuestionStates.All.Contains(State), "state", $"One of {string.Join(", ", QuestionStates.All)}.");
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Require(Kind is null || QuestionKinds.All.Contains(Kind), "kind", FieldRule.OneOf(QuestionKinds.All))
+        .Require(State is null || QuestionStates.All.Contains(State), "state", FieldRule.OneOf(QuestionStates.All));
 
     public RegisterFilter Filter() => new(BodyId, Kind, State, Theme, ItemId);
 }

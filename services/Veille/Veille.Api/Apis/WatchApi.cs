@@ -40,7 +40,7 @@ public static class WatchApi
     {
         if (Follow.Validate(targetKind, target) is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         var follow = new Follow(bodyId, targetKind, Follow.Normalize(targetKind, target));
         if (targetKind == Follow.Item && await agenda.FindAsync(follow.Target, cancellationToken) is null)
@@ -56,7 +56,7 @@ public static class WatchApi
     {
         if (Follow.Validate(targetKind, target) is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         return await watch.UnfollowAsync(new Follow(bodyId, targetKind, Follow.Normalize(targetKind, target)), cancellationToken)
             ? TypedResults.NoContent()
@@ -75,7 +75,7 @@ public static class WatchApi
     {
         if (request.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.Problem();
         }
         if (await agenda.FindAsync(itemId, cancellationToken) is null)
         {

@@ -40,44 +40,50 @@ public static partial class AgendaImport
     private static partial Regex IdPattern();
 
     /// <summary>Every error of the file at once, each under the path of its field (meetings[0].agendaItem[2].reference).</summary>
-    public static Dictionary<string, string[]> Validate(AgendaFile? file)
+    public static ValidationErrors Validate(AgendaFile? file)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ValidationErrors();
         if (file?.Meetings is not { Count: > 0 } meetings || meetings.Any(meeting => meeting is null))
         {
-            return errors.Require(false, "meetings", "At least one meeting of the Council, and no empty entry.");
+            return errors.Add("meetings", new FieldRule("meetings-required", "At least one meeting of the Council, and no empty entry."));
         }
         var itemIds = new HashSet<string>();
-        errors.Require(meetings.Select(m => m.Id).Distinct().Count() == meetings.Count, "meetings", "Each meeting once.");
-        errors.Require(meetings.Sum(m => m.AgendaItem?.Count ?? 0) <= MaxItems, "meetings", $"At most {MaxItems:N0} items in a file.");
+        errors.Require(meetings.Select(m => m.Id).Distinct().Count() == meetings.Count, "meetings",
+            new FieldRule("meeting-once", "Each meeting once."));
+        errors.Require(meetings.Sum(m => m.AgendaItem?.Count ?? 0) <= MaxItems, "meetings",
+            new FieldRule("too-many-items", $"At most {MaxItems:N0} items in a file.", MaxItems));
         for (var m = 0; m < meetings.Count; m++)
         {
             var meeting = meetings[m];
             var at = $"meetings[{m}]";
-            errors.Require(IdPattern().IsMatch(meeting.Id ?? ""), $"{at}.id", "An id of letters, digits, '.', '_', ':' or '-'.")
-                .Require(Text(meeting.Name, 300), $"{at}.name", "1 to 300 characters.")
-                .Require(meeting.Start is not null, $"{at}.start", "When the meeting starts (ISO 8601).")
-                .Require(meeting.End is null || meeting.End > meeting.Start, $"{at}.end", "After the start.");
+            errors.Require(IdPattern().IsMatch(meeting.Id ?? ""), $"{at}.id",
+                new FieldRule("agenda-id", "An id of letters, digits, '.', '_', ':' or '-'."))
+                .Require(Text(meeting.Name, 300), $"{at}.name", FieldRule.Text(300))
+                .Require(meeting.Start is not null, $"{at}.start", new FieldRule("meeting-start", "When the meeting starts (ISO 8601)."))
+                .Require(meeting.End is null || meeting.End > meeting.Start, $"{at}.end", new FieldRule("after-start", "After the start."));
             var items = meeting.AgendaItem ?? [];
             for (var i = 0; i < items.Count; i++)
             {
                 var path = $"{at}.agendaItem[{i}]";
                 if (items[i] is not { } item)
                 {
-                    errors.Require(false, path, "An item, not an empty entry.");
+                    errors.Add(path, new FieldRule("empty-item", "An item, not an empty entry."));
                     continue;
                 }
-                errors.Require(IdPattern().IsMatch(item.Id ?? "") && itemIds.Add(item.Id!), $"{path}.id", "A unique id in the file.")
-                    .Require(Text(item.Number, 20), $"{path}.number", "1 to 20 characters.")
-                    .Require(Text(item.Reference, 50), $"{path}.reference", "The Council's reference, such as 2024 DFA 12.")
-                    .Require(Kinds.Contains(item.Kind ?? ""), $"{path}.kind", $"One of {string.Join(", ", Kinds)}.")
-                    .Require(Text(item.Name, 1000), $"{path}.name", "1 to 1,000 characters.")
-                    .Require(item.Commission is null || item.Commission.Length <= 200, $"{path}.commission", "At most 200 characters.")
-                    .Require(item.Rapporteur is null || item.Rapporteur.Length <= 200, $"{path}.rapporteur", "At most 200 characters.")
-                    .Require((item.Themes ?? []).All(theme => Text(theme, 100)), $"{path}.themes", "Themes of 1 to 100 characters.")
+                errors.Require(IdPattern().IsMatch(item.Id ?? "") && itemIds.Add(item.Id!), $"{path}.id",
+                    new FieldRule("unique-id", "A unique id in the file."))
+                    .Require(Text(item.Number, 20), $"{path}.number", FieldRule.Text(20))
+                    .Require(Text(item.Reference, 50), $"{path}.reference",
+                        new FieldRule("council-reference", "The Council's reference, such as 2024 DFA 12."))
+                    .Require(Kinds.Contains(item.Kind ?? ""), $"{path}.kind", FieldRule.OneOf(Kinds))
+                    .Require(Text(item.Name, 1000), $"{path}.name", FieldRule.Text(1000))
+                    .Require(item.Commission is null || item.Commission.Length <= 200, $"{path}.commission", FieldRule.AtMost(200))
+                    .Require(item.Rapporteur is null || item.Rapporteur.Length <= 200, $"{path}.rapporteur", FieldRule.AtMost(200))
+                    .Require((item.Themes ?? []).All(theme => Text(theme, 100)), $"{path}.themes",
+                        new FieldRule("agenda-themes", "Themes of 1 to 100 characters."))
                     .Require((item.AuxiliaryFile ?? [])
                         .All(paper => paper is not null && Text(paper.Name, 300) && IsWebAddress(paper.AccessUrl)),
-                        $"{path}.auxiliaryFile", "Each file with a name and an http(s) address.");
+                        $"{path}.auxiliaryFile", new FieldRule("agenda-files", "Each file with a name and an http(s) address."));
             }
         }
         return errors;

@@ -66,22 +66,23 @@ public sealed record QuestionDraft(
     string Kind, string Title, string Text, string AddresseeKind, string Addressee, IReadOnlyList<string>? ItemIds,
     IReadOnlyList<string>? Themes)
 {
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
-        .Require(QuestionKinds.All.Contains(Kind ?? ""), "kind", $"One of {string.Join(", ", QuestionKinds.All)}.")
-        .Require(!string.IsNullOrWhiteSpace(Title) && Title.Length <= 300, "title", "1 to 300 characters.")
-        .Require(!string.IsNullOrWhiteSpace(Text) && Text.Length <= 20_000, "text", "1 to 20,000 characters.")
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Require(QuestionKinds.All.Contains(Kind ?? ""), "kind", FieldRule.OneOf(QuestionKinds.All))
+        .Require(!string.IsNullOrWhiteSpace(Title) && Title.Length <= 300, "title", FieldRule.Text(300))
+        .Require(!string.IsNullOrWhiteSpace(Text) && Text.Length <= 20_000, "text", FieldRule.Text(20000))
         .Require(Kind == QuestionKinds.Referral
                 ? AddresseeKind == Addressees.Guarantors
                 : Addressees.Executive.Contains(AddresseeKind ?? ""),
             "addresseeKind", Kind == QuestionKinds.Referral
-                ? "A referral is addressed to the guarantors."
-                : $"One of {string.Join(", ", Addressees.Executive)}.")
+                ? new FieldRule("referral-to-guarantors", "A referral is addressed to the guarantors.")
+                : FieldRule.OneOf(Addressees.Executive))
         .Require(!string.IsNullOrWhiteSpace(Addressee) && Addressee.Length <= 200, "addressee",
-            "Whom: the mayor, a deputy by portfolio, a department, the guarantors' committee (1 to 200 characters).")
+            new FieldRule("addressee",
+                "Whom: the mayor, a deputy by portfolio, a department, the guarantors' committee (1 to 200 characters)."))
         .Require((ItemIds ?? []).Count <= 20 && (ItemIds ?? []).All(id => !string.IsNullOrWhiteSpace(id)), "itemIds",
-            "At most 20 agenda items.")
+            new FieldRule("question-items", "At most 20 agenda items."))
         .Require((Themes ?? []).Count <= 10 && (Themes ?? []).All(theme => theme is { Length: > 0 and <= 100 }), "themes",
-            "At most 10 themes of 1 to 100 characters.");
+            new FieldRule("question-themes", "At most 10 themes of 1 to 100 characters."));
 }
 
 /// <summary>A question, an interpellation or a referral, where it stands.</summary>
@@ -111,10 +112,10 @@ public sealed record Question(
 /// <summary>How a body decided: a vote in sessions (closed and adopted), or a decision its secretariat records.</summary>
 public sealed record BodyDecision(Guid? VoteId, string? Decision)
 {
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
+    public ValidationErrors Validate() => new ValidationErrors()
         .Require(VoteId is not null ^ !string.IsNullOrWhiteSpace(Decision), "decision",
-            "Either the vote that decided (voteId) or the decision recorded (decision), not both.")
-        .Require(Decision is null || Decision.Length <= 1000, "decision", "At most 1,000 characters.");
+            new FieldRule("vote-or-decision", "Either the vote that decided (voteId) or the decision recorded (decision), not both."))
+        .Require(Decision is null || Decision.Length <= 1000, "decision", FieldRule.AtMost(1000));
 }
 
 /// <summary>The executive's office on admissibility.</summary>
@@ -123,23 +124,25 @@ public sealed record Ruling(string Decision, string? Reason, Guid? MergedInto)
     public static readonly IReadOnlyList<string> Decisions = [QuestionStates.Admissible, QuestionStates.Inadmissible,
         QuestionStates.Merged];
 
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
-        .Require(Decisions.Contains(Decision ?? ""), "decision", $"One of {string.Join(", ", Decisions)}.")
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Require(Decisions.Contains(Decision ?? ""), "decision", FieldRule.OneOf(Decisions))
         .Require(Decision != QuestionStates.Inadmissible || !string.IsNullOrWhiteSpace(Reason), "reason",
-            "Why the question is inadmissible.")
-        .Require(Reason is null || Reason.Length <= 2000, "reason", "At most 2,000 characters.")
-        .Require(Decision != QuestionStates.Merged || MergedInto is not null, "mergedInto", "The question it is merged with.");
+            new FieldRule("inadmissible-reason", "Why the question is inadmissible."))
+        .Require(Reason is null || Reason.Length <= 2000, "reason", FieldRule.AtMost(2000))
+        .Require(Decision != QuestionStates.Merged || MergedInto is not null, "mergedInto",
+            new FieldRule("merged-into", "The question it is merged with."));
 }
 
 public sealed record AnswerRequest(string AnsweredAs, string Text, IReadOnlyList<Paper>? Attachments)
 {
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
+    public ValidationErrors Validate() => new ValidationErrors()
         .Require(!string.IsNullOrWhiteSpace(AnsweredAs) && AnsweredAs.Length <= 200, "answeredAs",
-            "Who answers, as published: the deputy for housing, the department of finance, the guarantors' committee.")
-        .Require(!string.IsNullOrWhiteSpace(Text) && Text.Length <= 50_000, "text", "1 to 50,000 characters.")
+            new FieldRule("answered-as",
+                "Who answers, as published: the deputy for housing, the department of finance, the guarantors' committee."))
+        .Require(!string.IsNullOrWhiteSpace(Text) && Text.Length <= 50_000, "text", FieldRule.Text(50000))
         .Require((Attachments ?? []).Count <= 20 && (Attachments ?? []).All(a => a?.Name is { Length: > 0 and <= 300 } &&
             Uri.TryCreate(a.AccessUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"), "attachments",
-            "At most 20 files, each with a name and an http(s) address.");
+            new FieldRule("attachments", "At most 20 files, each with a name and an http(s) address."));
 }
 
 public sealed record Answer(Guid Id, string AnsweredAs, string Text, IReadOnlyList<Paper> Attachments, DateTimeOffset AnsweredAt);
@@ -149,25 +152,25 @@ public sealed record Reaction(string Outcome, string? Comment)
 {
     public const string Satisfied = "satisfied";
 
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
+    public ValidationErrors Validate() => new ValidationErrors()
         .Require(Outcome is Satisfied or QuestionStates.FollowUpRequested, "outcome",
-            $"{Satisfied} or {QuestionStates.FollowUpRequested}.")
+            FieldRule.OneOf([Satisfied, QuestionStates.FollowUpRequested]))
         .Require(Outcome != QuestionStates.FollowUpRequested || !string.IsNullOrWhiteSpace(Comment), "comment",
-            "What the body still asks.")
-        .Require(Comment is null || Comment.Length <= 5000, "comment", "At most 5,000 characters.");
+            new FieldRule("follow-up-comment", "What the body still asks."))
+        .Require(Comment is null || Comment.Length <= 5000, "comment", FieldRule.AtMost(5000));
 }
 
 public sealed record Invitation(IReadOnlyList<string> Bodies)
 {
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
+    public ValidationErrors Validate() => new ValidationErrors()
         .Require(Bodies is { Count: > 0 and <= 10 } && Bodies.All(body => body is not null && BodyIds.IsValid(body)), "bodies",
-            "1 to 10 body ids.");
+            new FieldRule("body-ids", "1 to 10 body ids."));
 }
 
 /// <summary>A body's answer to an invitation to co-sign, with its own validation when it accepts.</summary>
 public sealed record CoSigning(bool Accept, Guid? VoteId, string? Decision)
 {
-    public Dictionary<string, string[]> Validate() => Accept ? new BodyDecision(VoteId, Decision).Validate() : [];
+    public ValidationErrors Validate() => Accept ? new BodyDecision(VoteId, Decision).Validate() : [];
 }
 
 /// <summary>A body invited to co-sign, and where its answer stands.</summary>

@@ -11,9 +11,9 @@ public sealed record Follow(string BodyId, string TargetKind, string Target)
 
     public static readonly IReadOnlyList<string> TargetKinds = [Item, Commission, Theme];
 
-    public static Dictionary<string, string[]> Validate(string targetKind, string target) => new Dictionary<string, string[]>()
-        .Require(TargetKinds.Contains(targetKind), "targetKind", $"One of {string.Join(", ", TargetKinds)}.")
-        .Require(!string.IsNullOrWhiteSpace(target) && target.Length <= 200, "target", "1 to 200 characters.");
+    public static ValidationErrors Validate(string targetKind, string target) => new ValidationErrors()
+        .Require(TargetKinds.Contains(targetKind), "targetKind", FieldRule.OneOf(TargetKinds))
+        .Require(!string.IsNullOrWhiteSpace(target) && target.Length <= 200, "target", FieldRule.Text(200));
 
     /// <summary>Themes and commissions are matched whatever their case; an item by its exact id.</summary>
     public static string Normalize(string targetKind, string target) =>
@@ -46,8 +46,8 @@ public sealed record NoteRequest(string Kind, string Title, string Markdown)
 {
     public static readonly IReadOnlyList<string> Kinds = ["press-review", "decoding", "analysis", "note"];
 
-    public Dictionary<string, string[]> Validate() => new Dictionary<string, string[]>()
-        .Require(Kinds.Contains(Kind ?? ""), "kind", $"One of {string.Join(", ", Kinds)}.")
-        .Require(!string.IsNullOrWhiteSpace(Title) && Title.Length <= 300, "title", "1 to 300 characters.")
-        .Require(!string.IsNullOrWhiteSpace(Markdown) && Markdown.Length <= 100_000, "markdown", "1 to 100,000 characters.");
+    public ValidationErrors Validate() => new ValidationErrors()
+        .Require(Kinds.Contains(Kind ?? ""), "kind", FieldRule.OneOf(Kinds))
+        .Require(!string.IsNullOrWhiteSpace(Title) && Title.Length <= 300, "title", FieldRule.Text(300))
+        .Require(!string.IsNullOrWhiteSpace(Markdown) && Markdown.Length <= 100_000, "markdown", FieldRule.Text(100000));
 }
