@@ -3,6 +3,7 @@ using Assemblee.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -131,6 +132,9 @@ internal static class WebAuthentication
         }).AllowAnonymous();
     }
 
-    /// <summary>Only a path of this site is followed after signing in or choosing a language: no link can send a visitor away.</summary>
-    public static bool IsLocal(string? url) => url is { Length: > 0 } && url[0] == '/' && !url.StartsWith("//") && !url.StartsWith("/\\");
+    /// <summary>
+    /// Only a path of this site is followed after signing in or choosing a language: no link can send a visitor away. ASP.NET
+    /// Core's own rule decides (as the identity provider's sign-in page does), without its "~/" form, which only LocalRedirect reads.
+    /// </summary>
+    public static bool IsLocal(string? url) => url is not null && !url.StartsWith('~') && RedirectHttpResult.IsLocalUrl(url);
 }
