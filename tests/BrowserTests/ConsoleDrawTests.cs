@@ -71,15 +71,21 @@ public sealed partial class ConsoleDrawTests(SystemFixture system, BrowserFixtur
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("La liste est importée.",
             new() { Timeout = 30_000 });
         await ThrottleUploadsAsync(network, bytesPerSecond: -1);
-        // The citizen-card list as a city export in Latin-1, declared as such: its accents survive.
+        // The citizen-card list as a city export in Latin-1: sent as UTF-8, it is refused, each bad line said in French; declared
+        // as Latin-1, it is imported with its accents.
         var citizenCard = page.GetByRole(AriaRole.Form, new() { Name = "Importer la liste « citizen-card »" });
-        await citizenCard.GetByLabel("Encodage du fichier").SelectOptionAsync("iso-8859-1");
-        await citizenCard.GetByLabel("Fichier CSV").SetInputFilesAsync(new FilePayload
+        var latin1 = new FilePayload
         {
             Name = "carte-citoyenne.csv",
             MimeType = "text/csv",
             Buffer = Encoding.Latin1.GetBytes(SortitionScenario.SourceList("CC", 400)),
-        });
+        };
+        await citizenCard.GetByLabel("Fichier CSV").SetInputFilesAsync(latin1);
+        await citizenCard.GetByRole(AriaRole.Button, new() { Name = "Importer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "citizen-card" }).First)
+            .ToContainTextAsync(new Regex("Ligne \\d+ : Ce n'est pas de l'UTF-8 : choisissez l'encodage du fichier"));
+        await citizenCard.GetByLabel("Encodage du fichier").SelectOptionAsync("iso-8859-1");
+        await citizenCard.GetByLabel("Fichier CSV").SetInputFilesAsync(latin1);
         await citizenCard.GetByRole(AriaRole.Button, new() { Name = "Importer" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("La liste est importée.");
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "citizen-card" }).First).ToContainTextAsync("400");

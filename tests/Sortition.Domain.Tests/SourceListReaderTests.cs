@@ -62,6 +62,10 @@ public sealed class SourceListReaderTests
         Assert.StartsWith("line 3: family_name", verdict.Errors[0], StringComparison.Ordinal);
         Assert.Equal("line 4: this id appears earlier in the file", verdict.Errors[1]);
         Assert.StartsWith("line 5: birth_date '1990-02-30'", verdict.Errors[2], StringComparison.Ordinal);
+        // The same lines by rule, for a screen in another language: the number, the code and what the words quote.
+        Assert.Equal([(3, "name-length"), (4, "repeated-id"), (5, "birth-date")],
+            verdict.RefusedLines.Select(refused => (refused.Line, refused.Code)));
+        Assert.Equal(["1990-02-30"], verdict.RefusedLines[2].Arguments);
     }
 
     [Fact]

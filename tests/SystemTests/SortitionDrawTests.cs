@@ -47,6 +47,9 @@ public sealed class SortitionDrawTests(SystemFixture system)
         Assert.Equal(["line 12: family_name", "line 22: postcode '78020'", "line 502: this id appears",
             "line 503: birth_date '1980-02-30'"],
             errors.Select((e, i) => e[..new[] { 20, 25, 25, 33 }[i]]));
+        Assert.Equal([(12, "name-length"), (22, "postcode"), (502, "repeated-id"), (503, "birth-date")],
+            problem.GetProperty("refusedLines").EnumerateArray()
+                .Select(line => (line.GetProperty("line").GetInt32(), line.GetProperty("code").GetString()!)));
         Assert.Equal(HttpStatusCode.NotFound, unknownList.StatusCode);
         Assert.Equal(500L, await ScalarAsync<long>($"SELECT count(*) FROM list_rows_{draw:N}_0"));
     }

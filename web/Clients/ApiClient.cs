@@ -81,8 +81,8 @@ public abstract class ApiClient(HttpClient http)
             return new(response.StatusCode, value, new Dictionary<string, string[]>(), null);
         }
         var problem = await ProblemAsync(response, cancellationToken);
-        return new(response.StatusCode, null, problem?.Errors ?? new Dictionary<string, string[]>(), problem?.Detail ?? problem?.Title,
-            problem?.Code, problem?.Rules);
+        return new(response.StatusCode, null, problem?.FieldErrors ?? new Dictionary<string, string[]>(),
+            problem?.Detail ?? problem?.Title, problem?.Code, problem?.Rules);
     }
 
     /// <summary>A document the service issues; null when it has none to issue (not found, or not yet: 409).</summary>
@@ -107,8 +107,12 @@ public abstract class ApiClient(HttpClient http)
 
     /// <summary>
     /// RFC 9457 problem details, with the errors by field that a validation problem adds (and the rules they broke) and a refused
-    /// rule's code.
+    /// rule's code. A refusal may carry errors of another shape (a refused list's lines, in a list): they are not by field.
     /// </summary>
-    private sealed record ProblemView(string? Title, string? Detail, Dictionary<string, string[]>? Errors, string? Code,
-        Dictionary<string, BrokenRule[]>? Rules);
+    private sealed record ProblemView(string? Title, string? Detail, JsonElement? Errors, string? Code,
+        Dictionary<string, BrokenRule[]>? Rules)
+    {
+        public Dictionary<string, string[]>? FieldErrors =>
+            Errors is { ValueKind: JsonValueKind.Object } byField ? byField.Deserialize<Dictionary<string, string[]>>(Json) : null;
+    }
 }

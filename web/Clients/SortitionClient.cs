@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text.Json;
+using Assemblee.Web.Forms;
+using Microsoft.Extensions.Localization;
 
 namespace Assemblee.Web.Clients;
 
@@ -28,9 +31,24 @@ public sealed record DrawTitle(string? Title, int PanelSize);
 
 public sealed record CreatedDraw(Guid Id);
 
-/// <summary>Where a source list's last import stands (rows read and refused while it runs), and the list in place.</summary>
+/// <summary>
+/// Where a source list's last import stands (rows read and refused while it runs), and the list in place; a refused list's
+/// bad lines in the service's words and, in the same order, by the rule each broke.
+/// </summary>
 public sealed record SourceListStatus(string List, string State, string? Charset, long? BytesExpected, long BytesReceived,
-    int RowsRead, int RowsRefused, int? RowsImported, IReadOnlyList<string>? Errors, int? RowsInPlace, DateTimeOffset? ImportedAt);
+    int RowsRead, int RowsRefused, int? RowsImported, IReadOnlyList<string>? Errors, int? RowsInPlace, DateTimeOffset? ImportedAt,
+    IReadOnlyList<RefusedLine>? RefusedLines = null)
+{
+    /// <summary>Each refused line in the page's language where the application knows its rule, else in the service's words.</summary>
+    public IReadOnlyList<string> Refusals(IStringLocalizer texts) =>
+        [.. (Errors ?? []).Select((error, i) => RefusedLines is { } lines && i < lines.Count
+            && Refusal.Said(texts, new BrokenRule(lines[i].Code, lines[i].Arguments)) is { } said
+                ? texts["RefusedLine", lines[i].Line, said].Value
+                : error)];
+}
+
+/// <summary>A line of a list refused by a rule: its number, the rule's code and the arguments of its words.</summary>
+public sealed record RefusedLine(int Line, string Code, JsonElement[]? Arguments);
 
 public sealed record ImportedList(string List, int Rows);
 

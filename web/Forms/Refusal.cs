@@ -39,7 +39,8 @@ public sealed record Refusal(IReadOnlyDictionary<string, string[]> Errors, strin
     private static TValue? Of<TValue>(IReadOnlyDictionary<string, TValue> byField, string field) =>
         byField.FirstOrDefault(error => string.Equals(error.Key, field, StringComparison.OrdinalIgnoreCase)).Value;
 
-    private static string? Said(IStringLocalizer texts, BrokenRule rule) =>
+    /// <summary>A broken rule in the page's language, null when the application has no text for its code.</summary>
+    public static string? Said(IStringLocalizer texts, BrokenRule rule) =>
         texts[$"Rule.{rule.Code}"] is { ResourceNotFound: false } said
             ? string.Format(CultureInfo.CurrentCulture, said.Value, [.. (rule.Arguments ?? []).Select(Argument)])
             : null;

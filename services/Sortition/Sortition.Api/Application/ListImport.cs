@@ -72,13 +72,18 @@ public sealed partial class ListImport(NpgsqlDataSource dataSource, ListImportSt
             await reporting.CancelAsync();
             await reporter;
             await imports.FinishAsync(draw.Id, upload.ListName, outcome, body.BytesRead, reader.RowsRead, reader.RowsRefused,
-                outcome == ListImportStates.Imported ? verdict!.Rows : null, verdict?.Errors, time.GetUtcNow());
+                outcome == ListImportStates.Imported ? verdict!.Rows : null, verdict, time.GetUtcNow());
         }
         if (verdict.Refused)
         {
             throw RuleViolation.Unprocessable("list-refused", "The list was refused; nothing was imported",
                 $"{verdict.ErrorCount} line(s) cannot be used. Fix them and import the whole file again.",
-                new Dictionary<string, object?> { ["errors"] = verdict.Errors, ["errorCount"] = verdict.ErrorCount });
+                new Dictionary<string, object?>
+                {
+                    ["errors"] = verdict.Errors,
+                    ["errorCount"] = verdict.ErrorCount,
+                    ["refusedLines"] = verdict.RefusedLines,
+                });
         }
         return new ImportedList(upload.ListName, verdict.Rows);
     }

@@ -47,11 +47,11 @@ public sealed class ListImportStore(NpgsqlDataSource dataSource)
     /// <summary>Records how the import ended: imported (with its row count), refused (with its reasons) or failed.</summary>
     public async Task FinishAsync(Guid drawId, string listName, string state, long bytesReceived, int rowsRead, int rowsRefused,
         int? rowsImported,
-        IReadOnlyList<string>? errors, DateTimeOffset now)
+        SourceListVerdict? verdict, DateTimeOffset now)
     {
         await using var command = dataSource.CreateCommand("""
             UPDATE list_imports SET bytes_received = $3, rows_read = $4, rows_refused = $5, updated_at = $6, finished_at = $6,
-                state = $7, rows_imported = $8, errors = $9,
+                state = $7, rows_imported = $8, errors = $9, refused_lines = $10,
                 rows_in_place = coalesce($8, rows_in_place), imported_at = CASE WHEN $8 IS NULL THEN imported_at ELSE $6 END
             WHERE draw_id = $1 AND list_name = $2
             """);
@@ -60,7 +60,12 @@ public sealed class ListImportStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)rowsImported ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter
         {
-            Value = errors is null ? DBNull.Value : JsonSerializer.Serialize(errors),
+            Value = verdict is null ? DBNull.Value : JsonSerializer.Serialize(verdict.Errors),
+            NpgsqlDbType = NpgsqlDbType.Jsonb,
+        });
+        command.Parameters.Add(new NpgsqlParameter
+        {
+            Value = verdict is null ? DBNull.Value : JsonSerializer.Serialize(verdict.RefusedLines),
             NpgsqlDbType = NpgsqlDbType.Jsonb,
         });
         // Not cancellable: the outcome is written even when the request that carried the list was aborted.
@@ -71,7 +76,7 @@ public sealed class ListImportStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT list_name, state, charset, bytes_expected, bytes_received, rows_read, rows_refused, rows_imported, errors,
-                   rows_in_place, imported_at, started_at, updated_at, finished_at
+                   rows_in_place, imported_at, started_at, updated_at, finished_at, refused_lines
             FROM list_imports WHERE draw_id = $1
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = drawId });
@@ -94,7 +99,8 @@ public sealed class ListImportStore(NpgsqlDataSource dataSource)
                 reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10),
                 reader.GetFieldValue<DateTimeOffset>(11),
                 updatedAt,
-                reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13)));
+                reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13),
+                reader.IsDBNull(14) ? null : JsonSerializer.Deserialize<List<RefusedLine>>(reader.GetString(14))));
         }
         return imports;
     }

@@ -2,7 +2,8 @@ namespace Assemblee.Sortition.Domain;
 
 /// <summary>
 /// Where a list's last import stands, for the secretariat's progress bar, and the list in place: a refused or failed
-/// attempt leaves the list imported before it (<see cref="RowsInPlace"/> rows, at <see cref="ImportedAt"/>).
+/// attempt leaves the list imported before it (<see cref="RowsInPlace"/> rows, at <see cref="ImportedAt"/>). A refused list
+/// gives its bad lines in words (<see cref="Errors"/>) and, in the same order, by rule (<see cref="RefusedLines"/>).
 /// </summary>
 public sealed record ListImportStatus(
     string List,
@@ -18,7 +19,8 @@ public sealed record ListImportStatus(
     DateTimeOffset? ImportedAt = null,
     DateTimeOffset? StartedAt = null,
     DateTimeOffset? UpdatedAt = null,
-    DateTimeOffset? FinishedAt = null)
+    DateTimeOffset? FinishedAt = null,
+    IReadOnlyList<RefusedLine>? RefusedLines = null)
 {
     public static ListImportStatus NotImported(string list) => new(list, ListImportStates.NotImported);
 }

@@ -1,14 +1,21 @@
 using System.Globalization;
 using System.Text.Unicode;
+using Assemblee.Common.Rules;
 using Assemblee.Sortition.Engine.Csv;
 
 namespace Assemblee.Sortition.Domain;
 
-/// <summary>What reading a list found: the rows kept, and every refused line (the first <see cref="SourceListReader.Listed"/>).</summary>
-public sealed record SourceListVerdict(int Rows, IReadOnlyList<string> Errors, int ErrorCount)
+/// <summary>
+/// What reading a list found: the rows kept, and every refused line (the first <see cref="SourceListReader.Listed"/>), in words
+/// ("line 3: …") and, in the same order, by the rule each broke, for a screen that says it in its reader's language.
+/// </summary>
+public sealed record SourceListVerdict(int Rows, IReadOnlyList<string> Errors, int ErrorCount, IReadOnlyList<RefusedLine> RefusedLines)
 {
     public bool Refused => ErrorCount > 0;
 }
+
+/// <summary>A line of a list refused by a rule: its number, the rule's code and the arguments of its words.</summary>
+public sealed record RefusedLine(int Line, string Code, object[] Arguments);
 
 /// <summary>Where the rows of a list go as they are read (the import's COPY).</summary>
 public interface ISourceListSink
@@ -38,12 +45,14 @@ public sealed class SourceListReader(InvitationStrata strata, DateOnly today, bo
     public SourceListVerdict Read(Stream utf8, ISourceListSink sink)
     {
         var errors = new List<string>();
+        var refused = new List<RefusedLine>();
         var seen = new IdSet();
-        void Refuse(int line, string reason)
+        void Refuse(int line, FieldRule reason)
         {
             if (Interlocked.Increment(ref _rowsRefused) <= Listed)
             {
-                errors.Add($"line {line}: {reason}");
+                errors.Add($"line {line}: {reason.Message}");
+                refused.Add(new RefusedLine(line, reason.Code, reason.Arguments));
             }
         }
         var csv = new Utf8CsvReader(utf8, maxRecordBytes: maxRecordBytes);
@@ -54,8 +63,8 @@ public sealed class SourceListReader(InvitationStrata strata, DateOnly today, bo
             {
                 if (checkUtf8 && !Utf8.IsValid(record.Raw))
                 {
-                    Refuse(record.Line,
-                        "not valid UTF-8: declare the file's character set (e.g. Content-Type: text/csv; charset=windows-1252)");
+                    Refuse(record.Line, new FieldRule("not-utf8",
+                        "not valid UTF-8: declare the file's character set (e.g. Content-Type: text/csv; charset=windows-1252)"));
                     continue;
                 }
                 if (header)
@@ -63,7 +72,8 @@ public sealed class SourceListReader(InvitationStrata strata, DateOnly today, bo
                     header = false;
                     if (!SourceListRow.IsHeader(record))
                     {
-                        Refuse(record.Line, $"the header must be {string.Join(',', SourceListRow.Columns)}");
+                        var columns = string.Join(',', SourceListRow.Columns);
+                        Refuse(record.Line, new FieldRule("list-header", $"the header must be {columns}", columns));
                         break;
                     }
                     continue;
@@ -75,7 +85,7 @@ public sealed class SourceListReader(InvitationStrata strata, DateOnly today, bo
                 }
                 if (!seen.Add(row.PersonRef))
                 {
-                    Refuse(record.Line, "this id appears earlier in the file");
+                    Refuse(record.Line, new FieldRule("repeated-id", "this id appears earlier in the file"));
                     continue;
                 }
                 Interlocked.Increment(ref _rowsRead);
@@ -89,13 +99,13 @@ public sealed class SourceListReader(InvitationStrata strata, DateOnly today, bo
         }
         catch (CsvRecordTooLongException tooLong)
         {
-            Refuse(tooLong.Line, string.Create(CultureInfo.InvariantCulture,
-                $"a record longer than {tooLong.MaxBytes:N0} bytes (is a quote left open?)"));
+            Refuse(tooLong.Line, new FieldRule("record-too-long", string.Create(CultureInfo.InvariantCulture,
+                $"a record longer than {tooLong.MaxBytes:N0} bytes (is a quote left open?)"), tooLong.MaxBytes));
         }
         if (_rowsRead == 0 && _rowsRefused == 0)
         {
-            Refuse(1, "the file has no rows");
+            Refuse(1, new FieldRule("no-rows", "the file has no rows"));
         }
-        return new SourceListVerdict(_rowsRead, errors, _rowsRefused);
+        return new SourceListVerdict(_rowsRead, errors, _rowsRefused, refused);
     }
 }

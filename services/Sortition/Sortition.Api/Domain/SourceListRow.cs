@@ -1,4 +1,5 @@
 using System.Text;
+using Assemblee.Common.Rules;
 using Assemblee.Sortition.Engine.Csv;
 
 namespace Assemblee.Sortition.Domain;
@@ -30,12 +31,12 @@ public readonly ref struct SourceListRow
     public short Arrondissement { get; init; }
 
     /// <summary>The row, or the reason it is refused (no personal value is echoed back except the offending field's).</summary>
-    public static string? TryParse(in Utf8CsvRecord record, DateOnly today, out SourceListRow row)
+    public static FieldRule? TryParse(in Utf8CsvRecord record, DateOnly today, out SourceListRow row)
     {
         row = default;
         if (record.Count != Columns.Count)
         {
-            return $"expected {Columns.Count} fields, found {record.Count}";
+            return new FieldRule("field-count", $"expected {Columns.Count} fields, found {record.Count}", Columns.Count, record.Count);
         }
         var id = Trim(record[0]);
         var family = Trim(record[1]);
@@ -46,27 +47,28 @@ public readonly ref struct SourceListRow
         var postcode = Trim(record[6]);
         if (!HasLength(id, 1, 64))
         {
-            return "id must have 1 to 64 characters";
+            return new FieldRule("id-length", "id must have 1 to 64 characters");
         }
         if (!HasLength(family, 1, 200) || !HasLength(given, 1, 200))
         {
-            return "family_name and given_name must have 1 to 200 characters";
+            return new FieldRule("name-length", "family_name and given_name must have 1 to 200 characters");
         }
         if (ParseDate(birth) is not { } birthDate || birthDate > today)
         {
-            return $"birth_date '{Text(birth)}' is not a past date written YYYY-MM-DD";
+            return new FieldRule("birth-date", $"birth_date '{Text(birth)}' is not a past date written YYYY-MM-DD", Text(birth));
         }
         if (sex is not [(byte)'F' or (byte)'M'])
         {
-            return $"sex '{Text(sex)}' must be F or M";
+            return new FieldRule("sex", $"sex '{Text(sex)}' must be F or M", Text(sex));
         }
         if (!HasLength(address, 1, 300))
         {
-            return "address must have 1 to 300 characters";
+            return new FieldRule("address-length", "address must have 1 to 300 characters");
         }
         if (ArrondissementOf(postcode) is not { } arrondissement)
         {
-            return $"postcode '{Text(postcode)}' is not a Paris postcode (75001–75020, 75116)";
+            return new FieldRule("postcode", $"postcode '{Text(postcode)}' is not a Paris postcode (75001–75020, 75116)",
+                Text(postcode));
         }
         row = new SourceListRow
         {
