@@ -63,11 +63,12 @@ public sealed partial class RefusalTests
             null, null, new Dictionary<string, BrokenRule[]>
             {
                 ["text"] = [new("text", [JsonSerializer.SerializeToElement(20_000)])],
-                ["seatGroups"] = [new("a-rule-added-later", [])],
+                ["seatGroups"] = [new("a-rule-added-later", []), new("seats-add-up", [])],
             }));
 
         Assert.Equal(["De 1 à 20\u202f000 caractères."], In("fr", () => refusal.For("text", Texts)));
         Assert.Equal(["1 to 20,000 characters."], In("en", () => refusal.For("text", Texts)));
+        // A rule this page does not know, and one whose numbers did not come: the service's words for both.
         Assert.Equal(["Added later.", "Extra."], In("fr", () => refusal.For("seatGroups", Texts)));
         Assert.Empty(refusal.For("title", Texts));
     }

@@ -39,11 +39,26 @@ public sealed record Refusal(IReadOnlyDictionary<string, string[]> Errors, strin
     private static TValue? Of<TValue>(IReadOnlyDictionary<string, TValue> byField, string field) =>
         byField.FirstOrDefault(error => string.Equals(error.Key, field, StringComparison.OrdinalIgnoreCase)).Value;
 
-    /// <summary>A broken rule in the page's language, null when the application has no text for its code.</summary>
-    public static string? Said(IStringLocalizer texts, BrokenRule rule) =>
-        texts[$"Rule.{rule.Code}"] is { ResourceNotFound: false } said
-            ? string.Format(CultureInfo.CurrentCulture, said.Value, [.. (rule.Arguments ?? []).Select(Argument)])
-            : null;
+    /// <summary>
+    /// A broken rule in the page's language; null when the application has no text for its code, or when its text asks for
+    /// arguments the service no longer gives (the service's own words are then shown rather than a broken page).
+    /// </summary>
+    public static string? Said(IStringLocalizer texts, BrokenRule rule)
+    {
+        if (texts[$"Rule.{rule.Code}"] is not { ResourceNotFound: false } said)
+        {
+            return null;
+        }
+        object?[] arguments = [.. (rule.Arguments ?? []).Select(Argument)];
+        try
+        {
+            return string.Format(CultureInfo.CurrentCulture, said.Value, arguments);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>A number stays a number, so that the page writes it as its language does (1 000 in French, 1,000 in English).</summary>
     private static object? Argument(JsonElement argument) =>

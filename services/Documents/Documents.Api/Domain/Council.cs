@@ -32,7 +32,8 @@ public sealed record CouncilOutcome(string Outcome, DateOnly DecidedOn, string? 
         .Require(CouncilOutcomes.All.Contains(Outcome), "outcome", FieldRule.OneOf(CouncilOutcomes.All))
         .Require(Outcome != CouncilOutcomes.AdoptedAsAmended || !string.IsNullOrWhiteSpace(CouncilText), "councilText",
             new FieldRule("council-text", "The text the Council adopted, when it amended it."))
-        .Require(CouncilText is null || CouncilText.Length <= DocumentText.MaxSectionLength, "councilText", FieldRule.AtMost(200000));
+        .Require(CouncilText is null || CouncilText.Length <= DocumentText.MaxSectionLength, "councilText",
+            FieldRule.AtMost(DocumentText.MaxSectionLength));
 }
 
 /// <summary>A commitment of the city's departments to carry out an adopted text, and how it stands.</summary>

@@ -45,8 +45,8 @@ public sealed record DocumentText(string Title, IReadOnlyList<Section> Sections,
         .Require(Sections is { Count: >= 1 and <= 200 }, "sections", new FieldRule("section-count", "Between 1 and 200 sections."))
         .Require((Sections ?? []).All(s => s is { Heading.Length: <= 300, Markdown.Length: <= MaxSectionLength }), "sections",
             new FieldRule("section-lengths",
-            $"Each section has a heading of at most 300 characters and at most {MaxSectionLength:N0} characters of text.",
-            MaxSectionLength))
+                $"Each section has a heading of at most 300 characters and at most {MaxSectionLength:N0} characters of text.",
+                MaxSectionLength))
         .Require(kind != DocumentKinds.Deliberation || Sections is { Count: >= 2 }, "sections",
             new FieldRule("deliberation-articles", "A délibération has its explanatory statement, then at least one article."))
         .Require(Summary is null || Summary.Length <= 500, "summary", FieldRule.AtMost(500));

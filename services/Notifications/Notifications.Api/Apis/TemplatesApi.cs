@@ -15,7 +15,7 @@ public sealed record TemplateRequest(string? Subject, string? Body)
     public ValidationErrors Validate() => new ValidationErrors()
         .Require(!string.IsNullOrWhiteSpace(Subject) && Subject.Length <= 300, "subject",
             FieldRule.Text(300))
-        .Require(!string.IsNullOrWhiteSpace(Body) && Body.Length <= 20_000, "body", FieldRule.Text(20000));
+        .Require(!string.IsNullOrWhiteSpace(Body) && Body.Length <= 20_000, "body", FieldRule.Text(20_000));
 }
 
 /// <summary>A template in use or written: version 0 is the built-in wording.</summary>

@@ -54,15 +54,19 @@ public sealed record Preferences(string Language, QuietHours? QuietHours, IReadO
             FieldRule.OneOf(Languages.All));
         foreach (var (kind, chosen) in channels ?? new Dictionary<string, string[]>())
         {
-            errors.Require(MessageKinds.All.ContainsKey(kind), $"channels.{kind}", new FieldRule("unknown-message-kind",
-                    $"There is no kind '{kind}': kinds are {string.Join(", ", MessageKinds.All.Keys)}.", kind))
-                .Require(!MessageKinds.All.TryGetValue(kind, out var messageKind) || chosen is not null
-                    && chosen.All(messageKind.Choosable.Contains) && chosen.Distinct().Count() == chosen.Length, $"channels.{kind}",
-                    new FieldRule("message-channels", $"'{kind}' messages go by {ChannelsOf(messageKind)}, each at most once.",
-                        string.Join(", ", messageKind?.Choosable ?? [])));
+            if (!MessageKinds.All.TryGetValue(kind, out var messageKind))
+            {
+                errors.Add($"channels.{kind}", new FieldRule("unknown-message-kind",
+                    $"There is no kind '{kind}': kinds are {string.Join(", ", MessageKinds.All.Keys)}.", kind));
+            }
+            else if (chosen is null || chosen.Any(channel => !messageKind.Choosable.Contains(channel))
+                || chosen.Distinct().Count() != chosen.Length)
+            {
+                errors.Add($"channels.{kind}", new FieldRule("message-channels",
+                    $"'{kind}' messages go by {string.Join(" or ", messageKind.Choosable)}, each at most once.",
+                    string.Join(", ", messageKind.Choosable)));
+            }
         }
         return errors;
     }
-
-    private static string ChannelsOf(MessageKind? kind) => string.Join(" or ", kind?.Choosable ?? []);
 }

@@ -69,7 +69,7 @@ public sealed record QuestionDraft(
     public ValidationErrors Validate() => new ValidationErrors()
         .Require(QuestionKinds.All.Contains(Kind ?? ""), "kind", FieldRule.OneOf(QuestionKinds.All))
         .Require(!string.IsNullOrWhiteSpace(Title) && Title.Length <= 300, "title", FieldRule.Text(300))
-        .Require(!string.IsNullOrWhiteSpace(Text) && Text.Length <= 20_000, "text", FieldRule.Text(20000))
+        .Require(!string.IsNullOrWhiteSpace(Text) && Text.Length <= 20_000, "text", FieldRule.Text(20_000))
         .Require(Kind == QuestionKinds.Referral
                 ? AddresseeKind == Addressees.Guarantors
                 : Addressees.Executive.Contains(AddresseeKind ?? ""),
@@ -139,7 +139,7 @@ public sealed record AnswerRequest(string AnsweredAs, string Text, IReadOnlyList
         .Require(!string.IsNullOrWhiteSpace(AnsweredAs) && AnsweredAs.Length <= 200, "answeredAs",
             new FieldRule("answered-as",
                 "Who answers, as published: the deputy for housing, the department of finance, the guarantors' committee."))
-        .Require(!string.IsNullOrWhiteSpace(Text) && Text.Length <= 50_000, "text", FieldRule.Text(50000))
+        .Require(!string.IsNullOrWhiteSpace(Text) && Text.Length <= 50_000, "text", FieldRule.Text(50_000))
         .Require((Attachments ?? []).Count <= 20 && (Attachments ?? []).All(a => a?.Name is { Length: > 0 and <= 300 } &&
             Uri.TryCreate(a.AccessUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"), "attachments",
             new FieldRule("attachments", "At most 20 files, each with a name and an http(s) address."));

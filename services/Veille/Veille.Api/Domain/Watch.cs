@@ -49,5 +49,5 @@ public sealed record NoteRequest(string Kind, string Title, string Markdown)
     public ValidationErrors Validate() => new ValidationErrors()
         .Require(Kinds.Contains(Kind ?? ""), "kind", FieldRule.OneOf(Kinds))
         .Require(!string.IsNullOrWhiteSpace(Title) && Title.Length <= 300, "title", FieldRule.Text(300))
-        .Require(!string.IsNullOrWhiteSpace(Markdown) && Markdown.Length <= 100_000, "markdown", FieldRule.Text(100000));
+        .Require(!string.IsNullOrWhiteSpace(Markdown) && Markdown.Length <= 100_000, "markdown", FieldRule.Text(100_000));
 }
