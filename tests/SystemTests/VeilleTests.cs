@@ -464,6 +464,8 @@ public sealed class VeilleTests(SystemFixture system)
         Assert.Equal("PERMISSION_DENIED", wrongBody.GetProperty("code").GetString());
         Assert.Equal("INVALID_ARGUMENT", badInput.GetProperty("code").GetString());
         Assert.Contains("title", badInput.GetProperty("details").GetString());
+        // Beside the English detail, the broken rule by its code, for a program that says it in its own language.
+        Assert.Equal(["title=text"], badInput.GetProperty("fieldRules").EnumerateArray().Select(rule => rule.GetString()));
     }
 
     [Fact]

@@ -32,13 +32,31 @@ public static class GrpcArguments
 
     public static RpcException Invalid(string detail) => new(new global::Grpc.Core.Status(StatusCode.InvalidArgument, detail));
 
+    /// <summary>The gRPC trailer, once per broken rule, that names a field and the rule it broke: <c>title=text</c>.</summary>
+    public const string FieldRuleTrailer = "field-rule";
+
     /// <summary>
     /// Refuses a message the domain's validation (<see cref="ValidationErrors"/>) found wrong, naming every field in snake case as
-    /// the proto does; passes it through when it is valid.
+    /// the proto does, in English in the status's detail and by rule code in <see cref="FieldRuleTrailer"/> trailers (as
+    /// REST's <c>rules</c> do); passes it through when it is valid.
     /// </summary>
-    public static T Valid<T>(T message, ValidationErrors errors) => errors.Count == 0
-        ? message
-        : throw Invalid(string.Join(" ", errors.Select(error => $"{SnakeCase(error.Key)}: {string.Join(" ", error.Value)}")));
+    public static T Valid<T>(T message, ValidationErrors errors)
+    {
+        if (errors.Count == 0)
+        {
+            return message;
+        }
+        var trailers = new Metadata();
+        foreach (var field in errors.Keys)
+        {
+            foreach (var rule in errors.RulesOf(field))
+            {
+                trailers.Add(FieldRuleTrailer, $"{SnakeCase(field)}={rule.Code}");
+            }
+        }
+        var detail = string.Join(" ", errors.Select(error => $"{SnakeCase(error.Key)}: {string.Join(" ", error.Value)}"));
+        throw new RpcException(new global::Grpc.Core.Status(StatusCode.InvalidArgument, detail), trailers);
+    }
 
     private static string SnakeCase(string field) =>
         string.Concat(field.Select(c => char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));

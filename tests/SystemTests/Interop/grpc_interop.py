@@ -43,7 +43,9 @@ import veille_pb2_grpc  # noqa: E402
 
 
 def status(error):
-    return {"code": error.code().name, "details": error.details()}
+    trailers = error.trailing_metadata() or ()
+    return {"code": error.code().name, "details": error.details(),
+            "fieldRules": [value for key, value in trailers if key == "field-rule"]}
 
 
 def report(target, stub_class, invoke):
