@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using Assemblee.ServiceDefaults.Authentication;
 using Assemblee.SystemTests.Infrastructure;
 using Npgsql;
@@ -26,7 +28,11 @@ public sealed class SystemFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(timeout.Token);
         // Membership's routes accept 1 MiB at the gateway (30 MB by default), so that a test can pass the limit cheaply.
+        // The gateway's HTTP endpoint without Aspire's local proxy in front, on a port of the run's own: it sees each caller's
+        // own address, as behind the city's ingress, so that a test calling from another loopback address has a quota of its own.
+        var gatewayPort = RunningAppHost.FreePort();
         builder.CreateResourceBuilder<ProjectResource>("gateway")
+            .WithEndpoint("http", endpoint => (endpoint.IsProxied, endpoint.Port, endpoint.TargetPort) = (false, gatewayPort, gatewayPort))
             .WithEnvironment("RateLimiting__PermitsPerMinute", GatewayPermitsPerMinute.ToString(CultureInfo.InvariantCulture))
             .WithEnvironment("Gateway__Services__membership__MaxRequestBodySize",
                 GatewayMembershipMaxBytes.ToString(CultureInfo.InvariantCulture));
@@ -84,6 +90,34 @@ public sealed class SystemFixture : IAsyncLifetime
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(subject, roles ?? [], bodies ?? []));
         }
         return client;
+    }
+
+    /// <summary>
+    /// The gateway called from another loopback address than the other tests' (Linux answers on all of 127.0.0.0/8): an
+    /// anonymous caller with a rate-limit quota of its own.
+    /// </summary>
+    public HttpClient GatewayFrom(IPAddress source)
+    {
+        var gateway = App.GetEndpoint("gateway", "http");
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellation) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new IPEndPoint(source, 0));
+                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), cancellation);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = gateway };
     }
 
     /// <summary>A service called directly, not through the gateway, for tests that make many calls.</summary>

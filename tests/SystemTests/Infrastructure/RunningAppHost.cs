@@ -146,7 +146,8 @@ public sealed class RunningAppHost : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A port nobody listens on now, for a server this test run starts.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
