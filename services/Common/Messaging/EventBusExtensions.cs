@@ -26,6 +26,9 @@ public static class EventBusExtensions
         builder.Services.AddHostedService<OutboxDispatcher>();
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit reports its configuration to its makers five minutes after start unless told not to: the city's
+            // services send nothing outside its walls, and a closed network would log a failed report from every service.
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, includeNamespace: false));
             configureConsumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
