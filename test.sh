@@ -9,8 +9,9 @@ dotnet build Assemblee.sln
 # The system and browser tests write what each project printed here (tests/SystemTests/Infrastructure/ResourceLogs.cs).
 rm -rf artifacts/logs
 # One test project at a time (-m:1): the system and browser tests each start the whole application, and two at once on a
-# two-core machine would slow both past their timeouts. The build above stays parallel.
-dotnet test Assemblee.sln --no-build -m:1 --logger "console;verbosity=normal" --logger trx --results-directory "$results" || status=$?
+# two-core machine would slow both past their timeouts. The build above stays parallel. The console names each failure;
+# what the services printed is in artifacts/logs, and each test's output in the trx files.
+dotnet test Assemblee.sln --no-build -m:1 --logger "console;verbosity=minimal" --logger trx --results-directory "$results" || status=$?
 /usr/bin/python3 - "$results" <<'PY'
 import glob, os, re, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
