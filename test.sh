@@ -10,7 +10,7 @@ dotnet build Assemblee.sln
 rm -rf artifacts/logs
 # One test project at a time (-m:1): the system and browser tests each start the whole application, and two at once on a
 # two-core machine would slow both past their timeouts. The build above stays parallel. The console names each failure;
-# what the services printed is in artifacts/logs, and each test's output in the trx files.
+# what the services printed is in artifacts/logs, and each test's output in the trx files (the summary names their folder).
 dotnet test Assemblee.sln --no-build -m:1 --logger "console;verbosity=minimal" --logger trx --results-directory "$results" || status=$?
 /usr/bin/python3 - "$results" <<'PY'
 import glob, os, re, sys, xml.etree.ElementTree as ET
@@ -34,6 +34,6 @@ if failed:
                   if line.startswith(("fail:", "crit:")) and "HealthCheckService" not in line][-3:]
         for i in starts:
             print(f"{os.path.basename(path)[:-4]}: " + " | ".join(line.strip() for line in lines[i:i + 3])[:240])
-print(f"Tests: {passed} passed, {failed} failed, {skipped} skipped")
+print(f"Tests: {passed} passed, {failed} failed, {skipped} skipped (each test's output: the trx files in {sys.argv[1]})")
 PY
 exit $status
