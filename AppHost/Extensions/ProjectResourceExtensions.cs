@@ -13,16 +13,12 @@ public static class ProjectResourceExtensions
 
     /// <summary>
     /// In run mode a service runs in the AppHost's environment (Development under ./run.sh and the tests, which enables
-    /// /dev/token); a deployment chooses its own, so the manifest names none. Run mode also puts a dozen programs on one
-    /// machine, where ASP.NET Core's server garbage collector (a heap and a collector thread per core in every process, sized
-    /// for a machine of its own) costs CPU that the others need: there each program collects as a desktop one does. The
-    /// application started about 9 s sooner on two cores (70 s instead of 78, measured on the system tests' start).
+    /// /dev/token); a deployment chooses its own, so the manifest names none.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithHostEnvironment(this IResourceBuilder<ProjectResource> project) =>
         project.ApplicationBuilder.ExecutionContext.IsPublishMode
             ? project
-            : project.WithEnvironment("ASPNETCORE_ENVIRONMENT", project.ApplicationBuilder.Environment.EnvironmentName)
-                .WithEnvironment("DOTNET_gcServer", "0");
+            : project.WithEnvironment("ASPNETCORE_ENVIRONMENT", project.ApplicationBuilder.Environment.EnvironmentName);
 
     /// <summary>
     /// Services listen on plain HTTP ("http") and cleartext HTTP/2 ("grpc") inside the cluster; TLS ends at the city's
