@@ -13,7 +13,7 @@ rm -rf artifacts/logs
 # what the services printed is in artifacts/logs, and each test's output in the trx files (the summary names their folder).
 # The tests put a dozen programs on two cores, where ASP.NET Core's server garbage collector (a heap and a collector thread
 # per core in every process, sized for a machine of its own) costs CPU the others need: every test program, and each program
-# it starts, collects as a desktop program does. The application started in 65 and 74 s instead of 77, 78 and 84 s. Run
+# it starts, collects as a desktop program does. One system test (mostly the start) took 65 and 74 s instead of 77, 78, 84 s. Run
 # mode and the benchmarks keep the server collector the city deploys.
 export DOTNET_gcServer=0
 dotnet test Assemblee.sln --no-build -m:1 --logger "console;verbosity=minimal" --logger trx --results-directory "$results" || status=$?
