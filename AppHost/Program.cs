@@ -37,12 +37,13 @@ var notifications = AddService<Projects.Notifications_Api>("notifications")
 var veille = AddService<Projects.Veille_Api>("veille").WithServiceReference(membership).WithServiceReference(sessions);
 // Veille's alerts and answers go to the bodies' mailboxes: notifications reads the item or the question they are about.
 notifications.WithServiceReference(veille);
+var services = new[] { sortition, membership, sessions, documents, notifications, veille };
 
 // The web application calls the services' REST APIs with its visitor's rights; the gateway serves it at its root, where
 // visitors sign in: on the development page with the key, or at the OpenID Connect provider, which sends them back there.
 var web = builder.AddProject<Projects.Web>("web").WithHostEnvironment().WithoutDefaultHttps().WithHttpHealthCheck("/health")
     .WithReference(cache).WaitFor(cache);
-foreach (var service in new[] { membership, sortition, sessions, documents, notifications, veille })
+foreach (var service in services)
 {
     web.WithReference(service.GetEndpoint("http"));
 }
@@ -57,12 +58,13 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithHttpHealthCheck("/health");
 tokens.Verify(gateway);
 tokens.SignInThrough(web, gateway.GetEndpoint("http"));
-// The gateway is ready when every service it routes to is.
-foreach (var service in new[] { sortition, membership, sessions, documents, notifications, veille })
+// The gateway starts beside the services, not after them: it resolves their addresses at start and a route answers 502
+// only until its service is up. The application is ready when every resource is healthy (Readiness).
+foreach (var service in services)
 {
-    gateway.WithServiceReference(service).WaitFor(service);
+    gateway.WithServiceReference(service);
 }
-gateway.WithReference(web.GetEndpoint("http")).WaitFor(web);
+gateway.WithReference(web.GetEndpoint("http"));
 
 // The register's Atom feed links to the space's public address: the gateway's.
 veille.WithEnvironment("Veille__PublicUrl", gateway.GetEndpoint("http"));
@@ -74,9 +76,14 @@ if (builder.ExecutionContext.IsRunMode && builder.Configuration.GetValue<bool>("
     {
         throw new InvalidOperationException("--demo signs its calls with the development key: it cannot run with --identity-provider.");
     }
-    builder.AddProject<Projects.DemoData>("demo-data")
-        .WithReference(gateway.GetEndpoint("http")).WaitFor(gateway)
+    var demo = builder.AddProject<Projects.DemoData>("demo-data")
+        .WithReference(gateway.GetEndpoint("http")).WaitFor(gateway).WaitFor(web)
         .WithEnvironment("Identity__SigningKey", tokens.SigningKey);
+    // Its calls go through the gateway to the services, which the gateway does not wait for.
+    foreach (var service in services)
+    {
+        demo.WaitFor(service);
+    }
 }
 
 builder.AddStartupAnnouncement(portal: gateway.GetEndpoint("http"));

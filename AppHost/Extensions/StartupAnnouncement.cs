@@ -6,7 +6,7 @@ namespace Assemblee.AppHost.Extensions;
 public static class StartupAnnouncement
 {
     /// <summary>
-    /// Says "All resources started" once every resource with a health check is healthy, not merely launched: from
+    /// Says "All resources started" once the application is ready (<see cref="Readiness"/>), not merely launched: from
     /// then on the gateway serves every route. Aspire's own start-up line comes before the services are ready. It gives the
     /// dashboard's address and the portal's (the gateway's), where a newcomer opens the web application.
     /// </summary>
@@ -16,14 +16,9 @@ public static class StartupAnnouncement
             var notifications = created.Services.GetRequiredService<ResourceNotificationService>();
             var logger = created.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Assemblee.AppHost");
             var dashboard = builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0];
-            var awaited = created.Model.Resources.Where(resource =>
-                resource.TryGetAnnotationsOfType<HealthCheckAnnotation>(out _)).ToList();
             _ = Task.Run(async () =>
             {
-                foreach (var resource in awaited)
-                {
-                    await notifications.WaitForResourceHealthyAsync(resource.Name, cancellationToken);
-                }
+                await Readiness.WaitUntilReadyAsync(created.Model, notifications, cancellationToken);
                 logger.LogInformation("All resources started. Dashboard: {Dashboard} Portal: {Portal}", dashboard ?? "off", portal.Url);
             }, cancellationToken);
             return Task.CompletedTask;

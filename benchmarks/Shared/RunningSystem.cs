@@ -3,13 +3,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using Assemblee.AppHost.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Assemblee.Benchmarks;
 
 /// <summary>
-/// The whole system started from the AppHost's model, as the system tests start it, ready once the gateway is; shared
+/// The whole system started from the AppHost's model, as the system tests start it, ready once every resource is; shared
 /// by the benchmarks (linked into each project).
 /// </summary>
 public sealed class RunningSystem(DistributedApplication app) : IAsyncDisposable
@@ -28,7 +29,7 @@ public sealed class RunningSystem(DistributedApplication app) : IAsyncDisposable
         var app = await builder.BuildAsync();
         await app.StartAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        await app.WaitUntilReadyAsync(timeout.Token);
         return new RunningSystem(app);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
+using Assemblee.AppHost.Extensions;
 
 namespace Assemblee.BrowserTests;
 
@@ -53,10 +54,7 @@ public sealed class ProviderSystemFixture : IAsyncLifetime
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
         _logs = new ResourceLogs(App, SystemFixture.Services.Append("gateway").Append("web").Append("identity"));
-        foreach (var resource in SystemFixture.Services.Append("gateway"))
-        {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
-        }
+        await App.WaitUntilReadyAsync(timeout.Token);
     }
 
     public async Task DisposeAsync()

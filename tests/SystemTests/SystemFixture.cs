@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using Assemblee.AppHost.Extensions;
 using Assemblee.ServiceDefaults.Authentication;
 using Assemblee.SystemTests.Infrastructure;
 using Npgsql;
@@ -66,10 +67,7 @@ public sealed class SystemFixture : IAsyncLifetime
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
         _logs = new ResourceLogs(App, Services.Append("gateway").Append("web"));
-        foreach (var resource in Services.Append("gateway"))
-        {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
-        }
+        await App.WaitUntilReadyAsync(timeout.Token);
     }
 
     public async Task DisposeAsync()
