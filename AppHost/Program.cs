@@ -86,5 +86,6 @@ if (builder.ExecutionContext.IsRunMode && builder.Configuration.GetValue<bool>("
     }
 }
 
+builder.StartBuiltPrograms();
 builder.AddStartupAnnouncement(portal: gateway.GetEndpoint("http"));
 builder.Build().Run();
