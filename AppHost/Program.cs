@@ -86,6 +86,5 @@ if (builder.ExecutionContext.IsRunMode && builder.Configuration.GetValue<bool>("
     }
 }
 
-builder.StartBuiltPrograms();
 builder.AddStartupAnnouncement(portal: gateway.GetEndpoint("http"));
 builder.Build().Run();
