@@ -84,7 +84,8 @@ public sealed class RunningAppHost : IAsyncDisposable
     }
 
     /// <summary>Every process running now that the AppHost started, directly or not.</summary>
-    public IReadOnlyList<int> ProcessesStarted() => [.. StartedBy(Process.Id)];
+    public IReadOnlyList<StartedProcess> ProcessesStarted() =>
+        [.. StartedBy(Process.Id).Select(StartedProcess.Read).OfType<StartedProcess>()];
 
     /// <summary>Sends a signal to the AppHost alone, as <c>kill</c> does.</summary>
     public async Task SignalAsync(string signal)
@@ -92,9 +93,6 @@ public sealed class RunningAppHost : IAsyncDisposable
         using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", Process.Id.ToString(CultureInfo.InvariantCulture)])!;
         await kill.WaitForExitAsync();
     }
-
-    public static bool IsAlive(int pid) =>
-        File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Split(')')[^1].TrimStart().StartsWith('Z');
 
     /// <summary>
     /// Every process the AppHost started: its children, and Aspire's orchestrator (DCP), which detaches from the AppHost
@@ -105,7 +103,7 @@ public sealed class RunningAppHost : IAsyncDisposable
         var processes = Directory.EnumerateDirectories("/proc")
             .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
             .Where(pid => pid > 0)
-            .Select(pid => (pid, parent: ParentOf(pid), monitored: MonitoredBy(pid)))
+            .Select(pid => (pid, parent: StartedProcess.Read(pid)?.Parent ?? -1, monitored: MonitoredBy(pid)))
             .ToList();
         var seen = new HashSet<int> { root };
         var frontier = new Queue<int>([root]);
@@ -133,19 +131,6 @@ public sealed class RunningAppHost : IAsyncDisposable
         }
     }
 
-    private static int ParentOf(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return -1;
-        }
-    }
-
     /// <summary>A port nobody listens on now, for a server this test run starts.</summary>
     public static int FreePort()
     {
@@ -153,6 +138,35 @@ public sealed class RunningAppHost : IAsyncDisposable
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>
+/// A process as /proc/PID/stat shows it. Its start time tells it from a later process given the same number: the kernel
+/// hands out at most 32,768 numbers here (pid_max), so a long test run may see one given again.
+/// </summary>
+public sealed record StartedProcess(int Pid, string Name, int Parent, long StartTime)
+{
+    public static StartedProcess? Read(int pid)
+    {
+        try
+        {
+            // "pid (comm) state ppid … starttime": comm may hold spaces and parentheses, so fields are counted after the last ')'.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields[0] == "Z" ? null : new StartedProcess(pid, name, int.Parse(fields[1], CultureInfo.InvariantCulture),
+                long.Parse(fields[19], CultureInfo.InvariantCulture));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Still running (a zombie has stopped; only its parent has not collected it yet).</summary>
+    public bool IsAlive() => Read(Pid) is { } now && now.StartTime == StartTime;
+
+    public override string ToString() => $"{Pid} {Name}";
 }
 
 /// <summary>Lines a process printed, kept for the failure message.</summary>
