@@ -8,30 +8,15 @@ status=0
 dotnet build Assemblee.sln
 # The system and browser tests write what each project printed here (tests/SystemTests/Infrastructure/ResourceLogs.cs).
 rm -rf artifacts/logs
-# Two lanes at once: the unit tests then the system tests, and the browser tests. Each lane starts the whole application
-# twice; one lane alone leaves the two cores idle for about a third of its time (waits by design: a reminder coming due,
-# RabbitMQ stopped, a service killed), which the other lane fills. The unit tests (a minute, mostly LEXIMIN) go with the
-# system tests, the shorter lane (side by side, 13 minutes against 17.4 for the unit and browser tests). The build above
-# stays parallel. The console names each failure; what the services printed is in artifacts/logs, and each test's output
-# in the trx files (the summary names their folder).
+# One test project at a time (-m:1): the system and browser tests each start the whole application, and two at once on a
+# two-core machine would slow both past their timeouts. The build above stays parallel. The console names each failure;
+# what the services printed is in artifacts/logs, and each test's output in the trx files (the summary names their folder).
 # The tests put a dozen programs on two cores, where ASP.NET Core's server garbage collector (a heap and a collector thread
 # per core in every process, sized for a machine of its own) costs CPU the others need: every test program, and each program
 # it starts, collects as a desktop program does. One system test (mostly the start) took 65 and 74 s instead of 77, 78, 84 s. Run
 # mode and the benchmarks keep the server collector the city deploys.
 export DOTNET_gcServer=0
-loggers=(--logger "console;verbosity=minimal" --logger trx)
-projects=()
-for project in tests/*/*.csproj; do
-  name="$(basename "$project" .csproj)"
-  case "$name" in SystemTests | BrowserTests) ;; *) projects+=("artifacts/bin/$name/debug/$name.dll") ;; esac
-done
-# A script's background command ignores SIGINT, and so would every program it starts: the AppHost the system tests stop
-# with Ctrl+C among them. env gives the lane the default handling a terminal's command has.
-env --default-signal=INT,QUIT dotnet test "${projects[@]}" artifacts/bin/SystemTests/debug/SystemTests.dll "${loggers[@]}" \
-  --results-directory "$results/system" &
-system_lane=$!
-dotnet test artifacts/bin/BrowserTests/debug/BrowserTests.dll "${loggers[@]}" --results-directory "$results/browser" || status=$?
-wait "$system_lane" || status=$?
+dotnet test Assemblee.sln --no-build -m:1 --logger "console;verbosity=minimal" --logger trx --results-directory "$results" || status=$?
 /usr/bin/python3 - "$results" <<'PY'
 import glob, os, re, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
