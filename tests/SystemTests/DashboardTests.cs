@@ -114,7 +114,7 @@ public sealed class DashboardTests(DashboardTests.AppHostFixture appHost, ITestO
         output.WriteLine($"The AppHost stopped {signalled.Elapsed.TotalSeconds:F1} s after SIGINT");
 
         // Aspire's orchestrator stops the rest after the AppHost has gone, the services last (each drains on SIGTERM): 17 s
-        // on an idle machine, longer while the other test lane loads it.
+        // on an idle machine, longer on a loaded one (22 s in CI beside another test lane).
         await Eventually.ReturnsAsync(() => Task.FromResult(string.Join(", ", started.Where(process => process.IsAlive()))),
             alive => alive.Length == 0, TimeSpan.FromSeconds(45), "every process the AppHost started should stop");
         output.WriteLine($"Every process it started had stopped {signalled.Elapsed.TotalSeconds:F1} s after SIGINT");
