@@ -84,8 +84,7 @@ public sealed class RunningAppHost : IAsyncDisposable
     }
 
     /// <summary>Every process running now that the AppHost started, directly or not.</summary>
-    public IReadOnlyList<StartedProcess> ProcessesStarted() =>
-        [.. StartedBy(Process.Id).Select(StartedProcess.Read).OfType<StartedProcess>()];
+    public IReadOnlyList<StartedProcess> ProcessesStarted() => [.. StartedBy(Process.Id)];
 
     /// <summary>Sends a signal to the AppHost alone, as <c>kill</c> does.</summary>
     public async Task SignalAsync(string signal)
@@ -98,21 +97,22 @@ public sealed class RunningAppHost : IAsyncDisposable
     /// Every process the AppHost started: its children, and Aspire's orchestrator (DCP), which detaches from the AppHost
     /// and watches it instead ("--monitor PID"), with everything DCP started in turn.
     /// </summary>
-    private static IEnumerable<int> StartedBy(int root)
+    private static IEnumerable<StartedProcess> StartedBy(int root)
     {
         var processes = Directory.EnumerateDirectories("/proc")
-            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
-            .Where(pid => pid > 0)
-            .Select(pid => (pid, parent: StartedProcess.Read(pid)?.Parent ?? -1, monitored: MonitoredBy(pid)))
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? StartedProcess.Read(pid) : null)
+            .OfType<StartedProcess>()
+            .Select(process => (process, monitored: MonitoredBy(process.Pid)))
             .ToList();
         var seen = new HashSet<int> { root };
         var frontier = new Queue<int>([root]);
         while (frontier.TryDequeue(out var current))
         {
-            foreach (var (pid, _, _) in processes.Where(p => (p.parent == current || p.monitored == current) && seen.Add(p.pid)))
+            foreach (var (process, _) in processes.Where(p => (p.process.Parent == current || p.monitored == current)
+                && seen.Add(p.process.Pid)))
             {
-                yield return pid;
-                frontier.Enqueue(pid);
+                yield return process;
+                frontier.Enqueue(process.Pid);
             }
         }
     }
