@@ -37,7 +37,44 @@ public static class ResourceControl
     public static async Task WaitUntilHealthyAgainAsync(this DistributedApplication app, string name)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await app.ResourceNotifications.WaitForResourceHealthyAsync(name, WaitBehavior.WaitOnResourceUnavailable, timeout.Token);
+        try
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(name, WaitBehavior.WaitOnResourceUnavailable, timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{name} was not healthy 2 minutes after it started. {await HealthSeenAsync(app, name)}");
+        }
+    }
+
+    /// <summary>
+    /// Asks the process itself and Aspire's proxy in front of it for /health. Aspire checks health through its proxy (DCP),
+    /// which, after a service was killed and started again while another AppHost loaded the machine, was once seen to hang
+    /// for minutes while the new process worked; a failure says which of the two does not answer.
+    /// </summary>
+    private static async Task<string> HealthSeenAsync(DistributedApplication app, string name)
+    {
+        // Aspire tells a project where to listen through Kestrel's endpoint settings, the proxy's port aside.
+        var own = app.ResourceNotifications.TryGetCurrentState(name, out var state)
+            ? state.Snapshot.EnvironmentVariables.FirstOrDefault(variable => variable.Name == "Kestrel__Endpoints__http__Url")?.Value
+            : null;
+        var addresses = new[] { ("its process", own), ("Aspire's proxy", app.GetEndpoint(name, "http").ToString()) }
+            .Where(address => address.Item2 is not null);
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var seen = new List<string>();
+        foreach (var (who, url) in addresses)
+        {
+            try
+            {
+                using var response = await client.GetAsync(new Uri(new Uri(url!), "/health"));
+                seen.Add($"{who} at {url} answered /health with {(int)response.StatusCode}");
+            }
+            catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException)
+            {
+                seen.Add($"{who} at {url} did not answer /health ({failure.GetType().Name})");
+            }
+        }
+        return string.Join("; ", seen) + ".";
     }
 
     /// <summary>The process a running resource has now (Aspire's "executable.pid" property).</summary>
