@@ -1,5 +1,6 @@
 using Assemblee.ServiceDefaults.Authentication;
 using Assemblee.ServiceDefaults.Errors;
+using Assemblee.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -83,6 +84,7 @@ public static class Extensions
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
+            builder.Services.AddHostedService<TelemetryFlushOnStop>();
         }
         return builder;
     }

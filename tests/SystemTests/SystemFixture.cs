@@ -57,8 +57,8 @@ public sealed class SystemFixture : IAsyncLifetime
             .WithEnvironment("Notifications__Mail__TimeoutSeconds", "5")
             .WithEnvironment("Notifications__Retention__ContentDays", NotificationContentDays.ToString(CultureInfo.InvariantCulture))
             .WithEnvironment("Retention__IntervalSeconds", "2");
-        // The testing host runs no dashboard, yet points the services at its OTLP address: their exporters would retry there
-        // for ten seconds whenever a service stops, longer than the dashboard's restart command waits for it.
+        // The testing host runs no dashboard, yet points the services at its OTLP address, where nothing listens: every export,
+        // each second, would fail and be tried again.
         foreach (var project in Services.Append("gateway").Append("web"))
         {
             builder.CreateResourceBuilder<ProjectResource>(project).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", "");
