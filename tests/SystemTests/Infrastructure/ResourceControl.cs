@@ -58,15 +58,19 @@ public static class ResourceControl
         var own = app.ResourceNotifications.TryGetCurrentState(name, out var state)
             ? state.Snapshot.EnvironmentVariables.FirstOrDefault(variable => variable.Name == "Kestrel__Endpoints__http__Url")?.Value
             : null;
-        var addresses = new[] { ("its process", own), ("Aspire's proxy", app.GetEndpoint(name, "http").ToString()) }
-            .Where(address => address.Item2 is not null);
+        var addresses = new (string Who, Uri? Url)[] { ("its process", own is null ? null : new Uri(own)),
+            ("Aspire's proxy", app.GetEndpoint(name, "http")) };
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var seen = new List<string>();
         foreach (var (who, url) in addresses)
         {
+            if (url is null)
+            {
+                continue;
+            }
             try
             {
-                using var response = await client.GetAsync(new Uri(new Uri(url!), "/health"));
+                using var response = await client.GetAsync(new Uri(url, "/health"));
                 seen.Add($"{who} at {url} answered /health with {(int)response.StatusCode}");
             }
             catch (Exception failure) when (failure is HttpRequestException or TaskCanceledException)
