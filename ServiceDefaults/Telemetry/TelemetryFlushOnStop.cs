@@ -9,8 +9,9 @@ namespace Assemblee.ServiceDefaults.Telemetry;
 /// <summary>
 /// Flushes traces, metrics and logs once the host has stopped, all three at once and for at most two seconds. Left to the
 /// container, each provider's disposal waits up to 5 s in turn while the OTLP exporter retries a collector that has gone: the
-/// AppHost stops its dashboard together with the services, so Ctrl+C or a test's teardown waited 12 s per service, which
-/// ended in a SIGKILL. OpenTelemetry has no setting for that wait; its providers' later disposal finds them shut down.
+/// AppHost stops its dashboard together with the services, so after Ctrl+C every service was still flushing when Aspire's
+/// orchestrator gave up on it and killed it, 12 s later. OpenTelemetry has no setting for that wait; its providers' later
+/// disposal finds them shut down and returns at once.
 /// </summary>
 internal sealed class TelemetryFlushOnStop(IServiceProvider services) : IHostedLifecycleService
 {
