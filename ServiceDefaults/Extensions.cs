@@ -46,9 +46,10 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
         // Every long job resumes where it stopped (the outbox, a campaign's ledger, migrations in one transaction), so a stop
-        // need not wait 30 s (the default) for a batch to finish: the orchestrator may give up on the process sooner (the
-        // dashboard's restart waits about 12 s).
-        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        // need not wait 30 s (the default) for a batch to finish. Aspire's orchestrator kills a program 6 s after its SIGTERM:
+        // 3 s here and the telemetry's last flush (1.5 s, TelemetryFlushOnStop) end before it. The gateway was seen to need
+        // the whole timeout after serving requests.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(3));
         return builder;
     }
 

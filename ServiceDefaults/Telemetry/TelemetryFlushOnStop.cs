@@ -7,7 +7,7 @@ using OpenTelemetry.Trace;
 namespace Assemblee.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// Flushes traces, metrics and logs once the host has stopped, all three at once and for at most two seconds. Left to the
+/// Flushes traces, metrics and logs once the host has stopped, all three at once and for at most 1.5 s. Left to the
 /// container, each provider's disposal waits up to 5 s in turn while the OTLP exporter retries a collector that has gone: the
 /// AppHost stops its dashboard together with the services, so after Ctrl+C every service was still flushing when Aspire's
 /// orchestrator gave up on it and killed it, 12 s later. OpenTelemetry has no setting for that wait; its providers' later
@@ -15,7 +15,7 @@ namespace Assemblee.ServiceDefaults.Telemetry;
 /// </summary>
 internal sealed class TelemetryFlushOnStop(IServiceProvider services) : IHostedLifecycleService
 {
-    private const int FlushMilliseconds = 2000;
+    private const int FlushMilliseconds = 1500;
 
     public Task StoppedAsync(CancellationToken cancellationToken)
     {
