@@ -163,7 +163,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<SystemFixture>, ICollectionFixture<BrowserFixture>
+public sealed class BrowserCollection : ICollectionFixture<BrowserSystemFixture>, ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
 }

@@ -2,7 +2,7 @@ namespace Assemblee.BrowserTests;
 
 /// <summary>Compensation in the browser: the secretariat sets a rate, approves the month and exports it; a member reads theirs.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class CompensationTests(SystemFixture system, BrowserFixture browser)
+public sealed class CompensationTests(BrowserSystemFixture system, BrowserFixture browser)
 {
     [Fact]
     public async Task The_secretariat_approves_and_exports_the_months_statements_and_a_member_downloads_theirs()

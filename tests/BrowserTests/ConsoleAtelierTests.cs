@@ -2,7 +2,7 @@ namespace Assemblee.BrowserTests;
 
 /// <summary>The console's ateliers: one created, members placed in it with a role, its capacity kept.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ConsoleAtelierTests(SystemFixture system, BrowserFixture browser)
+public sealed class ConsoleAtelierTests(BrowserSystemFixture system, BrowserFixture browser)
 {
     [Fact]
     public async Task The_secretariat_creates_an_atelier_and_places_members_in_it_within_its_capacity()

@@ -5,7 +5,7 @@ namespace Assemblee.BrowserTests;
 /// rewritten in the body's own words.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ConsoleCampaignTests(SystemFixture system, BrowserFixture browser)
+public sealed class ConsoleCampaignTests(BrowserSystemFixture system, BrowserFixture browser)
 {
     [Fact]
     public async Task The_secretariat_follows_the_invitation_letters_downloads_their_batch_and_records_it_printed_then_posted()

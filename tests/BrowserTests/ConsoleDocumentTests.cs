@@ -7,7 +7,7 @@ namespace Assemblee.BrowserTests;
 /// the Council's decision, then the city's commitments, which the public follows on the text's page.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ConsoleDocumentTests(SystemFixture system, BrowserFixture browser)
+public sealed class ConsoleDocumentTests(BrowserSystemFixture system, BrowserFixture browser)
 {
     [Fact]
     public async Task The_secretariat_takes_a_voeu_through_amendment_publication_and_council_to_commitments_its_co_author_reports_on()

@@ -4,7 +4,7 @@ namespace Assemblee.BrowserTests;
 
 /// <summary>A whole draw run from the secretariat's console, as before the bailiff: nothing is prepared through the API.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class ConsoleDrawTests(SystemFixture system, BrowserFixture browser)
+public sealed partial class ConsoleDrawTests(BrowserSystemFixture system, BrowserFixture browser)
 {
     /// <summary>
     /// Fills the new draw's form with a valid specification (ten seats in two groups, quotas on gender and age) and creates it.

@@ -5,7 +5,7 @@ namespace Assemblee.BrowserTests;
 /// hands, an attendance corrected; moved, postponed and given a new date.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ConsoleSessionTests(SystemFixture system, BrowserFixture browser)
+public sealed class ConsoleSessionTests(BrowserSystemFixture system, BrowserFixture browser)
 {
     [Fact]
     public async Task The_secretariat_convenes_a_plenary_calls_the_roll_runs_a_ballot_and_a_show_of_hands_and_corrects_an_attendance()

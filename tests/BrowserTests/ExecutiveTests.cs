@@ -2,7 +2,7 @@ namespace Assemblee.BrowserTests;
 
 /// <summary>The executive's space: the body's questions ruled on, put on an exchange session's agenda and answered.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ExecutiveTests(SystemFixture system, BrowserFixture browser)
+public sealed class ExecutiveTests(BrowserSystemFixture system, BrowserFixture browser)
 {
     [Fact]
     public async Task The_executive_rules_on_a_bodys_questions_schedules_an_oral_one_and_answers_it_and_no_one_else_may()

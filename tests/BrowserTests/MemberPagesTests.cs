@@ -2,7 +2,7 @@ namespace Assemblee.BrowserTests;
 
 /// <summary>A member's own settings and recourse: their message preferences, and a referral to the guarantors' committee.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class MemberPagesTests(SystemFixture system, BrowserFixture browser)
+public sealed class MemberPagesTests(BrowserSystemFixture system, BrowserFixture browser)
 {
     [Fact]
     public async Task A_member_moves_convocations_to_sms_with_quiet_hours_and_refers_a_matter_to_the_guarantors()

@@ -2,7 +2,7 @@ namespace Assemblee.BrowserTests;
 
 /// <summary>The public portal as anyone reads it, without signing in: bodies, the roster, a draw's record, published texts.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class PublicPortalTests(SystemFixture system, BrowserFixture browser)
+public sealed class PublicPortalTests(BrowserSystemFixture system, BrowserFixture browser)
 {
     [Fact]
     public async Task The_public_reads_the_roster_a_draw_record_and_a_published_document_in_French_and_in_English()

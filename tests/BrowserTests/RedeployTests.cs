@@ -4,7 +4,7 @@ namespace Assemblee.BrowserTests;
 
 /// <summary>What the people using the site see when the web application is restarted, as a new version is deployed.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class RedeployTests(SystemFixture system, BrowserFixture browser)
+public sealed class RedeployTests(BrowserSystemFixture system, BrowserFixture browser)
 {
     [Fact]
     public async Task A_restart_of_the_web_application_keeps_the_secretariat_signed_in_and_its_open_form_valid()

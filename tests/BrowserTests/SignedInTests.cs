@@ -2,7 +2,7 @@ namespace Assemblee.BrowserTests;
 
 /// <summary>Signing in (the development sign-in page), a member's space, the secretariat's console and who may see them.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SignedInTests(SystemFixture system, BrowserFixture browser)
+public sealed class SignedInTests(BrowserSystemFixture system, BrowserFixture browser)
 {
     [Fact]
     public async Task A_member_signs_in_and_answers_a_convocation_and_sees_no_console()

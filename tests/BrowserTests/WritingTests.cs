@@ -2,7 +2,7 @@ namespace Assemblee.BrowserTests;
 
 /// <summary>A draft written by two of its writers at once, a member and a co-author of the executive, from their own spaces.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class WritingTests(SystemFixture system, BrowserFixture browser)
+public sealed class WritingTests(BrowserSystemFixture system, BrowserFixture browser)
 {
     private const string CoAuthorsPart = "Considérant que les quartiers denses manquent de jardins partagés,";
     private const string MembersPart = "Le Conseil de Paris émet le vœu que chaque arrondissement ouvre un jardin partagé.";

@@ -10,9 +10,19 @@ using Npgsql;
 namespace Assemblee.SystemTests;
 
 /// <summary>The whole application, from the AppHost's own model, started once for the collection.</summary>
-public sealed class SystemFixture : IAsyncLifetime
+public class SystemFixture : IAsyncLifetime
 {
+    /// <summary>The gateway's quota in the system tests: small, so that a test passes it cheaply.</summary>
     public const int GatewayPermitsPerMinute = 150;
+
+    private readonly int _gatewayPermitsPerMinute;
+
+    public SystemFixture() : this(GatewayPermitsPerMinute)
+    {
+    }
+
+    /// <summary>The application with another gateway quota per client and minute.</summary>
+    protected SystemFixture(int gatewayPermitsPerMinute) => _gatewayPermitsPerMinute = gatewayPermitsPerMinute;
 
     public const int MembershipReplicas = 2;
 
@@ -34,7 +44,7 @@ public sealed class SystemFixture : IAsyncLifetime
         var gatewayPort = RunningAppHost.FreePort();
         builder.CreateResourceBuilder<ProjectResource>("gateway")
             .WithEndpoint("http", endpoint => (endpoint.IsProxied, endpoint.Port, endpoint.TargetPort) = (false, gatewayPort, gatewayPort))
-            .WithEnvironment("RateLimiting__PermitsPerMinute", GatewayPermitsPerMinute.ToString(CultureInfo.InvariantCulture))
+            .WithEnvironment("RateLimiting__PermitsPerMinute", _gatewayPermitsPerMinute.ToString(CultureInfo.InvariantCulture))
             .WithEnvironment("Gateway__Services__membership__MaxRequestBodySize",
                 GatewayMembershipMaxBytes.ToString(CultureInfo.InvariantCulture));
         // Erasure on schedule, checked every two seconds instead of hourly; a list limit of 16 MiB (512 MiB by default)
