@@ -234,6 +234,12 @@ public static class Leximin
             {
                 continue;
             }
+            if (solution.Columns[stage.Z] >= 1 - NearOne)
+            {
+                // Everyone left is fixed at this optimum whatever their duals (see NearOne): no barrier to decide whom.
+                Report(round);
+                return (solution.Columns[stage.Z], duals);
+            }
             // The simplex optimum is priced out. Barrier, on a copy so the simplex keeps its basis, gives the
             // interior duals that decide whom to fix; they must be priced out too.
             started = Stopwatch.GetTimestamp();
@@ -246,8 +252,7 @@ public static class Leximin
                 fixedAt, ref center, ref centerBound);
             if (added.Count == 0 && interior.Status == LpStatus.Optimal)
             {
-                options.Progress?.Invoke($"  {round + 1} rounds, simplex {simplexTime.TotalSeconds:F1} s, "
-                    + $"barrier {barrierTime.TotalSeconds:F1} s, pricing {pricingTime.TotalSeconds:F1} s");
+                Report(round);
                 // The value fixed is the simplex vertex's, exact to its primal tolerance. Barrier's own stops up to 1e-5
                 // from the optimum either way on these dense LPs (fixing the lower of the two left probabilities 4e-5 off);
                 // it only decides whom to fix.
@@ -256,6 +261,9 @@ public static class Leximin
             added.ForEach(stage.AddPanel);
         }
         throw new LeximinFailedException($"a stage did not converge within {MaxPricingRounds} pricing rounds");
+
+        void Report(int round) => options.Progress?.Invoke($"  {round + 1} rounds, simplex {simplexTime.TotalSeconds:F1} s, "
+            + $"barrier {barrierTime.TotalSeconds:F1} s, pricing {pricingTime.TotalSeconds:F1} s");
     }
 
     /// <summary>Lowers each fixed profile whose elastic column is in use by what that column supplies.</summary>
