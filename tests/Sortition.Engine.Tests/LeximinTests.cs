@@ -2,6 +2,7 @@ using Assemblee.Sortition.Engine.Algorithms;
 using Assemblee.Sortition.Engine.Instances;
 using Assemblee.Sortition.Engine.Model;
 using Assemblee.Sortition.Engine.Randomness;
+using Assemblee.Sortition.Engine.Solvers;
 
 namespace Assemblee.Sortition.Engine.Tests;
 
@@ -40,6 +41,20 @@ public sealed class LeximinTests
             Assert.InRange(quota.Profiles.Sum(t => panel[t]), quota.Min, quota.Max)));
         Assert.True(leximin.MinProbability > legacy.MinProbability,
             $"LEXIMIN minimum {leximin.MinProbability}, LEGACY {legacy.MinProbability}");
+    }
+
+    [Fact]
+    public void Pricing_finer_than_a_draws_survives_the_pool_on_which_a_heuristic_of_CBC_aborted_the_process()
+    {
+        // With CBC's RINS heuristic on, the 135th panel of this warm start, priced to 1e-7, failed an assertion inside CLP
+        // and killed the process; a failure here ends the test run, not just this test.
+        var pool = new ProfilePool(ParisLikeInstance.Generate(2000, "pool-2000-4", 2.2));
+        using var finder = new PanelFinder(pool, pool.Problem.OneOfEachHousehold, precision: 1e-7);
+        var panels = new PanelSet();
+
+        Leximin.WarmStart(pool, finder, panels, new LeximinOptions());
+
+        Assert.True(panels.All.Count > 135, $"the warm start should find more than 135 panels, found {panels.All.Count}");
     }
 
     [Fact]

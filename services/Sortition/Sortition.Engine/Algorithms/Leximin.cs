@@ -130,7 +130,7 @@ public static class Leximin
     }
 
     /// <summary>Multiplicative weights: repeatedly take the heaviest panel and make its members lighter.</summary>
-    private static void WarmStart(ProfilePool pool, PanelFinder finder, PanelSet panels, LeximinOptions options)
+    internal static void WarmStart(ProfilePool pool, PanelFinder finder, PanelSet panels, LeximinOptions options)
     {
         var profiles = pool.Profiles;
         var weights = profiles.Select(_ => 1.0).ToArray();

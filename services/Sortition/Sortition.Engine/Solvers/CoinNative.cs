@@ -90,6 +90,8 @@ internal static partial class CoinNative
     [LibraryImport(Cbc)] public static partial void Cbc_setLogLevel(IntPtr model, int level);
     [LibraryImport(Cbc)] public static partial void Cbc_setAllowableFractionGap(IntPtr model, double gap);
     [LibraryImport(Cbc)] public static partial void Cbc_setMaximumSeconds(IntPtr model, double seconds);
+    [LibraryImport(Cbc, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial void Cbc_setParameter(IntPtr model, string name, string value);
     [LibraryImport(Cbc)] public static partial int Cbc_solve(IntPtr model);
     [LibraryImport(Cbc)] public static partial int Cbc_isProvenOptimal(IntPtr model);
     [LibraryImport(Cbc)] public static partial int Cbc_isProvenInfeasible(IntPtr model);

@@ -51,6 +51,9 @@ internal sealed class IntegerProgram : IDisposable
             CoinNative.Cbc_setObjSense(model, maximize ? -1 : 1);
             CoinNative.Cbc_setLogLevel(model, 0);
             CoinNative.Cbc_setAllowableFractionGap(model, 0);
+            // CBC's RINS heuristic solves sub-problems whose dual simplex can fail an assertion of Debian's CLP, which aborts
+            // the whole process (pool-2000-4's warm start priced to 1e-7 did); without it the pricing is as fast or faster.
+            CoinNative.Cbc_setParameter(model, "rins", "off");
             if (maxSeconds > 0)
             {
                 CoinNative.Cbc_setMaximumSeconds(model, maxSeconds);
