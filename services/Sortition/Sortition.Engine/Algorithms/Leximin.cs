@@ -16,6 +16,14 @@ public sealed record LeximinOptions
     /// </summary>
     public double PricingGap { get; init; } = 1e-6;
 
+    /// <summary>
+    /// Fixed profiles are held this far below their stage's optimum, so that round-off rarely makes a later stage
+    /// infeasible (when it does, a repair lowers them by their shortfall). It must be tiny: every fixed person frees this
+    /// much probability, and the few one-person profiles of the late stages take it all. At 1e-7 (CLP's primal tolerance)
+    /// the 2,000 people of a pool freed 2e-4, and its late stages ended up to 1.6e-4 above or below the exact LEXIMIN.
+    /// </summary>
+    public double FixingMargin { get; init; } = 1e-9;
+
     /// <summary>Warm-start rounds of multiplicative weights, per profile (the paper uses 3 per person), capped.</summary>
     public int WarmStartRoundsPerProfile { get; init; } = 3;
 
@@ -38,12 +46,6 @@ public static class Leximin
 
     /// <summary>Pricing rounds per stage: the hardest Paris-like stages need a few hundred.</summary>
     private const int MaxPricingRounds = 5_000;
-
-    /// <summary>
-    /// Fixed profiles are held a hair below the stage's optimum, at CLP's primal tolerance, so that round-off cannot make
-    /// the next stage infeasible; per person, so a pool of n people frees n times as much mass for later profiles.
-    /// </summary>
-    private const double FixingMargin = 1e-7;
 
     /// <summary>
     /// How far below their stage's optimum fixed probabilities may be lowered to keep a later stage feasible before the
@@ -119,8 +121,8 @@ public static class Leximin
             var fixing = value >= 1 - NearOne ? unfixed : positive.Count > 0 ? positive : [unfixed.MaxBy(t => duals[t])];
             foreach (var t in fixing)
             {
-                // A hair below the optimum, so that solver round-off cannot make the next stage infeasible.
-                fixedAt[t] = Math.Clamp(value - FixingMargin, 0, 1);
+                // A hair below the optimum, so that solver round-off rarely makes the next stage infeasible.
+                fixedAt[t] = Math.Clamp(value - options.FixingMargin, 0, 1);
                 stage.Fix(t, fixedAt[t]!.Value);
             }
             options.Progress?.Invoke($"stage: fixed {fixing.Count} profiles at {value:F5}; {fixedAt.Count(f => f is null)} left; "
@@ -281,7 +283,7 @@ public static class Leximin
             {
                 throw new LeximinFailedException($"a fixed probability of {value:F6} fell short by {shortfall:E1}, more than round-off");
             }
-            fixedAt[t] = Math.Max(0, value - shortfall - FixingMargin);
+            fixedAt[t] = Math.Max(0, value - shortfall - options.FixingMargin);
             stage.Fix(t, fixedAt[t]!.Value);
             lowered++;
         }
