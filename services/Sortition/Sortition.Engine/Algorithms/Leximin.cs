@@ -20,7 +20,7 @@ public sealed record LeximinOptions
     /// Fixed profiles are held this far below their stage's optimum, so that round-off rarely makes a later stage
     /// infeasible (when it does, a repair lowers them by their shortfall). It must be tiny: every fixed person frees this
     /// much probability, and the few one-person profiles of the late stages take it all. At 1e-7 (CLP's primal tolerance)
-    /// the 2,000 people of a pool freed 2e-4, and its late stages ended up to 1.6e-4 above or below the exact LEXIMIN.
+    /// the 2,000 people of a pool freed 2e-4, and a run ended 1.65e-4 from the exact LEXIMIN (`benchmarks/README.md`).
     /// </summary>
     public double FixingMargin { get; init; } = 1e-9;
 
