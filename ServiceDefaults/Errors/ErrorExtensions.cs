@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,10 +13,12 @@ public static class ErrorExtensions
     public static void AddDefaultErrors(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
-        // Binding failures (malformed JSON, a wrong JSON type, a missing body) reach BadRequestHandler in every
+        // Binding failures (malformed JSON, a wrong JSON type, a missing body, a null item in a list) reach BadRequestHandler in every
         // environment, which tells the caller what could not be read.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<BadRequestHandler>();
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolver =
+            (options.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(NullElements.Refuse));
     }
 }
 

@@ -96,15 +96,34 @@ public sealed class GatewayTests(SystemFixture system)
     [InlineData("/api/membership/bodies", "{\"id\": [1], \"name\": true}")]
     public async Task Malformed_JSON_or_wrong_JSON_types_get_400_problem_details_not_500(string path, string body)
     {
-        var caller = path.Contains("membership", StringComparison.Ordinal) ? system.Gateway("admin-1", ["body-admin"],
-            []) : system.Gateway();
+        (await PostUnreadableAsync(path, body)).Dispose();
+    }
+
+    [Theory]
+    [InlineData("/api/sortition/bodies/paris-citizens-assembly/draws", "{\"title\": \"Essai\", \"seatGroups\": [null]}",
+        "seatGroups")]
+    [InlineData("/api/sessions/bodies/paris-citizens-assembly/promotions/00000000-0000-0000-0000-000000000001/sessions",
+        "{\"kind\": \"plenary\", \"title\": \"Séance\", \"agenda\": [{\"title\": \"Ouverture\"}, null]}", "agenda")]
+    public async Task A_null_item_in_a_list_gets_400_naming_the_list_not_500(string path, string body, string list)
+    {
+        using var problem = await PostUnreadableAsync(path, body);
+
+        Assert.Contains($"'{list}' holds a null item", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    /// <summary>Posts a body the service cannot read; asserts the answer is a 400 problem saying so, and returns it.</summary>
+    private async Task<global::System.Text.Json.JsonDocument> PostUnreadableAsync(string path, string body)
+    {
+        var caller = path.StartsWith("/api/sortition/respondents", StringComparison.Ordinal) ? system.Gateway()
+            : system.Gateway("admin-1", ["body-admin", "secretariat"], ["paris-citizens-assembly"]);
 
         var response = await caller.PostAsync(path, new StringContent(body, global::System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = global::System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var problem = global::System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("The request could not be read", problem.RootElement.GetProperty("title").GetString());
+        return problem;
     }
 
     /// <summary>
