@@ -59,7 +59,7 @@ internal static class NullElements
         var item = info switch
         {
             { ElementType: { } element } => element,
-            { Type: var type, GenericTypeArguments: [var single] } when type != typeof(string) && IsEnumerable(type) => single,
+            { Type: var type, GenericTypeArguments: [var single] } when IsEnumerable(type) => single,
             { Type: var type, GenericTypeArguments: [_, var value] } when IsMap(type) => value,
             _ => null,
         };
