@@ -13,6 +13,7 @@ internal static class GatewayExtensions
         builder.AddServiceRoutes();
         builder.AddEdgeSecurity();
         builder.AddTrustedProxies();
+        builder.AddWebVisitors();
         builder.Services.AddSingleton<RedisRateLimiter>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<RedisRateLimiter>());
     }

@@ -5,8 +5,9 @@ using System.Text;
 namespace Assemblee.Gateway.RateLimiting;
 
 /// <summary>
-/// Limits each client: the token's subject when authenticated, otherwise the client address (from a trusted proxy's
-/// X-Forwarded-For, see <see cref="ClientAddresses"/>). Health probes are not counted.
+/// Limits each client: the subject of the bearer token or of the web application's sign-in cookie (<see cref="WebVisitors"/>),
+/// otherwise the client address (from a trusted proxy's X-Forwarded-For, see <see cref="ClientAddresses"/>). Health probes are
+/// not counted.
 /// </summary>
 public sealed class RateLimitMiddleware(RequestDelegate next, RedisRateLimiter limiter)
 {
@@ -18,9 +19,10 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RedisRateLimiter l
             await next(context);
             return;
         }
-        var client = context.User.Identity?.IsAuthenticated == true
-            ? "sub:" + context.User.FindFirst("sub")?.Value
-            : "ip:" + context.Connection.RemoteIpAddress;
+        var subject = context.User.Identity?.IsAuthenticated == true
+            ? context.User.FindFirst("sub")?.Value
+            : await WebVisitors.SubjectAsync(context);
+        var client = subject is not null ? "sub:" + subject : "ip:" + context.Connection.RemoteIpAddress;
         // Keys are hashed so that Redis never holds an address or a subject in clear.
         var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(client)))[..32];
         if (limiter.TryAcquire(key) is { } retryAfter)

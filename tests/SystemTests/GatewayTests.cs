@@ -154,6 +154,46 @@ public sealed class GatewayTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task Visitors_signed_in_to_the_web_application_from_one_address_each_have_their_own_quota()
+    {
+        // A venue's Wi-Fi: every member's phone comes from one address.
+        var venue = IPAddress.Parse("127.0.0.3");
+        using var first = system.GatewayFrom(venue);
+        using var second = system.GatewayFrom(venue);
+        await SignInToTheWebAsync(first, "rate-limit-visitor-1");
+        await SignInToTheWebAsync(second, "rate-limit-visitor-2");
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < RequestsToExceedTheQuota && refused is null; i++)
+        {
+            var response = await first.GetAsync("/api/veille/status");
+            refused = response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
+        }
+
+        Assert.NotNull(refused);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/api/veille/status")).StatusCode);
+        using var anonymous = system.GatewayFrom(venue);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/veille/status")).StatusCode);
+    }
+
+    /// <summary>Signs in as a member through the web application's development form; the client keeps the cookie.</summary>
+    private static async Task SignInToTheWebAsync(HttpClient browser, string subject)
+    {
+        var form = await browser.GetStringAsync("/connexion");
+        var antiforgery = global::System.Text.RegularExpressions.Regex.Match(form,
+            "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var signedIn = await browser.PostAsync("/connexion/developpement", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = antiforgery,
+            ["ReturnUrl"] = "/",
+            ["Role"] = "member",
+            ["Body"] = "paris-citizens-assembly",
+            ["Subject"] = subject,
+        }));
+        // Signed in, the form sends the visitor where they were going; refused, back to the form.
+        Assert.Equal("/", signedIn.RequestMessage?.RequestUri?.AbsolutePath);
+    }
+
+    [Fact]
     public async Task A_forged_token_is_refused_at_the_edge_with_problem_details()
     {
         var gateway = system.Gateway();

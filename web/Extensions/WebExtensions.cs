@@ -1,17 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Assemblee.ServiceDefaults.Authentication;
 using Assemblee.Web.Actions;
 using Assemblee.Web.Clients;
 using Assemblee.Web.Components;
 using Assemblee.Web.Security;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
-using StackExchange.Redis;
 
 namespace Assemblee.Web.Extensions;
 
@@ -30,12 +27,8 @@ internal static class WebExtensions
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(options => options
             .SetDefaultCulture(Languages[0]).AddSupportedCultures(Languages).AddSupportedUICultures(Languages));
-        // Every replica, and the next version deployed, must read the cookies and antiforgery tokens the others issued: in memory,
-        // a restart would sign everyone out and a form posted to another replica would be refused.
         builder.AddRedisClient("cache");
-        builder.Services.AddDataProtection().SetApplicationName("assemblee-web");
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
-            options.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), "assemblee:web:data-protection-keys"));
+        builder.Services.AddWebSessionKeyRing();
         builder.AddWebAuthentication();
         // A form is sent once: a change the service refused or did not answer is shown, never sent again behind the visitor's back.
         builder.Services.ConfigureAll<HttpStandardResilienceOptions>(options => options.Retry.DisableForUnsafeHttpMethods());

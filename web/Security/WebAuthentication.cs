@@ -44,7 +44,7 @@ internal static class WebAuthentication
         {
             options.LoginPath = "/connexion";
             options.AccessDeniedPath = "/acces-refuse";
-            options.Cookie.Name = "assemblee-session";
+            options.Cookie.Name = WebSession.CookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             // No longer than the development token it holds: past that, the services would refuse every call anyway. A provider's
