@@ -111,6 +111,26 @@ public sealed class GatewayTests(SystemFixture system)
         Assert.Contains($"'{list}' holds a null item", problem.RootElement.GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task Text_holding_a_NUL_character_gets_400_over_REST_and_INVALID_ARGUMENT_over_gRPC_not_an_error()
+    {
+        // PostgreSQL's text cannot hold U+0000; the draw's title passes every rule of the specification and reaches it.
+        var specification = JsonSerializer.SerializeToNode(SortitionScenario.Specification(DateTimeOffset.UtcNow.AddDays(30)))!;
+        specification["title"] = "Panel\u0000";
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(system.App.GetEndpoint("gateway", "grpc"));
+        var agenda = new Assemblee.Contracts.Veille.V1.Veille.VeilleClient(channel)
+            .ListAgendaItems(new() { Commission = "3e\u0000commission" });
+
+        var rest = await system.Gateway("secretary-1", ["secretariat"], ["paris-citizens-assembly"])
+            .PostAsJsonAsync("/api/sortition/bodies/paris-citizens-assembly/draws", specification);
+        var grpc = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => agenda.ResponseStream.MoveNext(CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.BadRequest, rest.StatusCode);
+        Assert.Equal("unstorable-text", (await rest.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, grpc.StatusCode);
+        Assert.Equal("unstorable-text", grpc.Trailers.GetValue("rule-code"));
+    }
+
     /// <summary>Posts a body the service cannot read; asserts the answer is a 400 problem saying so, and returns it.</summary>
     private async Task<global::System.Text.Json.JsonDocument> PostUnreadableAsync(string path, string body)
     {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Assemblee.Common.Rules;
 
@@ -40,11 +41,44 @@ public static class RuleViolationExtensions
 /// </summary>
 public sealed record RuleProblem(string? Type, string Title, int Status, string Detail, string Code);
 
-/// <summary>A <see cref="RuleViolation"/> thrown by a REST endpoint becomes problem details with its status.</summary>
+/// <summary>
+/// Text PostgreSQL cannot store: a string holding U+0000, which its text type refuses (SQLSTATE 22021). Such a request is the
+/// caller's error, answered 400 or INVALID_ARGUMENT; the transaction it was in rolls back, so nothing is half stored. The
+/// database is where every string of every request, REST or gRPC, body, query or route, is checked anyway.
+/// </summary>
+internal static class UnstorableText
+{
+    public const string Code = "unstorable-text";
+    public const string Detail = "The request holds a character no text can hold here (U+0000, NUL).";
+
+    public static bool Is(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire };
+}
+
+/// <summary>
+/// A <see cref="RuleViolation"/> thrown by a REST endpoint becomes problem details with its status; so does text the database
+/// cannot store (<see cref="UnstorableText"/>), as a 400.
+/// </summary>
 internal sealed class RuleViolationHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (UnstorableText.Is(exception))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                Exception = exception,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "Text that cannot be stored",
+                    Detail = UnstorableText.Detail,
+                    Extensions = { ["code"] = UnstorableText.Code },
+                },
+            });
+        }
         if (exception is not RuleViolation violation)
         {
             return false;
@@ -65,7 +99,10 @@ internal sealed class RuleViolationHandler(IProblemDetailsService problemDetails
     }
 }
 
-/// <summary>A <see cref="RuleViolation"/> thrown by a gRPC method becomes NOT_FOUND, ABORTED (stale) or FAILED_PRECONDITION.</summary>
+/// <summary>
+/// A <see cref="RuleViolation"/> thrown by a gRPC method becomes NOT_FOUND, ABORTED (stale) or FAILED_PRECONDITION; text the
+/// database cannot store (<see cref="UnstorableText"/>) becomes INVALID_ARGUMENT.
+/// </summary>
 internal sealed class RuleViolationInterceptor : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
@@ -78,6 +115,10 @@ internal sealed class RuleViolationInterceptor : Interceptor
         catch (RuleViolation violation)
         {
             throw AsRpc(violation);
+        }
+        catch (Exception exception) when (UnstorableText.Is(exception))
+        {
+            throw UnstorableTextRpc();
         }
     }
 
@@ -93,7 +134,14 @@ internal sealed class RuleViolationInterceptor : Interceptor
         {
             throw AsRpc(violation);
         }
+        catch (Exception exception) when (UnstorableText.Is(exception))
+        {
+            throw UnstorableTextRpc();
+        }
     }
+
+    private static RpcException UnstorableTextRpc() => new(new Grpc.Core.Status(StatusCode.InvalidArgument, UnstorableText.Detail),
+        new Metadata { { RuleViolation.CodeTrailer, UnstorableText.Code } });
 
     private static RpcException AsRpc(RuleViolation violation) => new(new Grpc.Core.Status(violation.Kind switch
     {
