@@ -6,9 +6,12 @@ namespace Assemblee.Gateway.Routing;
 
 /// <summary>
 /// A service behind the gateway, from Gateway:Services:{name}: PublicGrpc names its public gRPC services;
-/// MaxRequestBodySize, when set, replaces Kestrel's 30 MB limit on its REST routes (the service keeps its own limit).
+/// MaxRequestBodySize, when set, replaces Kestrel's 30 MB limit on its REST routes (the service keeps its own limit), or only
+/// on the routes LargeBodyPaths names (route templates) when it names any: the others keep 30 MB, as the service's own server
+/// does, so that a body too large for them is refused here with a 413 rather than cut off by the service (a 502).
 /// </summary>
-public sealed record RoutedService(string Name, IReadOnlyList<string> PublicGrpc, long? MaxRequestBodySize = null);
+public sealed record RoutedService(string Name, IReadOnlyList<string> PublicGrpc, long? MaxRequestBodySize = null,
+    IReadOnlyList<string>? LargeBodyPaths = null);
 
 /// <summary>
 /// The public surface, built from configuration so that adding a service is one entry: /api/{service}/… to the
@@ -23,7 +26,7 @@ public static class ServiceRoutes
     [
         .. configuration.GetSection("Gateway:Services").GetChildren().Select(service =>
             new RoutedService(service.Key, service.GetSection("PublicGrpc").Get<string[]>() ?? [],
-                service.GetValue<long?>("MaxRequestBodySize"))),
+                service.GetValue<long?>("MaxRequestBodySize"), service.GetSection("LargeBodyPaths").Get<string[]>())),
     ];
 
     public static void AddServiceRoutes(this WebApplicationBuilder builder)
@@ -38,8 +41,15 @@ public static class ServiceRoutes
                 RouteId = $"{service.Name}-api",
                 ClusterId = service.Name,
                 Match = new RouteMatch { Path = $"/api/{service.Name}/{{**rest}}" },
-                MaxRequestBodySize = service.MaxRequestBodySize,
+                MaxRequestBodySize = service.LargeBodyPaths is { Count: > 0 } ? null : service.MaxRequestBodySize,
             });
+            routes.AddRange((service.LargeBodyPaths ?? []).Select((path, index) => new RouteConfig
+            {
+                RouteId = $"{service.Name}-large-body-{index}",
+                ClusterId = service.Name,
+                Match = new RouteMatch { Path = path },
+                MaxRequestBodySize = service.MaxRequestBodySize,
+            }));
             routes.Add(new RouteConfig
             {
                 RouteId = $"{service.Name}-openapi",

@@ -38,6 +38,37 @@ public sealed class GatewayTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.NotFound, (await system.Gateway().GetAsync("/api/membership/bodies/too-large")).StatusCode);
     }
 
+    [Fact]
+    public async Task Sortition_lists_pass_the_gateway_up_to_their_own_limit_and_its_other_routes_are_refused_past_30_MB()
+    {
+        var draw = await new SortitionScenario(system, "paris-citizens-assembly").CreateDrawAsync();
+        var secretariat = system.Gateway("secretary-1", ["secretariat"], ["paris-citizens-assembly"]);
+        HttpRequestMessage Announced(HttpMethod method, string path, int bytes, string type)
+        {
+            var request = new HttpRequestMessage(method, path) { Content = new ByteArrayContent(new byte[bytes]) };
+            request.Content.Headers.ContentType = new(type);
+            request.Headers.ExpectContinue = true;
+            return request;
+        }
+
+        // 31 MB: past Kestrel's 30 MB, within the gateway's limit for lists, past the fixture's limit for lists (16 MiB).
+        using var list = Announced(HttpMethod.Put, $"/api/sortition/bodies/paris-citizens-assembly/draws/{draw}/lists/electoral",
+            31_000_000, "text/csv");
+        using var specification = Announced(HttpMethod.Post, "/api/sortition/bodies/paris-citizens-assembly/draws", 31_000_000,
+            "application/json");
+        var listRefused = await secretariat.SendAsync(list);
+        var specificationRefused = await secretariat.SendAsync(specification);
+
+        // The list reached sortition, which refused it in its own words; the specification was refused by the gateway, where
+        // before the service cut it off and the gateway answered 502.
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, listRefused.StatusCode);
+        Assert.StartsWith($"A list may have at most {SystemFixture.MaxListBytes:N0} bytes",
+            (await listRefused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, specificationRefused.StatusCode);
+        Assert.Equal($"This address accepts at most {30_000_000:N0} bytes.",
+            (await specificationRefused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
     [Theory]
     [MemberData(nameof(Services))]
     public async Task Every_service_answers_through_the_gateway_with_its_migrated_database(string service)
