@@ -59,8 +59,9 @@ public sealed class GatewayTests(SystemFixture system)
         var listRefused = await secretariat.SendAsync(list);
         var specificationRefused = await secretariat.SendAsync(specification);
 
-        // The list reached sortition, which refused it in its own words; the specification was refused by the gateway, where
-        // before the service cut it off and the gateway answered 502.
+        // The list reached sortition, which refused it in its own words; the specification was refused by the gateway, saying
+        // the limit. Forwarded, it met the service's 30 MB: a bare 413 when the caller waits for 100-continue, as here, and a
+        // 502 when it sends at once (the service cut the body off).
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, listRefused.StatusCode);
         Assert.StartsWith($"A list may have at most {SystemFixture.MaxListBytes:N0} bytes",
             (await listRefused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
