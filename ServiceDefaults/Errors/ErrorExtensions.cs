@@ -12,7 +12,7 @@ public static class ErrorExtensions
     /// <summary>Every error answers RFC 9457 problem details; a request the framework cannot read is a 400, never a 500.</summary>
     public static void AddDefaultErrors(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = TooLargeRequests.Describe);
         // Binding failures (malformed JSON, a wrong JSON type, a missing body, a null item in a list) reach BadRequestHandler in every
         // environment, which tells the caller what could not be read.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Assemblee.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Http.Features;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
@@ -45,12 +45,7 @@ public static class RequestSizeLimits
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status413PayloadTooLarge,
-                Title = "The request is too large",
-                Detail = string.Create(CultureInfo.InvariantCulture, $"This address accepts at most {limit:N0} bytes."),
-            },
+            ProblemDetails = TooLargeRequests.Problem(limit),
         });
     }
 }

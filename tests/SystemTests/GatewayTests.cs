@@ -39,7 +39,7 @@ public sealed class GatewayTests(SystemFixture system)
     }
 
     [Fact]
-    public async Task Sortition_lists_pass_the_gateway_up_to_their_own_limit_and_its_other_routes_are_refused_past_30_MB()
+    public async Task Sortition_lists_pass_the_gateway_up_to_their_own_limit_and_its_other_routes_are_refused_past_30_MB_saying_so()
     {
         var draw = await new SortitionScenario(system, "paris-citizens-assembly").CreateDrawAsync();
         var secretariat = system.Gateway("secretary-1", ["secretariat"], ["paris-citizens-assembly"]);
@@ -56,18 +56,27 @@ public sealed class GatewayTests(SystemFixture system)
             31_000_000, "text/csv");
         using var specification = Announced(HttpMethod.Post, "/api/sortition/bodies/paris-citizens-assembly/draws", 31_000_000,
             "application/json");
+        using var specificationToTheService = Announced(HttpMethod.Post, "/api/sortition/bodies/paris-citizens-assembly/draws",
+            31_000_000, "application/json");
         var listRefused = await secretariat.SendAsync(list);
         var specificationRefused = await secretariat.SendAsync(specification);
+        var refusedByTheService = await system.Service("sortition", "secretary-1", ["secretariat"], ["paris-citizens-assembly"])
+            .SendAsync(specificationToTheService);
 
         // The list reached sortition, which refused it in its own words; the specification was refused by the gateway, saying
         // the limit. Forwarded, it met the service's 30 MB: a bare 413 when the caller waits for 100-continue, as here, and a
-        // 502 when it sends at once (the service cut the body off).
+        // 502 when it sends at once (the service cut the body off). Sent to the service itself (as the web application and
+        // other services do), the same specification is refused by the service's server, now in the gateway's words.
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, listRefused.StatusCode);
         Assert.StartsWith($"A list may have at most {SystemFixture.MaxListBytes:N0} bytes",
             (await listRefused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, specificationRefused.StatusCode);
-        Assert.Equal($"This address accepts at most {30_000_000:N0} bytes.",
-            (await specificationRefused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        foreach (var refused in new[] { specificationRefused, refusedByTheService })
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("The request is too large", problem.GetProperty("title").GetString());
+            Assert.Equal($"This address accepts at most {30_000_000:N0} bytes.", problem.GetProperty("detail").GetString());
+        }
     }
 
     [Theory]
