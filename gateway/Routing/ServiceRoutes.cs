@@ -17,7 +17,8 @@ public sealed record RoutedService(string Name, IReadOnlyList<string> PublicGrpc
 /// The public surface, built from configuration so that adding a service is one entry: /api/{service}/… to the
 /// service's REST endpoint, /openapi/{service}.json to its OpenAPI document, and its public gRPC services by their
 /// method paths over HTTP/2 to its "grpc" endpoint; every other path goes to the web application (Gateway:WebApplication,
-/// its body limit Gateway:WebApplicationMaxRequestBodySize).
+/// its body limit Gateway:WebApplicationMaxRequestBodySize, on the routes Gateway:WebApplicationLargeBodyPaths names as for a
+/// service).
 /// Destinations are resolved by service discovery (services__*).
 /// </summary>
 public static class ServiceRoutes
@@ -43,13 +44,7 @@ public static class ServiceRoutes
                 Match = new RouteMatch { Path = $"/api/{service.Name}/{{**rest}}" },
                 MaxRequestBodySize = service.LargeBodyPaths is { Count: > 0 } ? null : service.MaxRequestBodySize,
             });
-            routes.AddRange((service.LargeBodyPaths ?? []).Select((path, index) => new RouteConfig
-            {
-                RouteId = $"{service.Name}-large-body-{index}",
-                ClusterId = service.Name,
-                Match = new RouteMatch { Path = path },
-                MaxRequestBodySize = service.MaxRequestBodySize,
-            }));
+            routes.AddRange(LargeBodyRoutes(service.Name, service.LargeBodyPaths, service.MaxRequestBodySize));
             routes.Add(new RouteConfig
             {
                 RouteId = $"{service.Name}-openapi",
@@ -73,20 +68,36 @@ public static class ServiceRoutes
         {
             // Last of all routes: whatever no service claims is a page of the web application.
             clusters.Add(Cluster(web, $"http://{web}", http2: false));
+            // The web application sees the address its visitors typed: the OpenID Connect provider sends them back to it.
+            IReadOnlyList<IReadOnlyDictionary<string, string>> originalHost =
+                [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }];
+            // The console's list imports carry a roll; the web application keeps Kestrel's 30 MB on its other forms.
+            var largeBodyPaths = builder.Configuration.GetSection("Gateway:WebApplicationLargeBodyPaths").Get<string[]>() ?? [];
+            var maxRequestBodySize = builder.Configuration.GetValue<long?>("Gateway:WebApplicationMaxRequestBodySize");
+            routes.AddRange(LargeBodyRoutes(web, largeBodyPaths, maxRequestBodySize, originalHost));
             routes.Add(new RouteConfig
             {
                 RouteId = web,
                 ClusterId = web,
                 Match = new RouteMatch { Path = "/{**page}" },
                 Order = int.MaxValue,
-                // The web application sees the address its visitors typed: the OpenID Connect provider sends them back to it.
-                Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
-                // The console's list imports carry a roll; the web application keeps Kestrel's 30 MB on its other forms.
-                MaxRequestBodySize = builder.Configuration.GetValue<long?>("Gateway:WebApplicationMaxRequestBodySize"),
+                Transforms = originalHost,
+                MaxRequestBodySize = largeBodyPaths.Length > 0 ? null : maxRequestBodySize,
             });
         }
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
     }
+
+    private static IEnumerable<RouteConfig> LargeBodyRoutes(string cluster, IReadOnlyList<string>? paths, long? maxRequestBodySize,
+        IReadOnlyList<IReadOnlyDictionary<string, string>>? transforms = null) =>
+        (paths ?? []).Select((path, index) => new RouteConfig
+        {
+            RouteId = $"{cluster}-large-body-{index}",
+            ClusterId = cluster,
+            Match = new RouteMatch { Path = path },
+            MaxRequestBodySize = maxRequestBodySize,
+            Transforms = transforms,
+        });
 
     private static ClusterConfig Cluster(string id, string address, bool http2) => new()
     {

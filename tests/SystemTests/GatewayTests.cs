@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -43,13 +44,6 @@ public sealed class GatewayTests(SystemFixture system)
     {
         var draw = await new SortitionScenario(system, "paris-citizens-assembly").CreateDrawAsync();
         var secretariat = system.Gateway("secretary-1", ["secretariat"], ["paris-citizens-assembly"]);
-        HttpRequestMessage Announced(HttpMethod method, string path, int bytes, string type)
-        {
-            var request = new HttpRequestMessage(method, path) { Content = new ByteArrayContent(new byte[bytes]) };
-            request.Content.Headers.ContentType = new(type);
-            request.Headers.ExpectContinue = true;
-            return request;
-        }
 
         // 31 MB: past Kestrel's 30 MB, within the gateway's limit for lists, past the fixture's limit for lists (16 MiB).
         using var list = Announced(HttpMethod.Put, $"/api/sortition/bodies/paris-citizens-assembly/draws/{draw}/lists/electoral",
@@ -77,6 +71,34 @@ public sealed class GatewayTests(SystemFixture system)
             Assert.Equal("The request is too large", problem.GetProperty("title").GetString());
             Assert.Equal($"This address accepts at most {30_000_000:N0} bytes.", problem.GetProperty("detail").GetString());
         }
+    }
+
+    [Fact]
+    public async Task The_web_applications_forms_are_refused_past_30_MB_saying_so_and_its_list_imports_pass_the_gateway()
+    {
+        using var form = Announced(HttpMethod.Post, "/connexion/developpement", 31_000_000, "application/x-www-form-urlencoded");
+        using var list = Announced(HttpMethod.Post, $"/paris-citizens-assembly/secretariat/tirages/{Guid.NewGuid()}/listes/electoral",
+            31_000_000, "multipart/form-data; boundary=list");
+
+        var formRefused = await system.Gateway().SendAsync(form);
+        var listPassed = await system.Gateway().SendAsync(list);
+
+        // Before, the whole web application had the list imports' 1 GiB at the gateway and its own server cut such a form off: a
+        // 502. The list reached the web application, which sent the anonymous caller to sign in before reading a byte.
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, formRefused.StatusCode);
+        Assert.Equal($"This address accepts at most {30_000_000:N0} bytes.",
+            (await formRefused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, listPassed.StatusCode);
+        Assert.Equal("/connexion", listPassed.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    /// <summary>A body of the given size whose length is announced, sent once the server agrees (100-continue).</summary>
+    private static HttpRequestMessage Announced(HttpMethod method, string path, int bytes, string type)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = new ByteArrayContent(new byte[bytes]) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
+        request.Headers.ExpectContinue = true;
+        return request;
     }
 
     [Theory]
