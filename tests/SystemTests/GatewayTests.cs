@@ -258,8 +258,40 @@ public sealed class GatewayTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/veille/status")).StatusCode);
     }
 
-    /// <summary>Signs in as a member through the web application's development form; the client keeps the cookie.</summary>
-    private static async Task SignInToTheWebAsync(HttpClient browser, string subject)
+    [Fact]
+    public async Task A_pages_form_holding_a_NUL_character_or_a_field_past_4_MB_gets_the_portals_error_page_not_plain_text()
+    {
+        using var browser = system.GatewayFrom(IPAddress.Parse("127.0.0.4"));
+        await SignInToTheWebAsync(browser, "secretary-unreadable-forms", "secretariat");
+        const string page = "/paris-citizens-assembly/secretariat/messages/welcome/fr";
+        async Task<HttpResponseMessage> PostWordingAsync(string subject)
+        {
+            // The page's own form (not the sign-out one) with its hidden fields: Blazor's form name and antiforgery token.
+            var form = global::System.Text.RegularExpressions.Regex.Matches(await browser.GetStringAsync(page),
+                "<form[^>]*>(.*?)</form>", global::System.Text.RegularExpressions.RegexOptions.Singleline)
+                .Single(match => match.Groups[1].Value.Contains("name=\"Wording.Subject\"", StringComparison.Ordinal)).Groups[1].Value;
+            var fields = global::System.Text.RegularExpressions.Regex.Matches(form,
+                "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+                .ToDictionary(match => match.Groups[1].Value, match => WebUtility.HtmlDecode(match.Groups[2].Value));
+            fields["Wording.Subject"] = subject;
+            fields["Wording.Body"] = "Bienvenue, {{ given_name }}.";
+            return await browser.PostAsync(page, new FormUrlEncodedContent(fields));
+        }
+
+        var withNul = await PostWordingAsync("Bienvenue\0");
+        var pastTheLimit = await PostWordingAsync(new string('x', 5_000_000));
+
+        // Before, Blazor answered both in English plain text: "A valid antiforgery token was not provided with the request."
+        foreach (var refused in new[] { withNul, pastTheLimit })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("Une erreur est survenue", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Signs in through the web application's development form (a member unless told); the client keeps the cookie.</summary>
+    private static async Task SignInToTheWebAsync(HttpClient browser, string subject, string role = "member")
     {
         var form = await browser.GetStringAsync("/connexion");
         var antiforgery = global::System.Text.RegularExpressions.Regex.Match(form,
@@ -268,7 +300,7 @@ public sealed class GatewayTests(SystemFixture system)
         {
             ["__RequestVerificationToken"] = antiforgery,
             ["ReturnUrl"] = "/",
-            ["Role"] = "member",
+            ["Role"] = role,
             ["Body"] = "paris-citizens-assembly",
             ["Subject"] = subject,
         }));

@@ -4,6 +4,7 @@ using Assemblee.ServiceDefaults.Authentication;
 using Assemblee.Web.Actions;
 using Assemblee.Web.Clients;
 using Assemblee.Web.Components;
+using Assemblee.Web.Forms;
 using Assemblee.Web.Security;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
@@ -79,6 +80,7 @@ internal static class WebExtensions
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseUnreadableFormsAsBadRequests();
         app.UseAntiforgery();
         app.MapHealthEndpoints();
         app.MapStaticAssets().AllowAnonymous();
