@@ -7,8 +7,8 @@ namespace Assemblee.ServiceDefaults.Errors;
 
 /// <summary>
 /// A 413 says how many bytes the address accepts, whoever refused the body: the gateway before forwarding it, or a
-/// service's server while reading it. Kestrel sets a bare 413 for a body past its limit (the framework reads the body
-/// before any handler and only logs why), which the status-code pages would answer with the title alone.
+/// service's server while reading it. A body past Kestrel's limit is refused with a bare 413 before any handler of ours
+/// runs (the endpoint reads the body first), which the status-code pages would answer with the title alone.
 /// </summary>
 public static class TooLargeRequests
 {
