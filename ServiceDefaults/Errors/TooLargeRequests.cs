@@ -7,8 +7,9 @@ namespace Assemblee.ServiceDefaults.Errors;
 
 /// <summary>
 /// A 413 says how many bytes the address accepts, whoever refused the body: the gateway before forwarding it, or a
-/// service's server while reading it. A body past Kestrel's limit is refused with a bare 413 before any handler of ours
-/// runs (the endpoint reads the body first), which the status-code pages would answer with the title alone.
+/// service's server while reading it. A body the framework binds (JSON) past Kestrel's limit is refused with a bare 413
+/// before our handler runs, which the status-code pages would answer with the title alone; an endpoint that reads its
+/// body itself (sortition's lists) answers its own 413 with a detail, which this leaves alone.
 /// </summary>
 public static class TooLargeRequests
 {
