@@ -22,9 +22,10 @@ public abstract class MembershipTestBase(SystemFixture system)
 
     protected HttpClient AsMember(Guid memberId) => system.Service("membership", memberId.ToString(), ["member"], [Body]);
 
-    protected static DrawnPerson Person(int number, DateOnly birthDate, string seatGroup = "electoral-list") => new(
+    /// <summary>A person of this test's body, with an e-mail address of its own: tests running at once share the mail server.</summary>
+    protected DrawnPerson Person(int number, DateOnly birthDate, string seatGroup = "electoral-list") => new(
         $"R{number:D4}", seatGroup, $"Dupont{number}", $"Camille{number}", birthDate,
-        $"{number} rue de la Roquette", $"750{1 + number % 20:D2}", $"camille{number}@example.org", "06 12 34 56 78");
+        $"{number} rue de la Roquette", $"750{1 + number % 20:D2}", $"camille{number}.{Body}@example.org", "06 12 34 56 78");
 
     /// <summary>
     /// Stands in for sortition having drawn a panel: the people are seated in sortition's database as its draw leaves
