@@ -11,7 +11,7 @@ public sealed class AppHostTests(SystemFixture system)
 {
     private sealed record TokenResponse(string AccessToken, string TokenType);
 
-    [Fact]
+    [Fact, DisruptsTheApplication]
     public async Task A_service_restarted_from_the_dashboard_comes_back_on_a_new_process_and_serves_again()
     {
         await system.App.RestartResourceAsync("notifications");

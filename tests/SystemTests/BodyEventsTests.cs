@@ -28,7 +28,7 @@ public sealed class BodyEventsTests(SystemFixture system)
         Assert.Equal(1L, await ScalarAsync<long>("sortitiondb", "SELECT count(*) FROM body_directory WHERE id = $1", id));
     }
 
-    [Fact]
+    [Fact, DisruptsTheApplication]
     public async Task An_event_written_while_RabbitMQ_is_down_is_delivered_once_it_is_back_and_sortition_answers_meanwhile_over_gRPC()
     {
         var id = UniqueBodyId();

@@ -13,6 +13,7 @@ namespace Assemblee.SystemTests;
 /// The AppHost as a developer runs it (./run.sh): what they see in the Aspire dashboard, read through its telemetry API, and
 /// nothing left running after Ctrl+C.
 /// </summary>
+[Collection(DashboardCollection.Name)]
 [TestCaseOrderer(RunsLastOrderer.Name, RunsLastOrderer.Assembly)]
 public sealed class DashboardTests(DashboardTests.AppHostFixture appHost, ITestOutputHelper output)
     : IClassFixture<DashboardTests.AppHostFixture>
@@ -202,4 +203,14 @@ public sealed class DashboardTests(DashboardTests.AppHostFixture appHost, ITestO
 
         public async Task DisposeAsync() => await Running.DisposeAsync();
     }
+}
+
+/// <summary>
+/// The dashboard's tests start an application of their own, which takes both cores for a minute, and time its stopping: they
+/// run after the collections that run side by side, on their own.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class DashboardCollection
+{
+    public const string Name = "dashboard";
 }

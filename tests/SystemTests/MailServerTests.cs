@@ -8,7 +8,7 @@ using MimeKit;
 namespace Assemblee.SystemTests;
 
 /// <summary>The SMTP server run mode starts beside the others: a real server, whose Maildir shows what it received.</summary>
-[Collection(SystemCollection.Name)]
+[Collection(NotificationsCollection.Name)]
 public sealed class MailServerTests(SystemFixture system)
 {
     [Fact]

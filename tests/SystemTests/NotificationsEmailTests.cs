@@ -16,12 +16,12 @@ namespace Assemblee.SystemTests;
 /// Convocations from a real panel through membership and sessions to the real SMTP server, and to the SMS provider's stand-in
 /// (the provider is outside the city's walls): retries, each member's choices, one-click unsubscribing.
 /// </summary>
-[Collection(SystemCollection.Name)]
+[Collection(NotificationsCollection.Name)]
 public sealed class NotificationsEmailTests(SystemFixture system) : MembershipTestBase(system)
 {
     private HttpClient Notifications => Fixture.Service("notifications", "secretary-1", ["secretariat"], [Body]);
 
-    [Fact]
+    [Fact, DisruptsTheApplication]
     public async Task Convocations_wait_while_the_mail_server_is_stopped_then_reach_it_once_each_with_the_calendar_file()
     {
         var (promotion, members) = await ActivePanelAsync();

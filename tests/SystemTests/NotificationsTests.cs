@@ -14,7 +14,7 @@ using Grpc.Net.Client;
 namespace Assemblee.SystemTests;
 
 /// <summary>Notifications on the real servers: invitation letters by the thousand, their batch file, templates and access.</summary>
-[Collection(SystemCollection.Name)]
+[Collection(NotificationsCollection.Name)]
 public sealed partial class NotificationsTests(SystemFixture system)
 {
     private readonly SortitionScenario _scenario = new(system, BodyEventsTests.UniqueBodyId());
@@ -25,7 +25,7 @@ public sealed partial class NotificationsTests(SystemFixture system)
 
     private string Campaigns => $"/api/notifications/bodies/{Body}/campaigns";
 
-    [Fact]
+    [Fact, DisruptsTheApplication]
     public async Task Seven_thousand_invitations_give_exactly_one_letter_each_even_when_the_service_is_killed_midway()
     {
         var draw = await _scenario.CreateDrawAsync(electoralInvitations: 5_600, citizenCardInvitations: 1_400);

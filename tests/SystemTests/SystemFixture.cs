@@ -9,7 +9,10 @@ using Npgsql;
 
 namespace Assemblee.SystemTests;
 
-/// <summary>The whole application, from the AppHost's own model, started once for the collection.</summary>
+/// <summary>
+/// The whole application, from the AppHost's own model, started once for the test assembly: the collections that run side by
+/// side (<see cref="SystemCollection"/>, <see cref="NotificationsCollection"/>) each get a fixture, and share one application.
+/// </summary>
 public class SystemFixture : IAsyncLifetime
 {
     /// <summary>The gateway's quota in the system tests: small, so that a test passes it cheaply.</summary>
@@ -28,13 +31,53 @@ public class SystemFixture : IAsyncLifetime
 
     public static readonly IReadOnlyList<string> Services = ["sortition", "membership", "sessions", "documents", "notifications", "veille"];
 
-    private string _signingKey = "";
+    /// <summary>
+    /// The applications started, by gateway quota, with how many fixtures use each. xunit 2 has no assembly fixture (xunit 3
+    /// has, but moving the system and browser tests to it is a larger change): the first fixture starts the application and
+    /// the last one to be disposed stops it. The collections that share it start together, so it is never started twice.
+    /// </summary>
+    private static readonly Dictionary<int, (Task<Started> Start, int Fixtures)> Shared = [];
 
-    private ResourceLogs? _logs;
+    private sealed record Started(DistributedApplication App, string SigningKey, string AgendaDropFile, ResourceLogs Logs);
 
-    public DistributedApplication App { get; private set; } = null!;
+    private Started _started = null!;
+
+    public DistributedApplication App => _started.App;
 
     public async Task InitializeAsync()
+    {
+        Task<Started> start;
+        lock (Shared)
+        {
+            start = Shared.TryGetValue(_gatewayPermitsPerMinute, out var shared) ? shared.Start : StartAsync();
+            Shared[_gatewayPermitsPerMinute] = (start, shared.Fixtures + 1);
+        }
+        _started = await start;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Task<Started> start;
+        lock (Shared)
+        {
+            var (shared, fixtures) = Shared[_gatewayPermitsPerMinute];
+            if (fixtures > 1)
+            {
+                Shared[_gatewayPermitsPerMinute] = (shared, fixtures - 1);
+                return;
+            }
+            Shared.Remove(_gatewayPermitsPerMinute);
+            start = shared;
+        }
+        if (start.IsCompletedSuccessfully)
+        {
+            await start.Result.Logs.DisposeAsync();
+            await start.Result.App.DisposeAsync();
+            File.Delete(start.Result.AgendaDropFile);
+        }
+    }
+
+    private async Task<Started> StartAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(timeout.Token);
@@ -58,8 +101,9 @@ public class SystemFixture : IAsyncLifetime
         builder.CreateResourceBuilder<ProjectResource>("documents")
             .WithEnvironment("Documents__MaxAttachmentBytes", MaxAttachmentBytes.ToString(CultureInfo.InvariantCulture));
         // The body whose secretariat keeps the Council's agenda, and a file the scheduled import reads every two seconds.
+        var agendaDropFile = Path.Combine(Path.GetTempPath(), $"assemblee-agenda-{Guid.NewGuid():N}.json");
         builder.CreateResourceBuilder<ProjectResource>("veille").WithEnvironment("Veille__AgendaKeepers__0", VeilleAgendaKeeper)
-            .WithEnvironment("Veille__Agenda__Source", AgendaDropFile).WithEnvironment("Veille__Agenda__Interval", "00:00:02")
+            .WithEnvironment("Veille__Agenda__Source", agendaDropFile).WithEnvironment("Veille__Agenda__Interval", "00:00:02")
             .WithEnvironment("Retention__IntervalSeconds", "2");
         // A message the mail server could not take is tried again after 1, 2, 4… seconds instead of 30, 60, 120…, and a
         // silent server is given up after 5 seconds instead of 30.
@@ -73,21 +117,22 @@ public class SystemFixture : IAsyncLifetime
         {
             builder.CreateResourceBuilder<ProjectResource>(project).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", "");
         }
-        _signingKey = (await builder.CreateResourceBuilder<ParameterResource>("jwt-signing-key").Resource.GetValueAsync(timeout.Token))!;
-        App = await builder.BuildAsync(timeout.Token);
-        await App.StartAsync(timeout.Token);
-        _logs = new ResourceLogs(App, Services.Append("gateway").Append("web"));
-        await App.WaitUntilReadyAsync(timeout.Token);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_logs is not null)
+        var signingKey = await builder.CreateResourceBuilder<ParameterResource>("jwt-signing-key").Resource.GetValueAsync(timeout.Token);
+        var app = await builder.BuildAsync(timeout.Token);
+        var logs = new ResourceLogs(app, Services.Append("gateway").Append("web"));
+        try
         {
-            await _logs.DisposeAsync();
+            await app.StartAsync(timeout.Token);
+            await app.WaitUntilReadyAsync(timeout.Token);
         }
-        await App.DisposeAsync();
-        File.Delete(AgendaDropFile);
+        catch
+        {
+            // No fixture gets an application that did not start: what it did start is stopped here.
+            await logs.DisposeAsync();
+            await app.DisposeAsync();
+            throw;
+        }
+        return new Started(app, signingKey!, agendaDropFile, logs);
     }
 
     public HttpClient Gateway(string? subject = null, string[]? roles = null, string[]? bodies = null)
@@ -148,12 +193,12 @@ public class SystemFixture : IAsyncLifetime
     public const string VeilleAgendaKeeper = "veille-agenda-keeper";
 
     /// <summary>Where veille's scheduled import looks for the Council's agenda in this run.</summary>
-    public string AgendaDropFile { get; } = Path.Combine(Path.GetTempPath(), $"assemblee-agenda-{Guid.NewGuid():N}.json");
+    public string AgendaDropFile => _started.AgendaDropFile;
 
     /// <summary>The AppHost's generated key, which signs the development tokens of this run.</summary>
-    public string SigningKey => _signingKey;
+    public string SigningKey => _started.SigningKey;
 
-    public string Token(string subject, string[] roles, string[] bodies) => DevelopmentTokens.Create(_signingKey, subject, roles, bodies);
+    public string Token(string subject, string[] roles, string[] bodies) => DevelopmentTokens.Create(SigningKey, subject, roles, bodies);
 
     public async Task<string> ConnectionStringAsync(string database) => (await App.GetConnectionStringAsync(database))!;
 
@@ -183,8 +228,23 @@ public class SystemFixture : IAsyncLifetime
     }
 }
 
+/// <summary>Most system tests: one of the two collections that run side by side on the shared application.</summary>
 [CollectionDefinition(Name)]
+[SharesTheApplication]
 public sealed class SystemCollection : ICollectionFixture<SystemFixture>
 {
     public const string Name = "system";
+}
+
+/// <summary>
+/// The tests that mostly wait for what notifications sends (a campaign's next tick, a retry, a reminder falling due, an e-mail
+/// reaching the mail server): notifications' own and veille's alerts. They run beside <see cref="SystemCollection"/> on the
+/// same application, where their waits cost the suite no time; the two take about as long (134 and 138 s of tests, run one
+/// after the other, besides those that run alone).
+/// </summary>
+[CollectionDefinition(Name)]
+[SharesTheApplication]
+public sealed class NotificationsCollection : ICollectionFixture<SystemFixture>
+{
+    public const string Name = "notifications";
 }

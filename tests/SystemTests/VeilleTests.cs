@@ -15,7 +15,7 @@ namespace Assemblee.SystemTests;
 /// Veille et Interpellation through the gateway: the Council's agenda and what bodies follow of it, questions from draft to
 /// closing across bodies, referrals to the guarantors, and the public register.
 /// </summary>
-[Collection(SystemCollection.Name)]
+[Collection(NotificationsCollection.Name)]
 public sealed class VeilleTests(SystemFixture system)
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
