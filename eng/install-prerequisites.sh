@@ -2,7 +2,8 @@
 # Installs, from Debian's packages, what the system needs to run (and, with --tests, to be tested) and is missing:
 # PostgreSQL, Redis, RabbitMQ and SMTP servers (run as local processes by the AppHost, not as system services), COIN-OR CBC,
 # DejaVu fonts; for the tests python3-grpcio (gRPC interop), python3-jsonschema (the manifest's schema), poppler and
-# tesseract (a PDF rendered and read back), zbar (a letter's QR code read back), Chromium (the browser tests' browser).
+# tesseract (a PDF rendered and read back), zbar (a letter's QR code read back), Chromium's headless shell (the browser
+# tests' browser).
 set -euo pipefail
 
 packages=()
@@ -22,8 +23,8 @@ if [ "${1:-}" = "--tests" ]; then
   command -v pdftoppm > /dev/null || packages+=(poppler-utils)
   [ -f /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] || packages+=(tesseract-ocr tesseract-ocr-eng)
   command -v zbarimg > /dev/null || packages+=(zbar-tools)
-  # The browser tests drive Debian's Chromium through Playwright, which downloads no browser of its own.
-  [ -x /usr/bin/chromium ] || packages+=(chromium)
+  # The browser tests drive Debian's Chromium headless shell through Playwright, which downloads no browser of its own.
+  [ -x /usr/bin/chromium-headless-shell ] || packages+=(chromium-headless-shell)
 fi
 command -v dotnet > /dev/null || { echo "The .NET 10 SDK is required: https://dot.net" >&2; exit 1; }
 
