@@ -293,19 +293,63 @@ public sealed class GatewayTests(SystemFixture system)
     /// <summary>Signs in through the web application's development form (a member unless told); the client keeps the cookie.</summary>
     private static async Task SignInToTheWebAsync(HttpClient browser, string subject, string role = "member")
     {
+        var signedIn = await PostDevelopmentSignInAsync(browser, subject, role);
+        // Signed in, the form sends the visitor where they were going; refused, back to the form.
+        Assert.Equal("/", signedIn.RequestMessage?.RequestUri?.AbsolutePath);
+    }
+
+    /// <summary>The development sign-in page's form, filled in as a visitor would and sent with the page's antiforgery token.</summary>
+    private static async Task<HttpResponseMessage> PostDevelopmentSignInAsync(HttpClient browser, string subject, string role = "member",
+        string returnUrl = "/")
+    {
         var form = await browser.GetStringAsync("/connexion");
         var antiforgery = global::System.Text.RegularExpressions.Regex.Match(form,
             "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        var signedIn = await browser.PostAsync("/connexion/developpement", new FormUrlEncodedContent(new Dictionary<string, string>
+        return await browser.PostAsync("/connexion/developpement", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = antiforgery,
-            ["ReturnUrl"] = "/",
+            ["ReturnUrl"] = returnUrl,
             ["Role"] = role,
             ["Body"] = "paris-citizens-assembly",
             ["Subject"] = subject,
         }));
-        // Signed in, the form sends the visitor where they were going; refused, back to the form.
-        Assert.Equal("/", signedIn.RequestMessage?.RequestUri?.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Only_the_pages_own_sign_out_form_signs_a_visitor_out_a_post_from_elsewhere_gets_the_error_page()
+    {
+        using var browser = system.GatewayFrom(IPAddress.Parse("127.0.0.6"));
+        await SignInToTheWebAsync(browser, "sign-out-visitor");
+        static bool SignedIn(string page) => page.Contains("action=\"/deconnexion\"", StringComparison.Ordinal);
+
+        // What a page of another site can send: the address, no token.
+        var forged = await browser.PostAsync("/deconnexion", new FormUrlEncodedContent([]));
+        var afterForged = await browser.GetStringAsync("/");
+        var token = global::System.Text.RegularExpressions.Regex.Match(afterForged,
+            "action=\"/deconnexion\">\\s*<input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var own = await browser.PostAsync("/deconnexion", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("Une erreur est survenue", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(SignedIn(afterForged), "the visitor should still be signed in");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.False(SignedIn(await browser.GetStringAsync("/")), "the page's own form should have signed the visitor out");
+    }
+
+    [Fact]
+    public async Task A_development_sign_in_past_200_characters_is_refused_and_a_return_address_past_2000_ignored_where_both_got_502()
+    {
+        using var browser = system.GatewayFrom(IPAddress.Parse("127.0.0.7"));
+
+        var refused = await PostDevelopmentSignInAsync(browser, new string('x', 70_000));
+        var sentHome = await PostDevelopmentSignInAsync(browser, "long-return-address", returnUrl: "/" + new string('x', 70_000));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal("/connexion", refused.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("200 caractères au plus", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // A return address that long is not followed: the visitor lands on the body's page.
+        Assert.Equal(HttpStatusCode.OK, sentHome.StatusCode);
+        Assert.Equal("/paris-citizens-assembly", sentHome.RequestMessage!.RequestUri!.AbsolutePath);
     }
 
     [Fact]

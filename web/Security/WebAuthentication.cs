@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Assemblee.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -98,7 +100,8 @@ internal static class WebAuthentication
         {
             // Signed out at the provider too: on a shared computer the next person to sign in must not find this one's session.
             app.MapPost("/deconnexion", () => Results.SignOut(new AuthenticationProperties { RedirectUri = "/" },
-                [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme])).AllowAnonymous();
+                [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme])).AllowAnonymous()
+                .RequireAntiforgeryToken();
             app.MapGet("/connexion/fournisseur", (string? retour) => Results.Challenge(new AuthenticationProperties
             {
                 RedirectUri = IsLocal(retour) ? retour : "/",
@@ -109,7 +112,7 @@ internal static class WebAuthentication
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/");
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireAntiforgeryToken();
         if (!app.Environment.IsDevelopment() || app.Configuration["Identity:SigningKey"] is not { } key)
         {
             return;
@@ -117,7 +120,7 @@ internal static class WebAuthentication
         app.MapPost("/connexion/developpement", async (HttpContext context, [FromForm] DevelopmentSignIn form) =>
         {
             var role = Roles.All.Contains(form.Role) && form.Role != Roles.Service ? form.Role! : null;
-            if (role is null || string.IsNullOrWhiteSpace(form.Subject) || string.IsNullOrWhiteSpace(form.Body))
+            if (role is null || !IsIdentifier(form.Subject) || !IsIdentifier(form.Body))
             {
                 return Results.LocalRedirect("/connexion?incomplet=1");
             }
@@ -128,9 +131,33 @@ internal static class WebAuthentication
             var properties = new AuthenticationProperties();
             properties.StoreTokens([new AuthenticationToken { Name = AccessToken, Value = token }]);
             await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(visitor), properties);
-            return Results.LocalRedirect(IsLocal(form.ReturnUrl) ? form.ReturnUrl! : $"/{Uri.EscapeDataString(body)}");
+            return Results.LocalRedirect(IsLocal(form.ReturnUrl) && form.ReturnUrl!.Length <= MaxReturnUrlLength
+                ? form.ReturnUrl : $"/{Uri.EscapeDataString(body)}");
         }).AllowAnonymous();
     }
+
+    /// <summary>
+    /// A subject or a body of at most 200 characters. The session cookie holds both twice (as claims and in the access token):
+    /// an identifier of 70,000 characters made response headers larger than the gateway reads, and the visitor got a 502.
+    /// </summary>
+    private static bool IsIdentifier([NotNullWhen(true)] string? value) => !string.IsNullOrWhiteSpace(value) && value.Trim().Length <= 200;
+
+    /// <summary>
+    /// Where to go after signing in travels back in the Location header: one of 70,000 characters was more than the gateway reads
+    /// (a 502). A longer one is not followed.
+    /// </summary>
+    private const int MaxReturnUrlLength = 2_000;
+
+    /// <summary>
+    /// Signing out takes the page's own form, as every other form does: ASP.NET Core checks the antiforgery token only where an
+    /// endpoint reads a form, and these read none, so a page of another site could sign a visitor out. A missing or stale token
+    /// is the sender's error: 400 and the error page, as for the other forms.
+    /// </summary>
+    private static RouteHandlerBuilder RequireAntiforgeryToken(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddEndpointFilter(async (context, next) =>
+            await context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context.HttpContext)
+                ? await next(context)
+                : throw new BadHttpRequestException("The form's antiforgery token is missing or not valid."));
 
     /// <summary>
     /// Only a path of this site is followed after signing in or choosing a language: no link can send a visitor away. ASP.NET
