@@ -150,14 +150,27 @@ internal static class WebAuthentication
 
     /// <summary>
     /// Signing out takes the page's own form, as every other form does: ASP.NET Core checks the antiforgery token only where an
-    /// endpoint reads a form, and these read none, so a page of another site could sign a visitor out. A missing or stale token
-    /// is the sender's error: 400 and the error page, as for the other forms.
+    /// endpoint reads a form, and these read none, so a page of another site could sign a visitor out. A missing or stale token,
+    /// or a form that cannot be read (a NUL character, which the antiforgery check reports as its own exception), is the
+    /// sender's error: 400 and the error page, as for the other forms.
     /// </summary>
     private static RouteHandlerBuilder RequireAntiforgeryToken(this RouteHandlerBuilder endpoint) =>
         endpoint.AddEndpointFilter(async (context, next) =>
-            await context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context.HttpContext)
-                ? await next(context)
-                : throw new BadHttpRequestException("The form's antiforgery token is missing or not valid."));
+        {
+            var antiforgery = context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
+            try
+            {
+                if (await antiforgery.IsRequestValidAsync(context.HttpContext))
+                {
+                    return await next(context);
+                }
+            }
+            catch (AntiforgeryValidationException exception)
+            {
+                throw new BadHttpRequestException("The form could not be read.", StatusCodes.Status400BadRequest, exception);
+            }
+            throw new BadHttpRequestException("The form's antiforgery token is missing or not valid.");
+        });
 
     /// <summary>
     /// Only a path of this site is followed after signing in or choosing a language: no link can send a visitor away. ASP.NET
