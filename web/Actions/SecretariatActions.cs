@@ -1,5 +1,6 @@
 using System.Net;
 using Assemblee.Web.Clients;
+using Assemblee.Web.Forms;
 using Assemblee.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
@@ -101,10 +102,11 @@ internal static class SecretariatActions
         IAntiforgery antiforgery, ListUploadClient uploads, CancellationToken cancellationToken)
     {
         context.Features.Get<IHttpMaxRequestBodySizeFeature>()!.MaxRequestBodySize = MaxListUploadBytes;
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        if (!context.Request.HasFormContentType)
         {
-            throw new BadHttpRequestException("The form's antiforgery token is missing or invalid.");
+            throw new BadHttpRequestException("A list is sent as a form.");
         }
+        await antiforgery.RequireValidTokenAsync(context);
         Sent sent;
         try
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Assemblee.ServiceDefaults.Authentication;
+using Assemblee.Web.Forms;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -150,26 +151,13 @@ internal static class WebAuthentication
 
     /// <summary>
     /// Signing out takes the page's own form, as every other form does: ASP.NET Core checks the antiforgery token only where an
-    /// endpoint reads a form, and these read none, so a page of another site could sign a visitor out. A missing or stale token,
-    /// or a form that cannot be read (a NUL character, which the antiforgery check reports as its own exception), is the
-    /// sender's error: 400 and the error page, as for the other forms.
+    /// endpoint reads a form, and these read none, so a page of another site could sign a visitor out.
     /// </summary>
     private static RouteHandlerBuilder RequireAntiforgeryToken(this RouteHandlerBuilder endpoint) =>
         endpoint.AddEndpointFilter(async (context, next) =>
         {
-            var antiforgery = context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
-            try
-            {
-                if (await antiforgery.IsRequestValidAsync(context.HttpContext))
-                {
-                    return await next(context);
-                }
-            }
-            catch (AntiforgeryValidationException exception)
-            {
-                throw new BadHttpRequestException("The form could not be read.", StatusCodes.Status400BadRequest, exception);
-            }
-            throw new BadHttpRequestException("The form's antiforgery token is missing or not valid.");
+            await context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>().RequireValidTokenAsync(context.HttpContext);
+            return await next(context);
         });
 
     /// <summary>
