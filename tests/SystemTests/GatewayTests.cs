@@ -282,11 +282,24 @@ public sealed class GatewayTests(SystemFixture system)
         var pastTheLimit = await PostWordingAsync(new string('x', 5_000_000));
         // The console's list import checks its token itself, since it streams the list: such a form got a 500 there.
         var token = FormToken(await browser.GetStringAsync(page), "/deconnexion");
-        var importWithNul = await browser.PostAsync($"/paris-citizens-assembly/secretariat/tirages/{Guid.NewGuid()}/listes/electoral",
+        var import = $"/paris-citizens-assembly/secretariat/tirages/{Guid.NewGuid()}/listes/electoral";
+        var importWithNul = await browser.PostAsync(import,
             new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Charset", "utf-8\0")]));
 
+        // The console's script sends the token in a header and the list streamed: a form not in multipart, or a multipart body cut
+        // off before its end, got a 500 there.
+        async Task<HttpResponseMessage> PostListAsync(string contentType, string body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, import) { Content = new StringContent(body) };
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+            request.Headers.Add("RequestVerificationToken", token);
+            return await browser.SendAsync(request);
+        }
+        var notMultipart = await PostListAsync("application/x-www-form-urlencoded", "Charset=utf-8");
+        var cutOff = await PostListAsync("multipart/form-data; boundary=list", "--list\r\nContent-Disposition: form-data; name=\"Char");
+
         // Before, Blazor answered the first two in English plain text: "A valid antiforgery token was not provided with the request."
-        foreach (var refused in new[] { withNul, pastTheLimit, importWithNul })
+        foreach (var refused in new[] { withNul, pastTheLimit, importWithNul, notMultipart, cutOff })
         {
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);

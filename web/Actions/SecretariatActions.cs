@@ -43,6 +43,9 @@ internal static class SecretariatActions
     /// <summary>Above sortition's own limit (512 MiB by default), so that the service is the one to refuse a list with 413.</summary>
     private const long MaxListUploadBytes = 1L << 30;
 
+    /// <summary>Longer than any charset's name the console offers.</summary>
+    private const int MaxCharsetLength = 32;
+
     /// <summary>Where the console's script puts the antiforgery token, so that checking it reads nothing of the list.</summary>
     private const string TokenHeader = "RequestVerificationToken";
 
@@ -131,19 +134,28 @@ internal static class SecretariatActions
         return Back(bodyId, drawId, "liste", sent);
     }
 
-    /// <summary>Reads the form's sections in order: the charset, then the file, whose body is handed on unread.</summary>
+    /// <summary>
+    /// Reads the form's sections in order: the charset, then the file, whose body is handed on unread. A body that is not
+    /// multipart, or not well formed, is the sender's error (400 and the error page, not 500).
+    /// </summary>
     private static async Task<Sent> StreamListAsync(HttpRequest request,
         Func<string, Stream, Task<Submitted<ImportedList>>> import)
     {
         var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value;
-        var reader = new MultipartReader(boundary!, request.Body);
+        if (string.IsNullOrEmpty(boundary))
+        {
+            throw new BadHttpRequestException("A list is sent as multipart/form-data.");
+        }
+        var reader = new MultipartReader(boundary, request.Body);
         string? charset = null;
-        while (await reader.ReadNextSectionAsync() is { } section)
+        while (await ReadSectionAsync(reader) is { } section)
         {
             var disposition = section.GetContentDispositionHeader();
             if (disposition?.Name.Value == "Charset")
             {
-                charset = Charset(await section.ReadAsStringAsync());
+                // A charset's name is short: the rest of an overlong field passes by unread instead of filling memory.
+                var name = new char[MaxCharsetLength];
+                charset = Charset(new string(name, 0, await new StreamReader(section.Body).ReadBlockAsync(name)));
             }
             else if (disposition?.Name.Value == "File" && disposition.IsFileDisposition() && charset is not null)
             {
@@ -151,6 +163,18 @@ internal static class SecretariatActions
             }
         }
         return new(HttpStatusCode.BadRequest, null);
+    }
+
+    private static async Task<MultipartSection?> ReadSectionAsync(MultipartReader reader)
+    {
+        try
+        {
+            return await reader.ReadNextSectionAsync();
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException)
+        {
+            throw new BadHttpRequestException("The form could not be read.", StatusCodes.Status400BadRequest, exception);
+        }
     }
 
     private static string? Charset(string? declared) => ListUploadClient.Charsets.FirstOrDefault(charset => charset == declared);
