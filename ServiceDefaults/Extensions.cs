@@ -4,6 +4,7 @@ using Assemblee.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -107,7 +108,12 @@ public static class Extensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();
-        app.MapOpenApi().AllowAnonymous();
+        // A document name that does not exist gets the problem details of any unknown address (UseStatusCodePages), not ASP.NET
+        // Core's sentence in plain text; each program publishes one document, AddOpenApi's "v1".
+        app.MapOpenApi().AllowAnonymous().AddEndpointFilter((context, next) =>
+            context.HttpContext.GetRouteValue("documentName") as string == "v1"
+                ? next(context)
+                : ValueTask.FromResult<object?>(TypedResults.NotFound()));
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
         return app;

@@ -124,6 +124,19 @@ public sealed class GatewayTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task An_OpenAPI_document_that_does_not_exist_gets_problem_details_not_plain_text()
+    {
+        var atTheGateway = await system.Gateway().GetAsync("/openapi/nope.json");
+        var atAService = await system.Service("membership", "reader", ["member"], ["paris-citizens-assembly"]).GetAsync("/openapi/v2.json");
+
+        foreach (var missing in new[] { atTheGateway, atAService })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
     public async Task The_documentation_page_lists_every_service()
     {
         var page = await system.Gateway().GetStringAsync("/openapi/index.html");
