@@ -173,7 +173,7 @@ internal static class SecretariatActions
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException)
         {
-            throw new BadHttpRequestException("The form could not be read.", StatusCodes.Status400BadRequest, exception);
+            throw UnreadableForms.Refused(exception);
         }
     }
 

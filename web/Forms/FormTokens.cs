@@ -21,7 +21,7 @@ internal static class FormTokens
         }
         catch (AntiforgeryValidationException exception)
         {
-            throw new BadHttpRequestException("The form could not be read.", StatusCodes.Status400BadRequest, exception);
+            throw UnreadableForms.Refused(exception);
         }
         throw new BadHttpRequestException("The form's antiforgery token is missing or not valid.");
     }

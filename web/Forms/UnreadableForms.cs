@@ -9,6 +9,10 @@ namespace Assemblee.Web.Forms;
 /// </summary>
 internal static class UnreadableForms
 {
+    /// <summary>What every endpoint that reads a form itself throws when it cannot: the error page with status 400.</summary>
+    public static BadHttpRequestException Refused(Exception exception) =>
+        new("The form could not be read.", StatusCodes.Status400BadRequest, exception);
+
     public static void UseUnreadableFormsAsBadRequests(this WebApplication app) => app.Use(async (context, next) =>
     {
         // Pages only: the console's list import streams its multipart body and must not have it read here.
@@ -21,7 +25,7 @@ internal static class UnreadableForms
             }
             catch (InvalidDataException exception)
             {
-                throw new BadHttpRequestException("The form could not be read.", StatusCodes.Status400BadRequest, exception);
+                throw Refused(exception);
             }
         }
         await next(context);
