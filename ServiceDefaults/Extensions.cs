@@ -23,11 +23,15 @@ public static class Extensions
     public const string HealthEndpointPath = "/health";
     public const string AlivenessEndpointPath = "/alive";
 
+    /// <summary>The one OpenAPI document each program publishes (/openapi/v1.json); the gateway serves it as /openapi/{service}.json.
+    /// </summary>
+    public const string OpenApiDocument = "v1";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddHostingDefaults();
         builder.AddDefaultErrors();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(OpenApiDocument);
         builder.AddDefaultAuthentication();
         builder.Services.AddGrpc();
         builder.Services.AddGrpcReflection();
@@ -109,9 +113,9 @@ public static class Extensions
         app.UseAuthorization();
         app.MapHealthEndpoints();
         // A document name that does not exist gets the problem details of any unknown address (UseStatusCodePages), not ASP.NET
-        // Core's sentence in plain text; each program publishes one document, AddOpenApi's "v1".
+        // Core's sentence in plain text.
         app.MapOpenApi().AllowAnonymous().AddEndpointFilter((context, next) =>
-            context.HttpContext.GetRouteValue("documentName") as string == "v1"
+            context.HttpContext.GetRouteValue("documentName") as string == OpenApiDocument
                 ? next(context)
                 : ValueTask.FromResult<object?>(TypedResults.NotFound()));
         app.MapGrpcHealthChecksService().AllowAnonymous();

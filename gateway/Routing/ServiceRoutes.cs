@@ -1,6 +1,7 @@
 using System.Net;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
+using HostingDefaults = Microsoft.Extensions.Hosting.Extensions;
 
 namespace Assemblee.Gateway.Routing;
 
@@ -50,7 +51,7 @@ public static class ServiceRoutes
                 RouteId = $"{service.Name}-openapi",
                 ClusterId = service.Name,
                 Match = new RouteMatch { Path = $"/openapi/{service.Name}.json" },
-                Transforms = [new Dictionary<string, string> { ["PathSet"] = "/openapi/v1.json" }],
+                Transforms = [new Dictionary<string, string> { ["PathSet"] = $"/openapi/{HostingDefaults.OpenApiDocument}.json" }],
             });
             if (service.PublicGrpc.Count == 0)
             {
