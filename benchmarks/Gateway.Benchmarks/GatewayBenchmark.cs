@@ -9,10 +9,10 @@ namespace Assemblee.Benchmarks.Gateway;
 
 /// <summary>
 /// Starts the whole system from the AppHost's model, then loads one small endpoint (a service's status: routing, a
-/// database read) with wrk, directly and through the gateway (at its own port, and behind the Aspire proxy that the
-/// dashboard's link goes through), with the same threads, connections and duration, runs alternating. The rate limit is
-/// raised out of the way, but the gateway still counts every request in Redis, as it does in use. Prints requests per
-/// second and latency percentiles, and the gateway's share of direct throughput.
+/// database read) with wrk, directly, through the gateway at its own port, and through YARP alone (YarpBaseline: the
+/// same proxy without the gateway's own work), with the same threads, connections and duration, runs alternating. The rate
+/// limit is raised out of the way, but the gateway still counts every request in Redis, as it does in use. Prints requests
+/// per second, latency percentiles and CPU per request, and each proxy's share of direct throughput.
 /// </summary>
 public static partial class GatewayBenchmark
 {
@@ -45,10 +45,21 @@ public static partial class GatewayBenchmark
         // The gateway's own port, behind no Aspire proxy, as it is reached from the city's ingress; the service is reached through
         // Aspire's proxy either way, so that the gateway's path is the direct path with the gateway put in front of it.
         var gatewayPort = FreePort();
+        var baselinePort = FreePort();
+        var service = path.Split('/', StringSplitOptions.RemoveEmptyEntries)[1];
         await using var system = await RunningSystem.StartAsync(builder =>
         {
             builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("RateLimiting__PermitsPerMinute", "1000000000")
                 .WithEndpoint("http", endpoint => endpoint.TargetPort = gatewayPort);
+            // YARP alone, at its own port too, forwarding every path to the same service: what YARP costs without the gateway's work.
+            builder.AddProject("yarp-baseline", Path.Combine(builder.AppHostDirectory, "../benchmarks/YarpBaseline/YarpBaseline.csproj"))
+                .WithHttpEndpoint(port: baselinePort, isProxied: false)
+                .WithEnvironment("ReverseProxy__Routes__all__ClusterId", service)
+                .WithEnvironment("ReverseProxy__Routes__all__Match__Path", "{**path}")
+                .WithEnvironment($"ReverseProxy__Clusters__{service}__Destinations__only__Address",
+                    builder.CreateResourceBuilder<ProjectResource>(service).GetEndpoint("http"))
+                // YARP logs every request at Information; the gateway keeps its lines to warnings (ServiceDefaults).
+                .WithEnvironment("Logging__LogLevel__Default", "Warning");
             // --environment KEY=VALUE (repeatable): set on the gateway and every service, e.g. OTEL_SDK_DISABLED=true to weigh tracing.
             var settings = args.Select((arg, i) => (arg, i)).Where(a => a.arg == "--environment").Select(a => args[a.i + 1].Split('=', 2));
             foreach (var setting in settings)
@@ -60,12 +71,11 @@ public static partial class GatewayBenchmark
             }
         });
         var app = system.App;
-        var service = path.Split('/', StringSplitOptions.RemoveEmptyEntries)[1];
         var targets = new (string Name, Uri Url)[]
         {
             ("direct", new Uri(app.GetEndpoint(service, "http"), path)),
             ("gateway", new Uri($"http://localhost:{gatewayPort}{path}")),
-            ("proxied", new Uri(app.GetEndpoint("gateway", "http"), path)),
+            ("baseline", new Uri($"http://localhost:{baselinePort}{path}")),
         };
         Console.WriteLine($"endpoint {path}");
         foreach (var (_, url) in targets)
@@ -76,13 +86,13 @@ public static partial class GatewayBenchmark
         // added latency of the hop itself is measured apart, with one connection and nothing queued.
         var loaded = await MeasureAsync(targets, runs, threads, connections, duration);
         var unloaded = await MeasureAsync(targets, runs, "1", "1", duration);
-        foreach (var (gateway, where) in new[] { ("gateway", "at its own port"), ("proxied", "behind Aspire's proxy") })
+        foreach (var (proxy, what) in new[] { ("gateway", "the gateway"), ("baseline", "YARP alone") })
         {
-            Console.WriteLine($"under load ({connections} connections), the gateway {where} keeps "
-                + $"{100 * loaded[gateway].RequestsPerSecond / loaded["direct"].RequestsPerSecond:F1} % of direct throughput "
-                + $"and adds {loaded[gateway].P50Ms - loaded["direct"].P50Ms:F2} ms at p50");
-            Console.WriteLine($"one connection, the gateway {where} adds {unloaded[gateway].P50Ms - unloaded["direct"].P50Ms:F2} ms "
-                + $"at p50, {unloaded[gateway].P99Ms - unloaded["direct"].P99Ms:F2} ms at p99");
+            Console.WriteLine($"under load ({connections} connections), {what} keeps "
+                + $"{100 * loaded[proxy].RequestsPerSecond / loaded["direct"].RequestsPerSecond:F1} % of direct throughput "
+                + $"and adds {loaded[proxy].P50Ms - loaded["direct"].P50Ms:F2} ms at p50");
+            Console.WriteLine($"one connection, {what} adds {unloaded[proxy].P50Ms - unloaded["direct"].P50Ms:F2} ms "
+                + $"at p50, {unloaded[proxy].P99Ms - unloaded["direct"].P99Ms:F2} ms at p99");
         }
         return 0;
     }
