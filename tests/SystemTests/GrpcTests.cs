@@ -112,6 +112,44 @@ public sealed class GrpcTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task A_request_that_is_not_a_message_of_its_type_gets_INVALID_ARGUMENT_not_UNKNOWN()
+    {
+        // Not protobuf at all; a field cut short; a string field holding bytes that are not UTF-8 (body_id, draw_id: the first
+        // field of each request but the status's, which has none).
+        const string NotUtf8 = "0a03c32841";
+        string[] unreadable = ["ffffffff", "0a05616263", NotUtf8];
+        // A token every method lets in, so that each one reads its request: one method of each gRPC service class.
+        var caller = system.Token("reader", ["service", "secretariat"], ["paris-assembly"]);
+        (string Target, string Method, string Kind)[] calls =
+        [
+            (Authority("gateway"), "/assemblee.sortition.v1.Sortition/GetDrawRecord", "unary"),
+            (Authority("gateway"), "/assemblee.veille.v1.Veille/ListQuestions", "stream"),
+            (Authority("sortition"), "/assemblee.sortition.v1.DrawnPeople/GetDrawnPeople", "unary"),
+            (Authority("sortition"), "/assemblee.sortition.v1.InvitationLetters/ListInvitationLetters", "stream"),
+            (Authority("membership"), "/assemblee.membership.v1.Membership/GetBody", "unary"),
+            (Authority("membership"), "/assemblee.membership.v1.MemberContacts/GetContacts", "unary"),
+            (Authority("sessions"), "/assemblee.sessions.v1.Sessions/GetSession", "unary"),
+            (Authority("documents"), "/assemblee.documents.v1.Documents/GetDocument", "unary"),
+            (Authority("veille"), "/assemblee.common.v1.ServiceStatus/GetStatus", "unary"),
+        ];
+
+        foreach (var (target, method, kind) in calls)
+        {
+            foreach (var bytes in unreadable.Where(bytes => bytes != NotUtf8 || !method.EndsWith("/GetStatus", StringComparison.Ordinal)))
+            {
+                var answer = await PythonAsync("raw", target, method, bytes, kind, caller);
+
+                Assert.True(answer.GetProperty("code").GetString() == "INVALID_ARGUMENT", $"{method} {bytes}: {answer}");
+                Assert.Contains("is not a valid", answer.GetProperty("details").GetString());
+            }
+        }
+        // A readable message still reaches the method, which checks its fields.
+        var empty = await PythonAsync("raw", Authority("gateway"), "/assemblee.sortition.v1.Sortition/GetDrawRecord", "", "unary");
+        Assert.Equal("INVALID_ARGUMENT", empty.GetProperty("code").GetString());
+        Assert.Contains("draw_id", empty.GetProperty("details").GetString());
+    }
+
+    [Fact]
     public async Task Python_grpcio_lists_a_services_gRPC_services_by_reflection()
     {
         var listed = await PythonAsync("reflect", Authority("sortition"));

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Assemblee.Common.Data;
+using Assemblee.Common.Rules;
 using Assemblee.Common.Status.V1;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
@@ -49,6 +50,7 @@ public sealed class ServiceIdentity(string name)
         new(Name, Version, await migrator.GetSchemaVersionAsync(cancellationToken), $"{Environment.MachineName}/{Environment.ProcessId}");
 }
 
+[BindServiceMethod(typeof(ReadableRequests<ServiceStatus.ServiceStatusBase>), ReadableRequests.BindMethod)]
 internal sealed class ServiceStatusGrpc(ServiceIdentity identity, DatabaseMigrator migrator) : ServiceStatus.ServiceStatusBase
 {
     public override async Task<ServiceStatusReply> GetStatus(GetStatusRequest request, ServerCallContext context)

@@ -13,6 +13,9 @@
                                             then ListQuestions for the body; prints the question's state and the list as JSON
   grpc_interop.py veille-draft HOST:PORT TOKEN BODY_ID TITLE
                                             Veille.DraftQuestion only; prints the question's id or the status as JSON
+  grpc_interop.py raw HOST:PORT METHOD HEX unary|stream [TOKEN]
+                                            sends the bytes HEX as the request of METHOD (/package.Service/Method, unary or
+                                            server-streaming), with TOKEN if given; prints the status as JSON
   grpc_interop.py serve PORT                serves Membership.GetBody until stdin closes:
                                             "known" -> a body, "slow" -> answers after 5 s, else NOT_FOUND
 """
@@ -115,6 +118,19 @@ def veille_draft(target, token, body_id, title):
            lambda stub: {"id": stub.DraftQuestion(draft_request(body_id, title), timeout=10, metadata=metadata).id})
 
 
+def raw(target, method, hex_bytes, kind, token=None):
+    """A request that no stub would send: the bytes as given, not a serialized message."""
+    metadata = (("authorization", f"Bearer {token}"),) if token else ()
+    with grpc.insecure_channel(target) as channel:
+        call = (channel.unary_stream if kind == "stream" else channel.unary_unary)(method)
+        try:
+            answer = call(bytes.fromhex(hex_bytes), timeout=10, metadata=metadata)
+            list(answer) if kind == "stream" else None
+            print(json.dumps({"code": "OK"}))
+        except grpc.RpcError as error:
+            print(json.dumps(status(error)))
+
+
 def reflect(target):
     with grpc.insecure_channel(target) as channel:
         stub = reflection_pb2_grpc.ServerReflectionStub(channel)
@@ -156,4 +172,4 @@ if __name__ == "__main__":
         serve(int(arguments[0]))
     else:
         {"call": call, "bodies": bodies, "designate": designate, "reflect": reflect, "record": record,
-         "questions": questions, "veille-flow": veille_flow, "veille-draft": veille_draft}[command](*arguments)
+         "questions": questions, "veille-flow": veille_flow, "veille-draft": veille_draft, "raw": raw}[command](*arguments)

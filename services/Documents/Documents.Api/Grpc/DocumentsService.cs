@@ -15,6 +15,7 @@ namespace Assemblee.Documents.Grpc;
 /// with theirs;
 /// published texts are public.
 /// </summary>
+[BindServiceMethod(typeof(ReadableRequests<Contracts.Documents.V1.Documents.DocumentsBase>), ReadableRequests.BindMethod)]
 public sealed class DocumentsService(Callers callers, DocumentStore documents, PublicationStore publications)
     : Contracts.Documents.V1.Documents.DocumentsBase
 {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace Assemblee.Membership.Grpc;
 
 /// <summary>Internal: notifications' read of the members it sends messages to (not routed by the gateway).</summary>
+[BindServiceMethod(typeof(ReadableRequests<MemberContacts.MemberContactsBase>), ReadableRequests.BindMethod)]
 public sealed class MemberContactsService(MemberLifecycle members) : MemberContacts.MemberContactsBase
 {
     private const int MaxMembers = 1000;

@@ -13,6 +13,7 @@ namespace Assemblee.Membership.Grpc;
 /// (services forward their caller's) holding a role for the member's body, and never return contact data.
 /// </summary>
 [Authorize]
+[BindServiceMethod(typeof(ReadableRequests<Contracts.Membership.V1.Membership.MembershipBase>), ReadableRequests.BindMethod)]
 public sealed class MembershipService(BodyStore bodies, MemberStore members) : Contracts.Membership.V1.Membership.MembershipBase
 {
     [AllowAnonymous]

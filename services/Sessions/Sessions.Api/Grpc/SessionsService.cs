@@ -20,6 +20,7 @@ namespace Assemblee.Sessions.Grpc;
 /// is refused.
 /// </summary>
 [Authorize]
+[BindServiceMethod(typeof(ReadableRequests<Contracts.Sessions.V1.Sessions.SessionsBase>), ReadableRequests.BindMethod)]
 public sealed class SessionsService(SessionStore sessions, AttendanceStore attendance, VoteStore votes, ConvocationStore convocations,
     TimeProvider time)
     : Contracts.Sessions.V1.Sessions.SessionsBase

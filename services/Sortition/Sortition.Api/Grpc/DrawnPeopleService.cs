@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace Assemblee.Sortition.Grpc;
 
 /// <summary>Internal: membership's read of the people it must reach (not routed by the gateway).</summary>
+[BindServiceMethod(typeof(ReadableRequests<DrawnPeople.DrawnPeopleBase>), ReadableRequests.BindMethod)]
 public sealed class DrawnPeopleService(DrawnPeopleDisclosure disclosure) : DrawnPeople.DrawnPeopleBase
 {
     private const int MaxPeople = 1000;

@@ -11,6 +11,7 @@ using LetterMessage = Assemblee.Contracts.Sortition.V1.InvitationLetter;
 namespace Assemblee.Sortition.Grpc;
 
 /// <summary>Internal: notifications' read of the letters it prints (not routed by the gateway).</summary>
+[BindServiceMethod(typeof(ReadableRequests<Contracts.Sortition.V1.InvitationLetters.InvitationLettersBase>), ReadableRequests.BindMethod)]
 public sealed class InvitationLettersService(DrawStore draws, NpgsqlDataSource dataSource, PersonalDataLog log)
     : Contracts.Sortition.V1.InvitationLetters.InvitationLettersBase
 {

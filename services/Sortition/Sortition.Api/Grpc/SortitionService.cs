@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Assemblee.Sortition.Grpc;
 
+[BindServiceMethod(typeof(ReadableRequests<Contracts.Sortition.V1.Sortition.SortitionBase>), ReadableRequests.BindMethod)]
 public sealed class SortitionService(BodyDirectory directory, DrawStore draws,
     FinalDraw finalDraw) : Contracts.Sortition.V1.Sortition.SortitionBase
 {

@@ -20,6 +20,7 @@ namespace Assemblee.Veille.Grpc;
 /// a token scoped to it. Thin: parse, call what the REST API calls, map.
 /// </summary>
 [Authorize]
+[BindServiceMethod(typeof(ReadableRequests<Contracts.Veille.V1.Veille.VeilleBase>), ReadableRequests.BindMethod)]
 public sealed class VeilleService(QuestionStore questions, QuestionReading reading, QuestionWorkflow workflow, AgendaStore agenda,
     WatchStore watch, TimeProvider time) : Contracts.Veille.V1.Veille.VeilleBase
 {
