@@ -121,14 +121,14 @@ def veille_draft(target, token, body_id, title):
 def raw(target, method, hex_bytes, kind, token=None):
     """A request that no stub would send: the bytes as given, not a serialized message."""
     metadata = (("authorization", f"Bearer {token}"),) if token else ()
-    with grpc.insecure_channel(target) as channel:
+
+    def send(channel):
         call = (channel.unary_stream if kind == "stream" else channel.unary_unary)(method)
-        try:
-            answer = call(bytes.fromhex(hex_bytes), timeout=10, metadata=metadata)
-            list(answer) if kind == "stream" else None
-            print(json.dumps({"code": "OK"}))
-        except grpc.RpcError as error:
-            print(json.dumps(status(error)))
+        answer = call(bytes.fromhex(hex_bytes), timeout=10, metadata=metadata)
+        if kind == "stream":
+            list(answer)
+        return {}
+    report(target, lambda channel: channel, send)
 
 
 def reflect(target):
