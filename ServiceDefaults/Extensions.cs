@@ -1,6 +1,7 @@
 using Assemblee.ServiceDefaults.Authentication;
 using Assemblee.ServiceDefaults.Errors;
 using Assemblee.ServiceDefaults.Telemetry;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -34,6 +35,9 @@ public static class Extensions
         builder.Services.AddOpenApi(OpenApiDocument);
         builder.AddDefaultAuthentication();
         builder.Services.AddGrpc();
+        // After Grpc.AspNetCore has put in its providers (gzip, deflate): a request that does not decompress gets INTERNAL.
+        builder.Services.PostConfigure<GrpcServiceOptions>(options =>
+            options.CompressionProviders = [.. options.CompressionProviders.Select(provider => new CheckedDecompression(provider))]);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
         return builder;

@@ -1,3 +1,8 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using Assemblee.Contracts;
 using Assemblee.Contracts.Sortition.V1;
@@ -147,6 +152,52 @@ public sealed class GrpcTests(SystemFixture system)
         var empty = await PythonAsync("raw", Authority("gateway"), "/assemblee.sortition.v1.Sortition/GetDrawRecord", "", "unary");
         Assert.Equal("INVALID_ARGUMENT", empty.GetProperty("code").GetString());
         Assert.Contains("draw_id", empty.GetProperty("details").GetString());
+    }
+
+    [Fact]
+    public async Task A_compressed_request_that_does_not_decompress_gets_INTERNAL_and_one_that_does_is_read()
+    {
+        using var http = new HttpClient();
+        var method = new Uri(system.App.GetEndpoint("gateway", "grpc"), "/assemblee.sortition.v1.Sortition/GetDrawRecord");
+        using var gzipped = new MemoryStream();
+        await using (new GZipStream(gzipped, CompressionLevel.Fastest))
+        {
+            // An empty message, compressed.
+        }
+
+        var (notGzip, notGzipMessage) = await SendCompressedAsync(http, method, "abc"u8.ToArray());
+        var (gzip, gzipMessage) = await SendCompressedAsync(http, method, gzipped.ToArray());
+
+        Assert.Equal(((int)StatusCode.Internal).ToString(CultureInfo.InvariantCulture), notGzip);
+        Assert.Contains("could not be decompressed (gzip)", notGzipMessage);
+        // Decompressed, the empty message reaches the method, which checks its field.
+        Assert.Equal(((int)StatusCode.InvalidArgument).ToString(CultureInfo.InvariantCulture), gzip);
+        Assert.Contains("draw_id", gzipMessage);
+    }
+
+    /// <summary>One gRPC frame flagged as compressed with gzip, written by hand: what a client's library would not send.</summary>
+    private static async Task<(string Status, string Message)> SendCompressedAsync(HttpClient http, Uri method, byte[] payload)
+    {
+        var frame = new byte[5 + payload.Length];
+        frame[0] = 1;
+        BinaryPrimitives.WriteInt32BigEndian(frame.AsSpan(1), payload.Length);
+        payload.CopyTo(frame, 5);
+        using var request = new HttpRequestMessage(HttpMethod.Post, method)
+        {
+            // gRPC's cleartext HTTP/2, with no upgrade from HTTP/1.1.
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(frame),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
+        request.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
+        request.Headers.Add("grpc-encoding", "gzip");
+        using var response = await http.SendAsync(request);
+        await response.Content.ReadAsByteArrayAsync();
+        // A refusal before any message comes as trailers only: the status is then among the headers.
+        string Read(string name) => Uri.UnescapeDataString(
+            (response.TrailingHeaders.TryGetValues(name, out var trailer) ? trailer : response.Headers.GetValues(name)).Single());
+        return (Read("grpc-status"), Read("grpc-message"));
     }
 
     [Fact]
