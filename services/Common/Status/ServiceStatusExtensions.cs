@@ -1,7 +1,7 @@
 using System.Reflection;
 using Assemblee.Common.Data;
-using Assemblee.Common.Rules;
 using Assemblee.Common.Status.V1;
+using Assemblee.ServiceDefaults.Errors;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -3,6 +3,7 @@ using Assemblee.Contracts.Documents.V1;
 using Assemblee.Documents.Application;
 using Assemblee.Documents.Data;
 using Assemblee.ServiceDefaults.Authentication;
+using Assemblee.ServiceDefaults.Errors;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Document = Assemblee.Contracts.Documents.V1.Document;

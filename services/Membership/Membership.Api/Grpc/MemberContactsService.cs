@@ -2,6 +2,7 @@ using Assemblee.Common.Rules;
 using Assemblee.Contracts.Membership.V1;
 using Assemblee.Membership.Application;
 using Assemblee.ServiceDefaults.Authentication;
+using Assemblee.ServiceDefaults.Errors;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 

@@ -1,6 +1,7 @@
 using Assemblee.Common.Rules;
 using Assemblee.Contracts.Sessions.V1;
 using Assemblee.ServiceDefaults.Authentication;
+using Assemblee.ServiceDefaults.Errors;
 using Assemblee.Sessions.Data;
 using Assemblee.Sessions.Domain;
 using Grpc.Core;

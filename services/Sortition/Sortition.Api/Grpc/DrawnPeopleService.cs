@@ -1,6 +1,7 @@
 using Assemblee.Common.Rules;
 using Assemblee.Contracts.Sortition.V1;
 using Assemblee.ServiceDefaults.Authentication;
+using Assemblee.ServiceDefaults.Errors;
 using Assemblee.Sortition.Application;
 using Assemblee.Sortition.Domain;
 using Grpc.Core;

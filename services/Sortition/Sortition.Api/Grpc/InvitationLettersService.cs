@@ -2,6 +2,7 @@ using Assemblee.Common.PersonalData;
 using Assemblee.Common.Rules;
 using Assemblee.Contracts.Sortition.V1;
 using Assemblee.ServiceDefaults.Authentication;
+using Assemblee.ServiceDefaults.Errors;
 using Assemblee.Sortition.Data;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;

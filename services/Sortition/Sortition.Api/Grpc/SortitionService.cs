@@ -3,6 +3,7 @@ using Assemblee.Common.Bodies;
 using Assemblee.Common.Rules;
 using Assemblee.Contracts.Sortition.V1;
 using Assemblee.ServiceDefaults.Authentication;
+using Assemblee.ServiceDefaults.Errors;
 using Assemblee.Sortition.Application;
 using Assemblee.Sortition.Data;
 using Assemblee.Sortition.Domain;

@@ -2,6 +2,7 @@ using Assemblee.Common.Actors;
 using Assemblee.Common.Rules;
 using Assemblee.Contracts.Veille.V1;
 using Assemblee.ServiceDefaults.Authentication;
+using Assemblee.ServiceDefaults.Errors;
 using Assemblee.Veille.Apis;
 using Assemblee.Veille.Application;
 using Assemblee.Veille.Data;

@@ -2,7 +2,7 @@ using System.Reflection;
 using Google.Protobuf;
 using Grpc.Core;
 
-namespace Assemblee.Common.Rules;
+namespace Assemblee.ServiceDefaults.Errors;
 
 /// <summary>
 /// Binds a gRPC service so that a request that is not a message of its method's type (bytes that are not protobuf, a string
