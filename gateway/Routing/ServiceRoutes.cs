@@ -1,4 +1,5 @@
 using System.Net;
+using Assemblee.Gateway.Telemetry;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 using HostingDefaults = Microsoft.Extensions.Hosting.Extensions;
@@ -86,7 +87,7 @@ public static class ServiceRoutes
                 MaxRequestBodySize = largeBodyPaths.Length > 0 ? null : maxRequestBodySize,
             });
         }
-        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
+        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver().ForwardTraceContext();
     }
 
     private static IEnumerable<RouteConfig> LargeBodyRoutes(string cluster, IReadOnlyList<string>? paths, long? maxRequestBodySize,

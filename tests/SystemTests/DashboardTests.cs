@@ -84,7 +84,8 @@ public sealed class DashboardTests(DashboardTests.AppHostFixture appHost, ITestO
             Content = JsonContent.Create(new { id = bodyId, name = "Conseil tracé", kind = "other" }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await DevelopmentTokenAsync());
-        request.Headers.Add("traceparent", $"00-{traceId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}-01");
+        var callerSpanId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        request.Headers.Add("traceparent", $"00-{traceId}-{callerSpanId}-01");
 
         var registered = await appHost.Running.Gateway.SendAsync(request);
 
@@ -94,6 +95,11 @@ public sealed class DashboardTests(DashboardTests.AppHostFixture appHost, ITestO
             TimeSpan.FromSeconds(60), "the trace should hold the gateway, membership, its database, RabbitMQ and sortition");
 
         Assert.All(Expected, part => Assert.Contains(spans, span => part(span)));
+        // One tree, not parts sharing an id: the gateway's span hangs under the caller's, membership's under one of the gateway's.
+        var gateway = Assert.Single(spans, span => span is { Resource: "gateway", Scope: "Microsoft.AspNetCore" });
+        var membership = Assert.Single(spans, span => span is { Resource: "membership", Scope: "Microsoft.AspNetCore" });
+        Assert.Equal(callerSpanId, gateway.ParentSpanId);
+        Assert.Contains(spans, span => span.Resource == "gateway" && span.SpanId == membership.ParentSpanId);
     }
 
     [Fact, RunsLast]
@@ -147,7 +153,7 @@ public sealed class DashboardTests(DashboardTests.AppHostFixture appHost, ITestO
         span => span is { Resource: "sortition", Scope: "Npgsql" },
     ];
 
-    private sealed record Span(string Resource, string Scope, string Name);
+    private sealed record Span(string Resource, string Scope, string Name, string SpanId, string? ParentSpanId);
 
     private async Task<List<Span>> SpansAsync(string traceId)
     {
@@ -165,7 +171,8 @@ public sealed class DashboardTests(DashboardTests.AppHostFixture appHost, ITestO
                let scope = scopeSpans.GetProperty("scope").GetProperty("name").GetString()!
                from span in scopeSpans.GetProperty("spans").EnumerateArray()
                where span.GetProperty("traceId").GetString() == traceId
-                  select new Span(resource, scope, span.GetProperty("name").GetString()!),
+                  select new Span(resource, scope, span.GetProperty("name").GetString()!, span.GetProperty("spanId").GetString()!,
+                      span.TryGetProperty("parentSpanId", out var parent) ? parent.GetString() : null),
         ];
     }
 
