@@ -18,7 +18,7 @@ public static partial class GatewayBenchmark
 {
     private const string Usage =
         "usage: Gateway.Benchmarks [--runs 3] [--duration 15] [--connections 32] [--threads 2] [--path /api/membership/status] "
-        + "[--environment KEY=VALUE]";
+        + "[--environment KEY=VALUE] [--gateway-environment KEY=VALUE]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -60,14 +60,20 @@ public static partial class GatewayBenchmark
                     builder.CreateResourceBuilder<ProjectResource>(service).GetEndpoint("http"))
                 // YARP logs every request at Information; the gateway keeps its lines to warnings (ServiceDefaults).
                 .WithEnvironment("Logging__LogLevel__Default", "Warning");
-            // --environment KEY=VALUE (repeatable): set on the gateway and every service, e.g. OTEL_SDK_DISABLED=true to weigh tracing.
-            var settings = args.Select((arg, i) => (arg, i)).Where(a => a.arg == "--environment").Select(a => args[a.i + 1].Split('=', 2));
-            foreach (var setting in settings)
+            // --environment KEY=VALUE (repeatable): set on the gateway and every service, e.g. OTEL_SDK_DISABLED=true to weigh tracing;
+            // --gateway-environment KEY=VALUE on the gateway alone, e.g. DOTNET_gcServer=0.
+            IEnumerable<string[]> Settings(string option) =>
+                args.Select((arg, i) => (arg, i)).Where(a => a.arg == option).Select(a => args[a.i + 1].Split('=', 2));
+            foreach (var setting in Settings("--environment"))
             {
                 foreach (var project in builder.Resources.OfType<ProjectResource>())
                 {
                     builder.CreateResourceBuilder(project).WithEnvironment(setting[0], setting[1]);
                 }
+            }
+            foreach (var setting in Settings("--gateway-environment"))
+            {
+                builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment(setting[0], setting[1]);
             }
         });
         var app = system.App;
