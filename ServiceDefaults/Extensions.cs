@@ -2,11 +2,13 @@ using Assemblee.ServiceDefaults.Authentication;
 using Assemblee.ServiceDefaults.Errors;
 using Assemblee.ServiceDefaults.Telemetry;
 using Grpc.AspNetCore.Server;
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
@@ -38,6 +40,9 @@ public static class Extensions
         // After Grpc.AspNetCore has put in its providers (gzip, deflate): a request that does not decompress gets INTERNAL.
         builder.Services.PostConfigure<GrpcServiceOptions>(options =>
             options.CompressionProviders = [.. options.CompressionProviders.Select(provider => new CheckedDecompression(provider))]);
+        // Every gRPC service class reads its requests with ReadableRequests, or its service does not start.
+        builder.Services.TryAddEnumerable(
+            ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(ReadableRequestsRequired<>)));
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
         return builder;

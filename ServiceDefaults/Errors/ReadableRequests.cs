@@ -1,5 +1,6 @@
 using System.Reflection;
 using Google.Protobuf;
+using Grpc.AspNetCore.Server.Model;
 using Grpc.Core;
 
 namespace Assemblee.ServiceDefaults.Errors;
@@ -9,7 +10,8 @@ namespace Assemblee.ServiceDefaults.Errors;
 /// field that is not UTF-8, a message cut short) gets INVALID_ARGUMENT. Grpc.AspNetCore reads the request before any
 /// interceptor runs and answers such a request with UNKNOWN ("Exception was thrown by handler."), logged as an error of the
 /// service; it offers no setting for this. Each gRPC service class names this binder in place of the generated one:
-/// <c>[BindServiceMethod(typeof(ReadableRequests&lt;Sortition.SortitionBase&gt;), ReadableRequests.BindMethod)]</c>.
+/// <c>[BindServiceMethod(typeof(ReadableRequests&lt;Sortition.SortitionBase&gt;), ReadableRequests.BindMethod)]</c>; a class that
+/// does not is refused when it is mapped (<see cref="ReadableRequestsRequired{TService}"/>).
 /// </summary>
 public static class ReadableRequests<TServiceBase> where TServiceBase : class
 {
@@ -31,6 +33,33 @@ public static class ReadableRequests<TServiceBase> where TServiceBase : class
 public static class ReadableRequests
 {
     public const string BindMethod = nameof(ReadableRequests<>.BindService);
+
+    /// <summary>Throws unless <paramref name="service"/> names the binder; the framework's own services (health, reflection) are
+    /// left as they come.</summary>
+    public static void Require(Type service)
+    {
+        if (service.Assembly.GetName().Name?.StartsWith("Grpc.", StringComparison.Ordinal) == true)
+        {
+            return;
+        }
+        if (service.GetCustomAttribute<BindServiceMethodAttribute>(inherit: false)?.BindType is not { IsGenericType: true } binder
+            || binder.GetGenericTypeDefinition() != typeof(ReadableRequests<>))
+        {
+            throw new InvalidOperationException($"The gRPC service class {service.Name} must name the request reader that turns a "
+                + $"request it cannot read into INVALID_ARGUMENT: [BindServiceMethod(typeof(ReadableRequests<{service.BaseType?.Name}>), "
+                + "ReadableRequests.BindMethod)].");
+        }
+    }
+}
+
+/// <summary>
+/// Refuses to map a gRPC service class that does not name <see cref="ReadableRequests{TServiceBase}"/>, so that a class
+/// added without it stops its service at start instead of answering unreadable requests with UNKNOWN. Grpc.AspNetCore asks
+/// every method provider registered for a class when it maps it; this one adds no method, it only checks.
+/// </summary>
+internal sealed class ReadableRequestsRequired<TService> : IServiceMethodProvider<TService> where TService : class
+{
+    public void OnServiceMethodDiscovery(ServiceMethodProviderContext<TService> context) => ReadableRequests.Require(typeof(TService));
 }
 
 /// <summary>Passes each method on to Grpc.AspNetCore's binder with a request reader that turns an unreadable message into
