@@ -33,11 +33,19 @@ public static class ReadableRequests<TServiceBase> where TServiceBase : class
 public static class ReadableRequests
 {
     public const string BindMethod = nameof(ReadableRequests<>.BindService);
+}
 
-    /// <summary>Throws unless <paramref name="service"/> names the binder; the framework's own services (health, reflection) are
-    /// left as they come.</summary>
-    public static void Require(Type service)
+/// <summary>
+/// Refuses to map a gRPC service class that does not name <see cref="ReadableRequests{TServiceBase}"/>, so that a class
+/// added without it stops its service at start instead of answering unreadable requests with UNKNOWN. Grpc.AspNetCore asks
+/// every method provider registered for a class when it maps it; this one adds no method, it only checks. The framework's
+/// own services (health, reflection) are left as they come.
+/// </summary>
+internal sealed class ReadableRequestsRequired<TService> : IServiceMethodProvider<TService> where TService : class
+{
+    public void OnServiceMethodDiscovery(ServiceMethodProviderContext<TService> context)
     {
+        var service = typeof(TService);
         if (service.Assembly.GetName().Name?.StartsWith("Grpc.", StringComparison.Ordinal) == true)
         {
             return;
@@ -50,16 +58,6 @@ public static class ReadableRequests
                 + "ReadableRequests.BindMethod)].");
         }
     }
-}
-
-/// <summary>
-/// Refuses to map a gRPC service class that does not name <see cref="ReadableRequests{TServiceBase}"/>, so that a class
-/// added without it stops its service at start instead of answering unreadable requests with UNKNOWN. Grpc.AspNetCore asks
-/// every method provider registered for a class when it maps it; this one adds no method, it only checks.
-/// </summary>
-internal sealed class ReadableRequestsRequired<TService> : IServiceMethodProvider<TService> where TService : class
-{
-    public void OnServiceMethodDiscovery(ServiceMethodProviderContext<TService> context) => ReadableRequests.Require(typeof(TService));
 }
 
 /// <summary>Passes each method on to Grpc.AspNetCore's binder with a request reader that turns an unreadable message into

@@ -19,6 +19,7 @@ public sealed class ReadableRequestsTests
         var refused = Assert.Throws<InvalidOperationException>(() => app.MapGrpcService<StatusWithoutReader>());
 
         Assert.Contains($"{nameof(StatusWithoutReader)} must name the request reader", refused.Message, StringComparison.Ordinal);
+        // A class that names it maps, and so does the framework's health service, which cannot name it.
         app.MapGrpcService<StatusWithReader>();
         app.MapGrpcHealthChecksService();
     }
