@@ -12,7 +12,8 @@ namespace Assemblee.Benchmarks.Gateway;
 /// database read) with wrk, directly, through the gateway at its own port, and through YARP alone (YarpBaseline: the
 /// same proxy without the gateway's own work), with the same threads, connections and duration, runs alternating. The rate
 /// limit is raised out of the way, but the gateway still counts every request in Redis, as it does in use. Prints requests
-/// per second, latency percentiles and CPU per request, and each proxy's share of direct throughput.
+/// per second, latency percentiles and CPU per request, and each proxy's share of direct throughput, run by run and the
+/// median of those shares.
 /// </summary>
 public static partial class GatewayBenchmark
 {
@@ -84,9 +85,11 @@ public static partial class GatewayBenchmark
             ("baseline", new Uri($"http://localhost:{baselinePort}{path}")),
         };
         Console.WriteLine($"endpoint {path}");
+        // Warm-up as long as a run: the JIT, connection pools, and the other services' own start (their first minute's work
+        // was seen to halve the first run of direct).
         foreach (var (_, url) in targets)
         {
-            await WrkAsync(threads, connections, "3", url);   // warm-up: JIT, connection pools
+            await WrkAsync(threads, connections, duration, url);
         }
         // Under load the machine is CPU-bound and p50 is mostly queueing (Little's law: connections / throughput), so the
         // added latency of the hop itself is measured apart, with one connection and nothing queued.
@@ -94,11 +97,15 @@ public static partial class GatewayBenchmark
         var unloaded = await MeasureAsync(targets, runs, "1", "1", duration);
         foreach (var (proxy, what) in new[] { ("gateway", "the gateway"), ("baseline", "YARP alone") })
         {
-            Console.WriteLine($"under load ({connections} connections), {what} keeps "
-                + $"{100 * loaded[proxy].RequestsPerSecond / loaded["direct"].RequestsPerSecond:F1} % of direct throughput "
-                + $"and adds {loaded[proxy].P50Ms - loaded["direct"].P50Ms:F2} ms at p50");
-            Console.WriteLine($"one connection, {what} adds {unloaded[proxy].P50Ms - unloaded["direct"].P50Ms:F2} ms "
-                + $"at p50, {unloaded[proxy].P99Ms - unloaded["direct"].P99Ms:F2} ms at p99");
+            // Each run's share against the direct run beside it: the machine's speed drifts by a quarter over minutes (every
+            // program at once, PostgreSQL and Aspire's proxy too), which a ratio of medians taken minutes apart would carry.
+            var shares = loaded[proxy].Zip(loaded["direct"], (run, direct) => 100 * run.RequestsPerSecond / direct.RequestsPerSecond)
+                .ToList();
+            Console.WriteLine($"under load ({connections} connections), {what} keeps {Middle(shares):F1} % of direct throughput "
+                + $"(runs: {string.Join(", ", shares.Select(share => $"{share:F1}"))}) "
+                + $"and adds {Median(loaded[proxy]).P50Ms - Median(loaded["direct"]).P50Ms:F2} ms at p50");
+            Console.WriteLine($"one connection, {what} adds {Median(unloaded[proxy]).P50Ms - Median(unloaded["direct"]).P50Ms:F2} ms "
+                + $"at p50, {Median(unloaded[proxy]).P99Ms - Median(unloaded["direct"]).P99Ms:F2} ms at p99");
         }
         return 0;
     }
@@ -110,15 +117,18 @@ public static partial class GatewayBenchmark
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Runs wrk against each target in turn, <paramref name="runs"/> times; prints each run, returns the medians.</summary>
-    private static async Task<Dictionary<string, WrkResult>> MeasureAsync(
+    /// <summary>
+    /// Runs wrk against each target in turn, <paramref name="runs"/> times, every other run in the reverse order so that a
+    /// steady drift of the machine's speed favours no target; prints each run and the medians, returns the runs.
+    /// </summary>
+    private static async Task<Dictionary<string, List<WrkResult>>> MeasureAsync(
         (string Name, Uri Url)[] targets, int runs, string threads, string connections, string duration)
     {
         Console.WriteLine($"wrk -t{threads} -c{connections} -d{duration}s --latency, {runs} runs each, alternating");
         var results = targets.ToDictionary(target => target.Name, _ => new List<WrkResult>());
         for (var run = 0; run < runs; run++)
         {
-            foreach (var (name, url) in targets)
+            foreach (var (name, url) in run % 2 == 0 ? targets : Enumerable.Reverse(targets))
             {
                 var before = CpuByProcess();
                 var result = await WrkAsync(threads, connections, duration, url);
@@ -132,13 +142,13 @@ public static partial class GatewayBenchmark
                 Console.WriteLine($"           CPU µs per request: {string.Join(", ", perRequest)}");
             }
         }
-        var medians = results.ToDictionary(result => result.Key, result => Median(result.Value));
-        foreach (var (name, median) in medians)
+        foreach (var (name, runResults) in results)
         {
+            var median = Median(runResults);
             Console.WriteLine(
                 $"median   {name,-8} {median.RequestsPerSecond:N0} req/s, p50 {median.P50Ms:F2} ms, p99 {median.P99Ms:F2} ms");
         }
-        return medians;
+        return results;
     }
 
     /// <summary>CPU seconds used so far by each program (all its processes), from /proc.</summary>
@@ -167,12 +177,11 @@ public static partial class GatewayBenchmark
 
     private sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors);
 
-    private static WrkResult Median(List<WrkResult> results)
-    {
-        static double Middle(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
-        return new WrkResult(Middle(results.Select(r => r.RequestsPerSecond)), Middle(results.Select(r => r.P50Ms)),
+    private static double Middle(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
+
+    private static WrkResult Median(List<WrkResult> results) =>
+        new(Middle(results.Select(r => r.RequestsPerSecond)), Middle(results.Select(r => r.P50Ms)),
             Middle(results.Select(r => r.P99Ms)), results.Sum(r => r.Errors));
-    }
 
     private static async Task<WrkResult> WrkAsync(string threads, string connections, string duration, Uri url)
     {
