@@ -49,7 +49,7 @@ internal sealed partial class OutboxDispatcher(
                 failures++;
                 var delay = TimeSpan.FromMilliseconds(Math.Min(250 * Math.Pow(2, failures), 10_000));
                 LogDispatchFailed(ex.Message, delay);
-                await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
