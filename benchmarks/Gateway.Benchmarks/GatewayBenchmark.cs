@@ -177,7 +177,11 @@ public static partial class GatewayBenchmark
 
     private sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors);
 
-    private static double Middle(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
+    private static double Middle(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
 
     private static WrkResult Median(List<WrkResult> results) =>
         new(Middle(results.Select(r => r.RequestsPerSecond)), Middle(results.Select(r => r.P50Ms)),
