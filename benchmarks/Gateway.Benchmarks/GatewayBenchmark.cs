@@ -101,11 +101,13 @@ public static partial class GatewayBenchmark
             // program at once, PostgreSQL and Aspire's proxy too), which a ratio of medians taken minutes apart would carry.
             var shares = loaded[proxy].Zip(loaded["direct"], (run, direct) => 100 * run.RequestsPerSecond / direct.RequestsPerSecond)
                 .ToList();
+            var (loadedProxy, loadedDirect) = (Median(loaded[proxy]), Median(loaded["direct"]));
+            var (unloadedProxy, unloadedDirect) = (Median(unloaded[proxy]), Median(unloaded["direct"]));
             Console.WriteLine($"under load ({connections} connections), {what} keeps {Middle(shares):F1} % of direct throughput "
                 + $"(runs: {string.Join(", ", shares.Select(share => $"{share:F1}"))}) "
-                + $"and adds {Median(loaded[proxy]).P50Ms - Median(loaded["direct"]).P50Ms:F2} ms at p50");
-            Console.WriteLine($"one connection, {what} adds {Median(unloaded[proxy]).P50Ms - Median(unloaded["direct"]).P50Ms:F2} ms "
-                + $"at p50, {Median(unloaded[proxy]).P99Ms - Median(unloaded["direct"]).P99Ms:F2} ms at p99");
+                + $"and adds {loadedProxy.P50Ms - loadedDirect.P50Ms:F2} ms at p50");
+            Console.WriteLine($"one connection, {what} adds {unloadedProxy.P50Ms - unloadedDirect.P50Ms:F2} ms "
+                + $"at p50, {unloadedProxy.P99Ms - unloadedDirect.P99Ms:F2} ms at p99");
         }
         return 0;
     }
