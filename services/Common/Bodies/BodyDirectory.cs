@@ -37,9 +37,16 @@ public sealed class BodyDirectory(NpgsqlDataSource dataSource, MembershipClient 
         }
     }
 
-    /// <summary>The body, from the copy or else from membership; null when membership has no such body.</summary>
+    /// <summary>
+    /// The body, from the copy or else from membership; null when membership has no such body, or when the id cannot be a
+    /// body's (membership refuses such an id as INVALID_ARGUMENT, which is no reason for this service to fail).
+    /// </summary>
     public async Task<KnownBody?> FindAsync(string id, CancellationToken cancellationToken)
     {
+        if (!BodyIds.IsValid(id))
+        {
+            return null;
+        }
         await using (var command = dataSource.CreateCommand("SELECT id, name FROM body_directory WHERE id = $1"))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = id });
