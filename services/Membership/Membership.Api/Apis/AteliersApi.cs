@@ -76,7 +76,11 @@ public static class AteliersApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<IReadOnlyList<HistoryEntry>>> HistoryAsync(string bodyId, Guid atelierId, MemberHistory history,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await history.OfAtelierAsync(bodyId, atelierId, cancellationToken));
+    /// <summary>An atelier the body does not have answers 404; one nobody has joined yet, an empty history.</summary>
+    private static async Task<Ok<IReadOnlyList<HistoryEntry>>> HistoryAsync(string bodyId, Guid atelierId, AtelierStore ateliers,
+        MemberHistory history, CancellationToken cancellationToken)
+    {
+        await ateliers.RequireAsync(bodyId, atelierId, cancellationToken);
+        return TypedResults.Ok(await history.OfAtelierAsync(bodyId, atelierId, cancellationToken));
+    }
 }

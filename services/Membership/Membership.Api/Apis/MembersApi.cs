@@ -57,9 +57,16 @@ public static class MembersApi
         TypedResults.Ok(await members.ContactAsync(bodyId, memberId, user.Actor(), "member record", cancellationToken)
             ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no member {memberId}."));
 
-    private static async Task<Ok<IReadOnlyList<HistoryEntry>>> HistoryAsync(string bodyId, Guid memberId, MemberHistory history,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await history.OfMemberAsync(bodyId, memberId, cancellationToken));
+    /// <summary>A member the body does not have answers 404, not an empty history.</summary>
+    private static async Task<Ok<IReadOnlyList<HistoryEntry>>> HistoryAsync(string bodyId, Guid memberId, MemberStore members,
+        MemberHistory history, CancellationToken cancellationToken)
+    {
+        if (await members.FindAsync(memberId, cancellationToken) is not { } member || member.BodyId != bodyId)
+        {
+            throw RuleViolation.NotFound($"Body '{bodyId}' has no member {memberId}.");
+        }
+        return TypedResults.Ok(await history.OfMemberAsync(bodyId, memberId, cancellationToken));
+    }
 
     private static async Task<Results<Ok<Member>, ValidationProblem>> ContactAttemptAsync(string bodyId, Guid memberId,
         ContactAttemptRequest request,

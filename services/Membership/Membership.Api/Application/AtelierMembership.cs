@@ -46,7 +46,7 @@ public sealed class AtelierMembership(NpgsqlDataSource dataSource, AtelierStore 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var promotionId = await AtelierStore.LockPromotionOfAsync(transaction, bodyId, atelierId, cancellationToken)
-            ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no atelier {atelierId}.");
+            ?? throw AtelierStore.Unknown(bodyId, atelierId);
         var now = time.GetUtcNow();
         if (role != AtelierRoles.Participant)
         {

@@ -44,6 +44,12 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource)
         return (await ReadAsync(command.With(bodyId, atelierId), cancellationToken)).SingleOrDefault();
     }
 
+    public async Task<Atelier> RequireAsync(string bodyId, Guid atelierId, CancellationToken cancellationToken) =>
+        await FindAsync(bodyId, atelierId, cancellationToken) ?? throw Unknown(bodyId, atelierId);
+
+    public static RuleViolation Unknown(string bodyId, Guid atelierId) =>
+        RuleViolation.NotFound($"Body '{bodyId}' has no atelier {atelierId}.");
+
     // ---- Changes, in the caller's transaction ----
 
     public static async Task<long> CountMembersAsync(NpgsqlTransaction transaction, Guid atelierId, CancellationToken cancellationToken)
@@ -112,7 +118,7 @@ public sealed class AtelierStore(NpgsqlDataSource dataSource)
         await using var reader = await command.With(bodyId, atelierId).ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? (reader.GetString(0), reader.GetInt32(1), reader.GetGuid(2), reader.Nullable<DateTimeOffset>(3))
-            : throw RuleViolation.NotFound($"Body '{bodyId}' has no atelier {atelierId}.");
+            : throw Unknown(bodyId, atelierId);
     }
 
     /// <summary>The member's state and atelier, the member locked until the transaction ends.</summary>

@@ -50,10 +50,12 @@ public static class AgendaApi
         TypedResults.Ok(await agenda.ListAsync(meetingId, commission, theme, from?.ToUniversalTime(), cancellationToken));
 
     private static async Task<Ok<ScheduledItem>> GetAsync(string itemId, AgendaStore agenda, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await agenda.FindAsync(itemId, cancellationToken)
-            ?? throw RuleViolation.NotFound($"The Council's agenda has no item '{itemId}'."));
+        TypedResults.Ok(await agenda.RequireAsync(itemId, cancellationToken));
 
-    private static async Task<Ok<IReadOnlyList<Note>>> SharedNotesAsync(string itemId, WatchStore watch,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await watch.NotesAsync(itemId, null, cancellationToken));
+    private static async Task<Ok<IReadOnlyList<Note>>> SharedNotesAsync(string itemId, WatchStore watch, AgendaStore agenda,
+        CancellationToken cancellationToken)
+    {
+        await agenda.RequireAsync(itemId, cancellationToken);
+        return TypedResults.Ok(await watch.NotesAsync(itemId, null, cancellationToken));
+    }
 }

@@ -43,9 +43,9 @@ public static class WatchApi
             return errors.Problem();
         }
         var follow = new Follow(bodyId, targetKind, Follow.Normalize(targetKind, target));
-        if (targetKind == Follow.Item && await agenda.FindAsync(follow.Target, cancellationToken) is null)
+        if (targetKind == Follow.Item)
         {
-            throw RuleViolation.NotFound($"The Council's agenda has no item '{follow.Target}'.");
+            await agenda.RequireAsync(follow.Target, cancellationToken);
         }
         await watch.FollowAsync(follow, user.Actor(), time.GetUtcNow(), cancellationToken);
         return TypedResults.NoContent();
@@ -66,9 +66,13 @@ public static class WatchApi
     private static async Task<Ok<IReadOnlyList<Alert>>> AlertsAsync(string bodyId, WatchStore watch, CancellationToken cancellationToken) =>
         TypedResults.Ok(await watch.AlertsAsync(bodyId, cancellationToken));
 
-    private static async Task<Ok<IReadOnlyList<Note>>> NotesAsync(string bodyId, string itemId, WatchStore watch,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await watch.NotesAsync(itemId, bodyId, cancellationToken));
+    /// <summary>An item the agenda does not have answers 404, not an empty list: whoever mistyped its id learns it.</summary>
+    private static async Task<Ok<IReadOnlyList<Note>>> NotesAsync(string bodyId, string itemId, WatchStore watch, AgendaStore agenda,
+        CancellationToken cancellationToken)
+    {
+        await agenda.RequireAsync(itemId, cancellationToken);
+        return TypedResults.Ok(await watch.NotesAsync(itemId, bodyId, cancellationToken));
+    }
 
     private static async Task<Results<Created<Note>, ValidationProblem>> WriteNoteAsync(string bodyId, string itemId, NoteRequest request,
         ClaimsPrincipal user, WatchStore watch, AgendaStore agenda, TimeProvider time, CancellationToken cancellationToken)
@@ -77,10 +81,7 @@ public static class WatchApi
         {
             return errors.Problem();
         }
-        if (await agenda.FindAsync(itemId, cancellationToken) is null)
-        {
-            throw RuleViolation.NotFound($"The Council's agenda has no item '{itemId}'.");
-        }
+        await agenda.RequireAsync(itemId, cancellationToken);
         var note = new Note(Guid.NewGuid(), bodyId, itemId, request.Kind, request.Title.Trim(), request.Markdown, time.GetUtcNow(), null);
         await watch.WriteNoteAsync(note, user.Actor(), cancellationToken);
         return TypedResults.Created($"/api/veille/bodies/{bodyId}/items/{itemId}/notes", note);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Assemblee.Common.Data;
+using Assemblee.Common.Rules;
 using Assemblee.Veille.Domain;
 using Npgsql;
 using NpgsqlTypes;
@@ -61,6 +62,9 @@ public sealed class AgendaStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM {Joined} WHERE i.id = $1");
         return (await ReadAsync(command.With(id), cancellationToken)).SingleOrDefault();
     }
+
+    public async Task<ScheduledItem> RequireAsync(string id, CancellationToken cancellationToken) =>
+        await FindAsync(id, cancellationToken) ?? throw RuleViolation.NotFound($"The Council's agenda has no item '{id}'.");
 
     /// <summary>Items in meeting order, filtered by meeting, commission (any case) and theme when given.</summary>
     public async Task<IReadOnlyList<ScheduledItem>> ListAsync(string? meetingId, string? commission, string? theme, DateTimeOffset? from,
