@@ -55,16 +55,13 @@ public static class MembersApi
     private static async Task<Ok<MemberContact>> GetAsync(string bodyId, Guid memberId, ClaimsPrincipal user, MemberLifecycle members,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await members.ContactAsync(bodyId, memberId, user.Actor(), "member record", cancellationToken)
-            ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no member {memberId}."));
+            ?? throw MemberStore.Unknown(bodyId, memberId));
 
     /// <summary>A member the body does not have answers 404, not an empty history.</summary>
     private static async Task<Ok<IReadOnlyList<HistoryEntry>>> HistoryAsync(string bodyId, Guid memberId, MemberStore members,
         MemberHistory history, CancellationToken cancellationToken)
     {
-        if (await members.FindAsync(memberId, cancellationToken) is not { } member || member.BodyId != bodyId)
-        {
-            throw RuleViolation.NotFound($"Body '{bodyId}' has no member {memberId}.");
-        }
+        await members.RequireAsync(bodyId, memberId, cancellationToken);
         return TypedResults.Ok(await history.OfMemberAsync(bodyId, memberId, cancellationToken));
     }
 

@@ -163,7 +163,7 @@ public sealed class MemberLifecycle(
     public async Task<Departure> VacantSeatAsync(string bodyId, Guid memberId, CancellationToken cancellationToken)
     {
         var (member, drawId, substituteDesignated) = await members.SeatAsync(bodyId, memberId, cancellationToken)
-            ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no member {memberId}.");
+            ?? throw MemberStore.Unknown(bodyId, memberId);
         MemberTransitions.EnsureVacant(member, substituteDesignated);
         return new Departure(member, drawId);
     }
@@ -227,7 +227,7 @@ public sealed class MemberLifecycle(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var member = await members.LockAsync(transaction, bodyId, memberId, cancellationToken)
-            ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no member {memberId}.");
+            ?? throw MemberStore.Unknown(bodyId, memberId);
         await change(transaction, member);
         await transaction.CommitAsync(cancellationToken);
         return (await members.FindAsync(memberId, cancellationToken))!;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Assemblee.Common.Data;
+using Assemblee.Common.Rules;
 using Assemblee.Contracts.People;
 using Assemblee.Membership.Domain;
 using Npgsql;
@@ -140,6 +141,13 @@ public sealed class MemberStore(NpgsqlDataSource dataSource, TimeProvider time)
         await using var command = dataSource.CreateCommand($"{Select} WHERE m.id = $1");
         return (await ReadAsync(command.With(memberId), cancellationToken)).SingleOrDefault()?.Member;
     }
+
+    /// <summary>The member, if the body has one of that id.</summary>
+    public async Task<Member> RequireAsync(string bodyId, Guid memberId, CancellationToken cancellationToken) =>
+        await FindAsync(memberId, cancellationToken) is { } member && member.BodyId == bodyId ? member : throw Unknown(bodyId, memberId);
+
+    public static RuleViolation Unknown(string bodyId, Guid memberId) =>
+        RuleViolation.NotFound($"Body '{bodyId}' has no member {memberId}.");
 
     /// <summary>The body's member <paramref name="memberId"/> if active now; the member id is the `sub` of a member's token.</summary>
     public async Task<Member?> ActiveAsync(string bodyId, Guid memberId, CancellationToken cancellationToken)
