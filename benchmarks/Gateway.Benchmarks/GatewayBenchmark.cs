@@ -58,7 +58,10 @@ public static partial class GatewayBenchmark
                 .WithEnvironment("ReverseProxy__Routes__all__ClusterId", service)
                 .WithEnvironment("ReverseProxy__Routes__all__Match__Path", "{**path}")
                 .WithEnvironment($"ReverseProxy__Clusters__{service}__Destinations__only__Address",
-                    builder.CreateResourceBuilder<ProjectResource>(service).GetEndpoint("http"))
+                    builder.CreateResourceBuilder<ProjectResource>(service).GetEndpoint("grpc"))
+                // As the gateway forwards: HTTP/2 to the service's endpoint that speaks nothing else (ServiceRoutes).
+                .WithEnvironment($"ReverseProxy__Clusters__{service}__HttpRequest__Version", "2")
+                .WithEnvironment($"ReverseProxy__Clusters__{service}__HttpRequest__VersionPolicy", "RequestVersionExact")
                 // YARP logs every request at Information; the gateway keeps its lines to warnings (ServiceDefaults).
                 .WithEnvironment("Logging__LogLevel__Default", "Warning");
             // --environment KEY=VALUE (repeatable): set on the gateway and every service, e.g. OTEL_SDK_DISABLED=true to weigh tracing;

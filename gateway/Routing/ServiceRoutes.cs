@@ -1,5 +1,6 @@
 using System.Net;
 using Assemblee.Gateway.Telemetry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 using HostingDefaults = Microsoft.Extensions.Hosting.Extensions;
@@ -16,11 +17,15 @@ public sealed record RoutedService(string Name, IReadOnlyList<string> PublicGrpc
     IReadOnlyList<string>? LargeBodyPaths = null);
 
 /// <summary>
-/// The public surface, built from configuration so that adding a service is one entry: /api/{service}/… to the
-/// service's REST endpoint, /openapi/{service}.json to its OpenAPI document, and its public gRPC services by their
-/// method paths over HTTP/2 to its "grpc" endpoint; every other path goes to the web application (Gateway:WebApplication,
-/// its body limit Gateway:WebApplicationMaxRequestBodySize, on the routes Gateway:WebApplicationLargeBodyPaths names as for a
-/// service).
+/// The public surface, built from configuration so that adding a service is one entry: /api/{service}/…, its REST API,
+/// /openapi/{service}.json, its OpenAPI document, and its public gRPC services by their method paths; every other path goes
+/// to the web application (Gateway:WebApplication, its body limit Gateway:WebApplicationMaxRequestBodySize, on the routes
+/// Gateway:WebApplicationLargeBodyPaths names as for a service).
+/// All of a service's routes go over cleartext HTTP/2 to its "grpc" endpoint (Kestrel speaks HTTP/2 without TLS only on an
+/// endpoint that speaks nothing else): many requests share a connection, where HTTP/1.1 needs one per request in flight,
+/// which costs the gateway, Aspire's proxy and the service less CPU a request (benchmarks/README.md). The gateway keeps
+/// Gateway:ConnectionsPerService connections to each service (4 unless set; the README asks four for each replica), taken
+/// in turn, so that its requests are spread over the service's replicas (ConnectionSpreadingClientFactory).
 /// Destinations are resolved by service discovery (services__*).
 /// </summary>
 public static class ServiceRoutes
@@ -36,9 +41,10 @@ public static class ServiceRoutes
     {
         var routes = new List<RouteConfig>();
         var clusters = new List<ClusterConfig>();
+        var connections = builder.Configuration.GetValue("Gateway:ConnectionsPerService", 4);
         foreach (var service in Read(builder.Configuration))
         {
-            clusters.Add(Cluster(service.Name, $"http://{service.Name}", http2: false));
+            clusters.Add(Cluster(service.Name, $"http://_grpc.{service.Name}", http2Connections: connections));
             routes.Add(new RouteConfig
             {
                 RouteId = $"{service.Name}-api",
@@ -54,22 +60,17 @@ public static class ServiceRoutes
                 Match = new RouteMatch { Path = $"/openapi/{service.Name}.json" },
                 Transforms = [new Dictionary<string, string> { ["PathSet"] = $"/openapi/{HostingDefaults.OpenApiDocument}.json" }],
             });
-            if (service.PublicGrpc.Count == 0)
-            {
-                continue;
-            }
-            clusters.Add(Cluster($"{service.Name}-grpc", $"http://_grpc.{service.Name}", http2: true));
             routes.AddRange(service.PublicGrpc.Select(grpcService => new RouteConfig
             {
                 RouteId = $"{grpcService}-grpc",
-                ClusterId = $"{service.Name}-grpc",
+                ClusterId = service.Name,
                 Match = new RouteMatch { Path = $"/{grpcService}/{{method}}" },
             }));
         }
         if (builder.Configuration["Gateway:WebApplication"] is { Length: > 0 } web)
         {
             // Last of all routes: whatever no service claims is a page of the web application.
-            clusters.Add(Cluster(web, $"http://{web}", http2: false));
+            clusters.Add(Cluster(web, $"http://{web}"));
             // The web application sees the address its visitors typed: the OpenID Connect provider sends them back to it.
             IReadOnlyList<IReadOnlyDictionary<string, string>> originalHost =
                 [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }];
@@ -88,6 +89,7 @@ public static class ServiceRoutes
             });
         }
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver().ForwardTraceContext();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IForwarderHttpClientFactory, ConnectionSpreadingClientFactory>());
     }
 
     private static IEnumerable<RouteConfig> LargeBodyRoutes(string cluster, IReadOnlyList<string>? paths, long? maxRequestBodySize,
@@ -101,12 +103,15 @@ public static class ServiceRoutes
             Transforms = transforms,
         });
 
-    private static ClusterConfig Cluster(string id, string address, bool http2) => new()
+    private static ClusterConfig Cluster(string id, string address, int? http2Connections = null) => new()
     {
         ClusterId = id,
         Destinations = new Dictionary<string, DestinationConfig> { [id] = new() { Address = address } },
-        HttpRequest = http2
-            ? new ForwarderRequestConfig { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact }
+        HttpRequest = http2Connections is null
+            ? null
+            : new ForwarderRequestConfig { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact },
+        Metadata = http2Connections is { } connections
+            ? new Dictionary<string, string> { [ConnectionSpreadingClientFactory.ConnectionsMetadata] = $"{connections}" }
             : null,
     };
 }

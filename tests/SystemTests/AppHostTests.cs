@@ -22,8 +22,8 @@ public sealed class AppHostTests(SystemFixture system)
     [Fact]
     public async Task The_gateway_spreads_requests_over_every_replica_of_a_service()
     {
-        // Callers arrive at once, as they do in use: the gateway opens several connections, which are spread over the
-        // replicas (by Aspire's proxy here, by the Kubernetes service once deployed).
+        // Callers arrive at once, as they do in use. The gateway sends them over HTTP/2 on several connections in turn, which
+        // are spread over the replicas (by Aspire's proxy here, by the Kubernetes Service once deployed).
         var gateway = system.Gateway();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ =>

@@ -89,7 +89,9 @@ public class SystemFixture : IAsyncLifetime
             .WithEndpoint("http", endpoint => (endpoint.IsProxied, endpoint.Port, endpoint.TargetPort) = (false, gatewayPort, gatewayPort))
             .WithEnvironment("RateLimiting__PermitsPerMinute", _gatewayPermitsPerMinute.ToString(CultureInfo.InvariantCulture))
             .WithEnvironment("Gateway__Services__membership__MaxRequestBodySize",
-                GatewayMembershipMaxBytes.ToString(CultureInfo.InvariantCulture));
+                GatewayMembershipMaxBytes.ToString(CultureInfo.InvariantCulture))
+            // Four HTTP/2 connections to each replica, as the README asks of a city that runs several (four in all by default).
+            .WithEnvironment("Gateway__ConnectionsPerService", (4 * MembershipReplicas).ToString(CultureInfo.InvariantCulture));
         // Erasure on schedule, checked every two seconds instead of hourly; a list limit of 16 MiB (512 MiB by default)
         // lets a test pass it without sending half a gigabyte.
         builder.CreateResourceBuilder<ProjectResource>("sortition").WithEnvironment("Retention__IntervalSeconds", "2")
