@@ -59,10 +59,11 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
 tokens.Verify(gateway);
 tokens.SignInThrough(web, gateway.GetEndpoint("http"));
 // The gateway starts beside the services, not after them: it resolves their addresses at start and a route answers 502
-// only until its service is up. The application is ready when every resource is healthy (Readiness).
+// only until its service is up. The application is ready when every resource is healthy (Readiness). It forwards all of a
+// service's routes over HTTP/2 to its "grpc" endpoint (gateway/Routing/ServiceRoutes.cs).
 foreach (var service in services)
 {
-    gateway.WithServiceReference(service);
+    gateway.WithReference(service.GetEndpoint("grpc"));
 }
 gateway.WithReference(web.GetEndpoint("http"));
 

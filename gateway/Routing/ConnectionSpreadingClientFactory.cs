@@ -23,7 +23,8 @@ public sealed class ConnectionSpreadingClientFactory(ILogger<ForwarderHttpClient
 
     public HttpMessageInvoker CreateClient(ForwarderHttpClientContext context)
     {
-        if (context.NewMetadata?.GetValueOrDefault(ConnectionsMetadata) is not { } value || int.Parse(value) < 2)
+        var value = context.NewMetadata?.GetValueOrDefault(ConnectionsMetadata);
+        if (!int.TryParse(value, out var connections) || connections < 2)
         {
             return pools.CreateClient(context);
         }
@@ -38,7 +39,7 @@ public sealed class ConnectionSpreadingClientFactory(ILogger<ForwarderHttpClient
             NewConfig = context.NewConfig,
             NewMetadata = context.NewMetadata,
         };
-        return new HttpMessageInvoker(new InTurn([.. Enumerable.Range(0, int.Parse(value)).Select(_ => pools.CreateClient(pool))]));
+        return new HttpMessageInvoker(new InTurn([.. Enumerable.Range(0, connections).Select(_ => pools.CreateClient(pool))]));
     }
 
     private sealed class Pools(ILogger<ForwarderHttpClientFactory> logger) : ForwarderHttpClientFactory(logger)
