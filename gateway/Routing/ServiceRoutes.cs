@@ -23,7 +23,7 @@ public sealed record RoutedService(string Name, IReadOnlyList<string> PublicGrpc
 /// Gateway:WebApplicationLargeBodyPaths names as for a service).
 /// All of a service's routes go over cleartext HTTP/2 to its "grpc" endpoint (Kestrel speaks HTTP/2 without TLS only on an
 /// endpoint that speaks nothing else): many requests share a connection, where HTTP/1.1 needs one per request in flight,
-/// which costs the gateway, Aspire's proxy and the service less CPU a request (benchmarks/README.md). The gateway keeps
+/// which costs the gateway less CPU a request (benchmarks/README.md: 70–97 µs against 89–117). The gateway keeps
 /// Gateway:ConnectionsPerService connections to each service (4 unless set; the README asks four for each replica), taken
 /// in turn, so that its requests are spread over the service's replicas (ConnectionSpreadingClientFactory).
 /// Destinations are resolved by service discovery (services__*).
