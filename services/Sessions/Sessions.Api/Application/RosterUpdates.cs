@@ -33,10 +33,10 @@ public sealed class RosterUpdates(TimeProvider time)
         Func<RosterMember, RosterMember> change, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        // Sessions first, then the promotion's roster, then the member: the order every roster change and every convocation takes,
-        // so that none can deadlock with another.
-        var upcoming = await SessionStore.LockUpcomingAsync(transaction, promotionId, now, cancellationToken);
+        // The promotion's roster, then its sessions, then the member: the order every roster change and every convocation takes,
+        // so that none can deadlock with another, and the sessions are read once no convocation of the promotion is under way.
         await RosterStore.LockPromotionAsync(transaction, promotionId, cancellationToken);
+        var upcoming = await SessionStore.LockUpcomingAsync(transaction, promotionId, now, cancellationToken);
         var member = change(await RosterStore.LockAsync(transaction, bodyId, promotionId, memberId, now, cancellationToken));
         await RosterStore.SaveAsync(transaction, member, now, cancellationToken);
         foreach (var session in upcoming.Where(session => SessionRules.InvitationsOpen(session, now)))

@@ -27,11 +27,9 @@ public sealed class SessionPlanning(NpgsqlDataSource dataSource, SessionTransact
     }
 
     public Task<Session> ConveneAsync(string bodyId, Guid sessionId, string actor, CancellationToken cancellationToken) =>
-        transactions.RunAsync(bodyId, sessionId, shared: false, async (transaction, session, now) =>
+        transactions.RunWithRosterAsync(bodyId, sessionId, async (transaction, session, now) =>
         {
             SessionRules.EnsureConvenable(session, now);
-            // After the session, before the roster (RosterUpdates' order): a member being saved now is read once saved.
-            await RosterStore.LockPromotionAsync(transaction, session.PromotionId, cancellationToken);
             var invited = (await RosterStore.ActiveAsync(transaction, session.PromotionId, cancellationToken))
                 .Where(member => SessionRules.Concerns(session, member)).Select(member => member.Id).ToList();
             await ConvocationStore.InviteAsync(transaction, session.Id, invited, now, cancellationToken);

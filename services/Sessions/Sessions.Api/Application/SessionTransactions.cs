@@ -11,11 +11,29 @@ namespace Assemblee.Sessions.Application;
 /// </summary>
 public sealed class SessionTransactions(NpgsqlDataSource dataSource, TimeProvider time)
 {
-    public async Task<T> RunAsync<T>(string bodyId, Guid sessionId, bool shared,
+    public Task<T> RunAsync<T>(string bodyId, Guid sessionId, bool shared,
+        Func<NpgsqlTransaction, Session, DateTimeOffset, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(bodyId, sessionId, shared, lockRoster: false, work, cancellationToken);
+
+    /// <summary>
+    /// Work that reads the session's promotion roster (a convocation): the roster is locked before the session, the order every
+    /// roster change takes (<see cref="RosterUpdates"/>), so that a member saved meanwhile is either read here or finds the session
+    /// convened.
+    /// </summary>
+    public Task<T> RunWithRosterAsync<T>(string bodyId, Guid sessionId,
+        Func<NpgsqlTransaction, Session, DateTimeOffset, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(bodyId, sessionId, shared: false, lockRoster: true, work, cancellationToken);
+
+    private async Task<T> RunAsync<T>(string bodyId, Guid sessionId, bool shared, bool lockRoster,
         Func<NpgsqlTransaction, Session, DateTimeOffset, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // A session's promotion never changes: read before any lock, it names the roster to lock first.
+        if (lockRoster && await SessionStore.PromotionOfAsync(transaction, bodyId, sessionId, cancellationToken) is { } promotionId)
+        {
+            await RosterStore.LockPromotionAsync(transaction, promotionId, cancellationToken);
+        }
         var session = await SessionStore.LockAsync(transaction, bodyId, sessionId, cancellationToken, shared)
             ?? throw RuleViolation.NotFound($"Body '{bodyId}' has no session {sessionId}.");
         var result = await work(transaction, session, time.GetUtcNow());

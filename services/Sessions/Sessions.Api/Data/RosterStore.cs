@@ -9,9 +9,10 @@ public static class RosterStore
 {
     /// <summary>
     /// The promotion's roster, locked until the transaction ends (a PostgreSQL advisory lock: no row stands for a promotion).
-    /// A roster change holds it from before it saves the member; a convocation takes it before it reads who is active. Locking
-    /// the upcoming sessions alone left a gap: a change that looked for sessions before the one being convened was planned, and
-    /// saved its member after the convocation had read the roster, invited that member to neither.
+    /// A roster change takes it before it reads the upcoming sessions; a convocation before it locks its session. Locking the
+    /// upcoming sessions alone left a gap: a change that looked for sessions before the one being convened was planned, and saved
+    /// its member after the convocation had read the roster, invited that member to neither. Taking this lock after the sessions
+    /// left it too: a change that read the sessions, then waited here while one was planned and convened, missed it.
     /// </summary>
     public static async Task LockPromotionAsync(NpgsqlTransaction transaction, Guid promotionId, CancellationToken cancellationToken)
     {

@@ -33,6 +33,15 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
         return (await ReadAsync(command.With(bodyId, id), cancellationToken)).SingleOrDefault();
     }
 
+    /// <summary>The promotion of the body's session, unlocked (it never changes); null when the body has no such session.</summary>
+    public static async Task<Guid?> PromotionOfAsync(NpgsqlTransaction transaction, string bodyId, Guid id,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT promotion_id FROM sessions WHERE body_id = $1 AND id = $2",
+            transaction.Connection, transaction);
+        return await command.With(bodyId, id).ExecuteScalarAsync(cancellationToken) as Guid?;
+    }
+
     /// <summary>
     /// The body's session, locked until the transaction ends: <paramref name="shared"/> for what many members do at once (check in,
     /// vote), which then runs side by side and only waits for the secretariat's changes.
@@ -48,7 +57,7 @@ public sealed class SessionStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// The promotion's planned and convened sessions that have not started, and its postponed ones, locked: a roster change waits
-    /// for a session being convened. A session planned since is covered by the promotion's roster lock that both take after.
+    /// for the secretariat's changes to them; it holds the promotion's roster lock, which a convocation takes first.
     /// </summary>
     public static async Task<IReadOnlyList<Session>> LockUpcomingAsync(NpgsqlTransaction transaction, Guid promotionId, DateTimeOffset now,
         CancellationToken cancellationToken)
