@@ -6,9 +6,9 @@ namespace Assemblee.AppHost.Extensions;
 /// <summary>
 /// The application is ready when every resource with a health check is healthy, each of its replicas: the gateway then serves
 /// every route, since it starts beside the services rather than after them, and its connections reach every replica.
-/// Aspire's wait for a resource ends with the first healthy replica; one that starts later (a second membership waits for
-/// the first's migration lock) would get no connection the gateway opened meanwhile. The start-up announcement, the system
-/// tests and the benchmarks all wait by this one rule.
+/// Aspire's wait for a resource ends with the first healthy replica; one healthy later would get no connection the gateway
+/// opened meanwhile, until they are replaced. The start-up announcement, the system tests and the benchmarks all wait by this
+/// one rule.
 /// </summary>
 public static class Readiness
 {

@@ -90,9 +90,9 @@ public class SystemFixture : IAsyncLifetime
             .WithEnvironment("RateLimiting__PermitsPerMinute", _gatewayPermitsPerMinute.ToString(CultureInfo.InvariantCulture))
             .WithEnvironment("Gateway__Services__membership__MaxRequestBodySize",
                 GatewayMembershipMaxBytes.ToString(CultureInfo.InvariantCulture))
-            // Aspire's proxy, like a Kubernetes Service, places each connection on a replica at random (measured: runs of six and
-            // seven on one of two). With the README's four a replica, every connection lands on one replica once in 128 times
-            // until they are replaced, within a minute; with eight, once in 32768, so the test of the spread does not fail by chance.
+            // Aspire's proxy places each connection on a replica at random (24 new connections came in runs of up to seven on one
+            // of two). With the README's four a replica, every connection lands on one replica once in 128 times until they are
+            // replaced, within a minute; with eight, once in 32768, so that the test of the spread does not fail by chance.
             .WithEnvironment("Gateway__ConnectionsPerService", (8 * MembershipReplicas).ToString(CultureInfo.InvariantCulture));
         // Erasure on schedule, checked every two seconds instead of hourly; a list limit of 16 MiB (512 MiB by default)
         // lets a test pass it without sending half a gigabyte.
