@@ -67,6 +67,40 @@ public sealed class SessionsTests(SystemFixture system) : SessionsTestBase(syste
     }
 
     [Fact]
+    public async Task Members_confirmed_while_sessions_are_planned_and_convened_are_each_invited_once_to_every_one()
+    {
+        // Membership's events arrive as the secretariat convenes, in every order: before a session is planned, between its
+        // planning and its convocation, during it, after it. None is missed, none invited twice, no convocation fails.
+        var members = Enumerable.Range(0, 24).Select(_ => Guid.NewGuid()).ToList();
+        var confirming = Task.Run(async () =>
+        {
+            var messages = new List<Guid>();
+            foreach (var member in members)
+            {
+                messages.Add(await ConfirmAsync(member));
+                await Task.Delay(100);
+            }
+            return messages;
+        });
+        var sessions = new List<Guid>();
+        while (!confirming.IsCompleted)
+        {
+            var session = await PlanAsync(Plenary());
+            Assert.Equal(HttpStatusCode.OK, (await Secretariat.PostAsync(Path($"sessions/{session}/convocation"), null)).StatusCode);
+            sessions.Add(session);
+            // About a dozen sessions in all: well within the secretariat's rate limit.
+            await Task.Delay(250);
+        }
+        await HandledAsync([.. await confirming]);
+
+        Assert.True(sessions.Count > 1, "the sessions should be convened while the members are confirmed");
+        foreach (var session in sessions)
+        {
+            Assert.Equal(members.Order(), Invited(await ConvocationsAsync(session)).Order());
+        }
+    }
+
+    [Fact]
     public async Task A_session_is_read_by_the_public_only_when_public_and_cancelling_it_tells_the_members()
     {
         var open = await PlanAsync(Plenary());
