@@ -69,8 +69,8 @@ public sealed class SessionsTests(SystemFixture system) : SessionsTestBase(syste
     [Fact]
     public async Task Members_confirmed_while_sessions_are_planned_and_convened_are_each_invited_once_to_every_one()
     {
-        // Membership's events arrive as the secretariat convenes, in every order: before a session is planned, between its
-        // planning and its convocation, during it, after it. None is missed, none invited twice, no convocation fails.
+        // Membership's events arrive while the secretariat plans and convenes sessions one after another: whichever comes
+        // first, no member is missed, none is invited twice, no convocation fails.
         var members = Enumerable.Range(0, 24).Select(_ => Guid.NewGuid()).ToList();
         var confirming = Task.Run(async () =>
         {
