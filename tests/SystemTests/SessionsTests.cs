@@ -88,7 +88,7 @@ public sealed class SessionsTests(SystemFixture system) : SessionsTestBase(syste
             var session = await PlanAsync(Plenary());
             Assert.Equal(HttpStatusCode.OK, (await Secretariat.PostAsync(Path($"sessions/{session}/convocation"), null)).StatusCode);
             sessions.Add(session);
-            // About a dozen sessions in all: well within the secretariat's rate limit.
+            // A session a quarter second or so while the members are confirmed: well within the secretariat's rate limit.
             await Task.Delay(250);
         }
         await HandledAsync([.. await confirming]);
